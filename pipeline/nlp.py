@@ -1,0 +1,28 @@
+"""Builds the spaCy `Language`: the English model plus our stages, configured from `models/`."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import resources
+from .components import attributions, claims, entities, quantities  # noqa: F401  (registers the factories)
+
+STAGES = ["newsclaims_entities", "newsclaims_quantities", "newsclaims_attributions", "newsclaims_claims"]
+
+
+def build(model: str | None = None, stages: list[str] | None = None) -> Language:
+    """A new `Language`: the spaCy model `model` (default from models/pipeline.json) with our stages appended."""
+    settings = resources.load("pipeline")
+    nlp = spacy.load(model or settings["spacy_model"])
+    nlp.max_length = max(nlp.max_length, settings["max_chars"] + 1)
+    for stage in STAGES if stages is None else stages:
+        nlp.add_pipe(stage)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def shared(model: str | None = None) -> Language:
+    """One `Language` per model for this process (loading takes a second or two)."""
+    return build(model)
