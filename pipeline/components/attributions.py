@@ -1,0 +1,379 @@
+"""Attribution stage: who said or found what, through which cue, in which words.
+
+Finds three things and joins them:
+- quotations, by pairing quote marks within a paragraph (`quote_spans`);
+- cues: speech, cognition and finding verbs with a subject and a content clause ("X said that ...",
+  "..., X said", "a study that found ..."), and "according to X";
+- sources: the cue's subject, with appositive roles ("Adam Lankford, a criminology professor at ..."), titles
+  ("Ventura County Sheriff Geoff Dean"), pronouns and surnames resolved to the article's entities.
+Content inside one quotation is a direct quote; content mixing quoted and unquoted text is mixed; the rest is
+indirect. A quotation with no cue of its own continues the previous speaker's quote in the same paragraph.
+Word lists: `models/attribution.json`. Writes `doc._.attributions` (list of `Attribution`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import resources
+from ..records import Attribution, Entity, Source, TextSpan
+from .entities import register_extensions
+
+CONTENT_EDGE = " \t\n\u00a0,;:—–-\"“”‘’«»"
+
+
+@dataclass
+class Found:
+    """An attribution before ids: token-level cue/source, char-level content."""
+
+    cue: TextSpan
+    content: TextSpan
+    kind: str
+    source: Source | None
+    source_head: Token | None = None
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    data = resources.load("attribution")
+    verbs = {lemma for group in data["cue_verbs"].values() for lemma in group}
+    return {**data, "verbs": verbs}
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines or line breaks."""
+    out, start = [], 0
+    for m in re.finditer(r"\n\s*", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each quotation, pairing marks within a paragraph.
+
+    Curly and guillemet marks pair by shape, straight double quotes alternately. A quotation left open at the
+    end of a paragraph runs to the paragraph's end (the next paragraph may reopen it).
+    """
+    pairs = words()["quote_pairs"]
+    straight = set(words()["straight_quotes"])
+    out = []
+    for p_start, p_end in paragraphs(text):
+        open_at: int | None = None
+        closer = ""
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if open_at is None:
+                if ch in pairs or ch in straight:
+                    open_at, closer = i, pairs.get(ch, ch)
+            elif ch == closer:
+                if i > open_at + 1:
+                    out.append((open_at + 1, i))
+                open_at = None
+        if open_at is not None and p_end > open_at + 1:
+            out.append((open_at + 1, p_end))
+    return out
+
+
+def trimmed(text: str, start: int, end: int, keep_final_period: bool = True) -> TextSpan | None:
+    """The span [start, end) of `text` without edge punctuation, spaces and quote marks."""
+    while start < end and text[start] in CONTENT_EDGE:
+        start += 1
+    while end > start and (text[end - 1] in CONTENT_EDGE or (not keep_final_period and text[end - 1] == ".")):
+        end -= 1
+    if end <= start:
+        return None
+    return TextSpan(text[start:end], start, end)
+
+
+def is_cue(token: Token) -> bool:
+    """A verb that can introduce reported content."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words()["verbs"] and token.dep_ != "xcomp"
+
+
+def cue_span(verb: Token, content: tuple[int, int]) -> Span:
+    """The cue as written: the verb with its auxiliaries and adverbs just before it ("have repeatedly said"), and an
+    addressee or time right after it ("told reporters", "said Thursday")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in ("aux", "advmod", "neg", "auxpass"):
+        start -= 1
+    end = verb.i + 1
+    while end < len(doc) and doc[end].head == verb and doc[end].dep_ in ("dobj", "npadvmod", "dative", "prt") \
+            and not (content[0] <= doc[end].idx < content[1]) and doc[end].pos_ in ("NOUN", "PROPN", "PRON", "ADP", "ADV"):
+        end += 1
+    return doc[start:end]
+
+
+def source_head(verb: Token) -> Token | None:
+    """The token naming who speaks: the verb's subject, a passive's agent, or what a relative "that" stands for."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+def source_span(head: Token, verb: Token) -> Span:
+    """The words naming the source: `head`'s phrase without appositives, relative clauses or the cue itself,
+    never reaching over a line break or out of the sentence."""
+    cut = {"appos", "relcl", "acl", "punct", "advcl"}
+    kept = {head.i} | {t.i for c in head.children if c.dep_ not in cut and c != verb and verb not in c.subtree
+                       for t in c.subtree}
+    doc = head.doc
+    start = end = head.i
+    while start - 1 in kept and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    while end + 1 in kept and "\n" not in doc[end].whitespace_ and not doc[end + 1].is_space:
+        end += 1
+    while end > start and doc[end].is_punct and doc[end].text not in ("&",):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start: end + 1]
+
+
+def role_of(head: Token, span: Span, mention: Entity | None) -> str | None:
+    """The source's role: an appositive ("a criminology professor at ...") or the title before the name."""
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is not None and appos.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in appos.subtree):
+        sub = list(appos.subtree)
+        role = head.doc[sub[0].i: sub[-1].i + 1]
+        return role.text.strip(" ,")
+    if mention is not None and mention.kind == "person" and mention.start > span.start_char:
+        text = head.doc.text[span.start_char: mention.start].strip()
+        words_ = text.split()
+        if words_ and words_[0].lower() in words()["determiners"]:
+            words_ = words_[1:]
+        return " ".join(words_) or None
+    return None
+
+
+def mentions_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
+    return [e for e in entities if e.start >= start and e.end <= end]
+
+
+def best_mention(mentions: list[Entity]) -> Entity | None:
+    """The entity a source phrase is about: a person first, then a body, then anything else; earliest first."""
+    for kinds in (("person",), ("agency", "organization"), ("venue", "place")):
+        hit = [m for m in mentions if m.kind in kinds]
+        if hit:
+            return hit[0]
+    return None
+
+
+def resolve_pronoun(pronoun: Token, entities: list[Entity], previous: list[Found]) -> Entity | None:
+    """The entity a pronoun source stands for: the last person quoted or named before it."""
+    kind = words()["pronouns"].get(pronoun.lower_)
+    before = [e for e in entities if e.end <= pronoun.idx]
+    if kind == "person":
+        last_speaker = next((f for f in reversed(previous) if f.source and f.source.entity and f.cue.start < pronoun.idx), None)
+        nearest = next((e for e in reversed(before) if e.kind == "person"), None)
+        if last_speaker is not None and nearest is not None and last_speaker.source.canonical != nearest.canonical:
+            speaker_entity = next((e for e in entities if e.id == last_speaker.source.entity), None)
+            # the last speaker wins when no other person was named since their attribution
+            if speaker_entity is not None and nearest.start < last_speaker.cue.start:
+                return speaker_entity
+        return nearest
+    if kind == "body":
+        return next((e for e in reversed(before) if e.kind in ("agency", "organization")), None)
+    return None
+
+
+def can_find(head: Token, entities: list[Entity]) -> bool:
+    """Whether a finding verb's subject can be a source: a named body or person, a pronoun or a document ("a study")."""
+    if head.pos_ == "PRON" or head.lemma_.lower() in words()["document_nouns"]:
+        return True
+    phrase = list(head.subtree)
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    return any(e.kind in ("person", "agency", "organization") for e in mentions_in(entities, start, end))
+
+
+def make_source(head: Token, verb: Token, entities: list[Entity], previous: list[Found]) -> Source:
+    """The `Source` record for a cue's subject, resolved to an entity where one fits."""
+    span = source_span(head, verb)
+    mention = best_mention(mentions_in(entities, span.start_char, span.end_char))
+    if mention is None and len(span) == 1 and head.pos_ == "PRON":
+        mention = resolve_pronoun(head, entities, previous)
+    if mention is not None:
+        canonical = mention.canonical
+    else:
+        tokens = [t for t in span if not (t.i == span.start and t.lower_ in words()["determiners"])]
+        canonical = span.doc[tokens[0].i: span.end].text if tokens else span.text
+    return Source(text=span.text, start=span.start_char, end=span.end_char,
+                  entity=mention.id if mention else None, canonical=canonical,
+                  role=role_of(head, span, mention if mention and mention.start >= span.start_char else None))
+
+
+def content_of(verb: Token) -> tuple[int, int] | None:
+    """Char range of what the cue reports: its complement clause, or the clause it is parenthetical to."""
+    doc = verb.doc
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if comps:
+        tokens = [t for c in comps for t in c.subtree]
+        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+            start += 1
+        if end <= verb.i and (end >= len(doc) or doc[end].text not in (",", "”", "\"", "’", "'", "—")):
+            return None  # content before the cue must be set off by a comma or a closing quote: "..., X said"
+        tail = doc[end: verb.sent.end]
+        if start > verb.i and not any(t.pos_ in ("VERB", "AUX") or t.text in ("“", "\"") for t in tail):
+            end = verb.sent.end  # "... hit their target in gunfights just 18 percent of the time": to the sentence's end
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
+        sent = verb.sent
+        first = min(t.i for t in verb.subtree)
+        parenthetical = doc[first].text == "," or (first > 0 and doc[first - 1].text in (",", "”", "\""))
+        has_object = any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "oprd") and verb.lemma_ != "tell" for c in verb.children)
+        if first > sent.start and parenthetical and not has_object:
+            return sent.start_char, doc[first - 1].idx + len(doc[first - 1])
+    return None
+
+
+def quote_containing(quotes: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The quotation the content [start, end) lies in (allowing the quote marks and commas around it)."""
+    for q_start, q_end in quotes:
+        if q_start - 2 <= start and end <= q_end + 2:
+            return q_start, q_end
+    return None
+
+
+def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]]) -> list[Found]:
+    """Attributions introduced by a cue verb with a subject and content."""
+    found: list[Found] = []
+    for verb in doc:
+        if not is_cue(verb):
+            continue
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+            continue  # "was told the scene was not secure": nobody named
+        if any(q_start <= verb.idx < q_end for q_start, q_end in quotes):
+            continue  # a verb inside a quotation is the speaker's words, not a cue
+        head = source_head(verb)
+        content = content_of(verb)
+        if head is None or content is None:
+            continue
+        if verb.lemma_.lower() in words()["cue_verbs"]["finding"] and not can_find(head, entities):
+            continue  # "The massacre ... show how difficult ...": things show, sources find
+        quote = quote_containing(quotes, *content)
+        if quote is not None:
+            span, kind = trimmed(text, *quote), "direct"
+            if span is not None and span.end < quote[1] and text[span.end] == ".":
+                span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
+        else:
+            span = trimmed(text, *content)
+            inside = any(q_start < content[1] and content[0] < q_end for q_start, q_end in quotes)
+            kind = "mixed" if inside else "indirect"
+        if span is None:
+            continue
+        cue = cue_span(verb, (span.start, span.end))
+        found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, kind,
+                           make_source(head, verb, entities, found), head))
+    return found
+
+
+def according_to_attributions(doc: Doc, text: str, entities: list[Entity], previous: list[Found]) -> list[Found]:
+    """"..., according to X": content is the clause the phrase attaches to, minus the phrase."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase = list(token.subtree) + list(to.subtree)
+        p_start, p_end = min(t.i for t in phrase), max(t.i for t in phrase) + 1
+        clause = token.head if token.head != token else token.sent.root
+        clause_tokens = [t for t in clause.subtree if not (p_start <= t.i < p_end)]
+        if not clause_tokens:
+            continue
+        before = [t for t in clause_tokens if t.i < p_start]
+        after = [t for t in clause_tokens if t.i >= p_end]
+        part = before if len(before) >= len(after) else after
+        span = trimmed(text, part[0].idx, part[-1].idx + len(part[-1]))
+        if span is None:
+            continue
+        cue = doc[token.i: token.i + 2]
+        found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, "indirect",
+                           make_source(pobj, token, entities, previous + found), pobj))
+    return found
+
+
+def floating_quotes(text: str, quotes: list[tuple[int, int]], found: list[Found]) -> list[Found]:
+    """Quotations with no cue of their own that continue the previous quoted speaker in the same paragraph."""
+    paras = paragraphs(text)
+    para_of = lambda pos: next((i for i, (s, e) in enumerate(paras) if s <= pos <= e), -1)  # noqa: E731
+    covered = [(f.content.start, f.content.end) for f in found]
+    out = []
+    for q_start, q_end in quotes:
+        if any(s - 2 <= q_start and q_end <= e + 2 or (q_start <= s and e <= q_end) for s, e in covered):
+            continue
+        span = trimmed(text, q_start, q_end)
+        if span is None or len(span.text.split()) < words()["min_quote_words"]:
+            continue
+        if span.end < q_end and text[span.end] == ".":
+            span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
+        previous = [f for f in found + out if f.content.end <= q_start and f.kind in ("direct", "mixed") and f.source]
+        if not previous:
+            continue
+        last = max(previous, key=lambda f: f.content.end)
+        if para_of(last.content.start) != para_of(q_start):
+            continue
+        if any(last.content.end < f.content.start < q_start for f in found if f.kind == "indirect"):
+            continue  # somebody else was reported in between
+        src = last.source
+        out.append(Found(last.cue, span, "direct",
+                         Source(text=None, start=None, end=None, entity=src.entity, canonical=src.canonical, role=None)))
+    return out
+
+
+def drop_redundant_nested(found: list[Found]) -> list[Found]:
+    """Drop an attribution inside another's content when it has the same source ("Dean said he thinks ...")."""
+    keep = []
+    for f in found:
+        outer = next((o for o in found if o is not f and o.content.start <= f.cue.start < o.content.end), None)
+        if outer is not None and outer.source and f.source and outer.source.canonical == f.source.canonical:
+            continue
+        keep.append(f)
+    return keep
+
+
+def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
+    """Every attribution in `doc`, in text order."""
+    text = doc.text
+    quotes = quote_spans(text)
+    found = verb_attributions(doc, text, entities, quotes)
+    found += according_to_attributions(doc, text, entities, found)
+    found = drop_redundant_nested(found)
+    found.sort(key=lambda f: f.content.start)
+    found += floating_quotes(text, quotes, found)
+    found.sort(key=lambda f: f.content.start)
+    return [Attribution(id=f"a{i}", kind=f.kind, source=f.source, cue=f.cue, content=f.content)
+            for i, f in enumerate(found, start=1)]
+
+
+class AttributionStage:
+    """spaCy component `newsclaims_attributions`: sets `doc._.attributions` (list of `Attribution`)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = attributions_of(doc, doc._.entities or [])
+        return doc
+
+
+@Language.factory("newsclaims_attributions", requires=["token.dep", "doc._.entities"], assigns=["doc._.attributions"])
+def make_attribution_stage(nlp: Language, name: str) -> AttributionStage:
+    register_extensions(["attributions", "entities"])
+    return AttributionStage(nlp, name)

@@ -1,0 +1,168 @@
+"""From text to records: `extract` for one article, `extract_many` and `outcomes` for batches.
+
+Records are built from a finished `Doc` here and only here. Batches never stop on one bad document: `outcomes`
+yields, for every input in order, the result or the reason it was skipped or failed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import nlp as nlp_module
+from . import resources
+from .readers import Document
+from .records import Article, Result, text_id
+
+
+class ExtractionError(Exception):
+    """A document could not be processed; the message names it and says why."""
+
+
+@dataclass
+class Outcome:
+    """What became of one input document: `processed` with a result, or `skipped`/`failed` with a reason."""
+
+    origin: str
+    status: str  # processed | skipped | failed
+    result: Result | None = None
+    reason: str | None = None
+
+
+def load(model: str | None = None) -> Language:
+    """The spaCy `Language` with every newsclaims stage (shared within the process)."""
+    return nlp_module.shared(model)
+
+
+def article_of(text: str, metadata: dict[str, Any]) -> Article:
+    meta = {k: (None if v is None else str(v)) for k, v in metadata.items() if k in Article.__dataclass_fields__}
+    meta["id"] = meta.get("id") or text_id(text)
+    return Article(**meta)
+
+
+def result_from_doc(doc: Doc, article: Article) -> Result:
+    """The contract's records for a processed `Doc`. Unattributed claims are the outlet's own."""
+    claims = doc._.claims or []
+    for claim in claims:
+        if claim.attribution is None:
+            claim.source = article.outlet
+    return Result(article=article, text=doc.text, entities=list(doc._.entities or []),
+                  quantities=list(doc._.quantities or []), attributions=list(doc._.attributions or []),
+                  claims=list(claims))
+
+
+def check_text(text: Any, max_chars: int) -> str:
+    if not isinstance(text, str):
+        raise ExtractionError(f"text must be a str, not {type(text).__name__}")
+    if len(text) > max_chars:
+        raise ExtractionError(f"text of {len(text):,} characters is over the limit of {max_chars:,}")
+    return text
+
+
+def extract(text: str, nlp: Language | None = None, **metadata: Any) -> Result:
+    """Entities, quantities, attributions and claims of one article. Metadata: id, title, url, outlet, published, path."""
+    nlp = nlp or load()
+    text = check_text(text, nlp.max_length - 1)
+    return result_from_doc(nlp(text), article_of(text, metadata))
+
+
+def as_document(item: Any, n: int) -> Document:
+    """An input of `extract_many`: a str, a dict with "text", a (text, metadata) pair, or a `Document`."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(f"#{n}", item, {})
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], dict):
+        return Document(f"#{n}", item[0], dict(item[1]))
+    if isinstance(item, dict):
+        meta = {k: v for k, v in item.items() if k != "text"}
+        return Document(str(meta.get("id", f"#{n}")), item.get("text"), meta)
+    return Document(f"#{n}", status="failed", reason=f"cannot read a {type(item).__name__} as an article")
+
+
+def process_batch(nlp: Language, docs: list[Document]) -> list[Outcome]:
+    """Outcomes of one batch, in order. A batch that fails is redone one document at a time to isolate the bad one."""
+    out: list[Outcome | None] = [None] * len(docs)
+    todo = []
+    max_chars = nlp.max_length - 1
+    for i, d in enumerate(docs):
+        if d.status != "ok":
+            out[i] = Outcome(d.origin, d.status, reason=d.reason)
+        elif not isinstance(d.text, str):
+            out[i] = Outcome(d.origin, "failed", reason="no text")
+        elif not d.text.strip():
+            out[i] = Outcome(d.origin, "skipped", reason="empty: no text")
+        elif len(d.text) > max_chars:
+            out[i] = Outcome(d.origin, "skipped", reason=f"too long: {len(d.text):,} characters, over the limit of {max_chars:,}")
+        else:
+            todo.append(i)
+    try:
+        done = list(nlp.pipe([docs[i].text for i in todo]))
+    except Exception:
+        done = None
+    for k, i in enumerate(todo):
+        d = docs[i]
+        try:
+            doc = done[k] if done is not None else nlp(d.text)
+            out[i] = Outcome(d.origin, "processed", result=result_from_doc(doc, article_of(d.text, d.metadata)))
+        except Exception as e:  # one document's failure is reported, never raised out of a batch
+            out[i] = Outcome(d.origin, "failed", reason=f"pipeline error: {type(e).__name__}: {e}")
+    return out  # type: ignore[return-value]
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for n, item in enumerate(items, start=1):
+        batch.append(as_document(item, n))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_worker_nlp: Language | None = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp_module.build(model)
+
+
+def _worker_batch(docs: list[Document]) -> list[Outcome]:
+    assert _worker_nlp is not None
+    return process_batch(_worker_nlp, docs)
+
+
+def outcomes(items: Iterable[Any], batch_size: int | None = None, n_process: int = 1,
+             model: str | None = None) -> Iterator[Outcome]:
+    """An `Outcome` for every input, in input order. With n_process > 1, batches go to worker processes."""
+    batch_size = batch_size or resources.load("pipeline")["batch_size"]
+    if n_process <= 1:
+        nlp = load(model)
+        for batch in batches(items, batch_size):
+            yield from process_batch(nlp, batch)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(n_process, initializer=_worker_init, initargs=(model,)) as pool:
+        for result in pool.imap(_worker_batch, batches(items, batch_size)):
+            yield from result
+
+
+def extract_many(items: Iterable[Any], batch_size: int | None = None, n_process: int = 1,
+                 model: str | None = None, on_error: str = "raise") -> Iterator[Result]:
+    """Results for many articles, streamed in input order.
+
+    Items are texts, dicts with "text" and metadata, or (text, metadata) pairs. A document that cannot be processed
+    raises `ExtractionError` naming it (`on_error="raise"`) or is left out (`on_error="skip"`).
+    """
+    if on_error not in ("raise", "skip"):
+        raise ValueError('on_error must be "raise" or "skip"')
+    for outcome in outcomes(items, batch_size=batch_size, n_process=n_process, model=model):
+        if outcome.result is not None:
+            yield outcome.result
+        elif on_error == "raise":
+            raise ExtractionError(f"{outcome.origin}: {outcome.status}: {outcome.reason}")
