@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 from . import resources
-from .components import attributions, claims, entities, quantities  # noqa: F401  (registers the factories)
+from .components import attributions, claims, entities, paragraphs, quantities  # noqa: F401  (registers the factories)
 
 STAGES = ["newsclaims_entities", "newsclaims_quantities", "newsclaims_attributions", "newsclaims_claims"]
 
@@ -17,6 +17,8 @@ def build(model: str | None = None, stages: list[str] | None = None) -> Language
     settings = resources.load("pipeline")
     nlp = spacy.load(model or settings["spacy_model"])
     nlp.max_length = max(nlp.max_length, settings["max_chars"] + 1)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsclaims_paragraphs", before="parser")
     for stage in STAGES if stages is None else stages:
         nlp.add_pipe(stage)
     return nlp

@@ -64,7 +64,16 @@ def read_text(data: bytes, origin: str, path: str | None) -> Iterator[Document]:
     if isinstance(text, Document):
         yield text
         return
-    yield Document(origin, text, {"path": path})
+    yield Document(origin, text, {"path": path, **headline(text)})
+
+
+def headline(text: str) -> dict:
+    """{"title": first line} when a plain-text article opens with a headline line and a blank line."""
+    first, sep, rest = text.lstrip("\ufeff").partition("\n")
+    first = first.strip()
+    if sep and rest.startswith(("\n", "\r\n")) and 0 < len(first) <= 200 and not first.endswith((".", "!", "?", "”", '"', ":")):
+        return {"title": first}
+    return {}
 
 
 def read_html(data: bytes, origin: str, path: str | None) -> Iterator[Document]:
@@ -179,5 +188,8 @@ def read(paths: Iterable[str], max_chars: int | None = None) -> Iterator[Documen
             docs = iter([failed(str(item), "no such file or directory")])
         else:
             docs = read_path(item)
-        for doc in docs:
-            yield limited(doc, max_chars)
+        try:
+            for doc in docs:
+                yield limited(doc, max_chars)
+        except Exception as e:  # a reader bug or an unreadable file must not stop the batch
+            yield failed(str(item), f"cannot read: {type(e).__name__}: {e}")

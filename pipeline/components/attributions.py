@@ -23,6 +23,7 @@ from .. import resources
 from ..records import Attribution, Entity, Source, TextSpan
 from .entities import register_extensions
 
+CUE_TRAILERS = ("dobj", "npadvmod", "dative", "prt", "punct")
 CONTENT_EDGE = " \t\n\u00a0,;:—–-\"“”‘’«»"
 
 
@@ -162,8 +163,13 @@ def mentions_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
     return [e for e in entities if e.start >= start and e.end <= end]
 
 
-def best_mention(mentions: list[Entity]) -> Entity | None:
-    """The entity a source phrase is about: a person first, then a body, then anything else; earliest first."""
+def best_mention(mentions: list[Entity], head: Token | None = None) -> Entity | None:
+    """The entity a source phrase is about: the one holding its head word, else a person, then a body, then
+    anything else; earliest first."""
+    if head is not None:
+        holding = [m for m in mentions if m.start <= head.idx < m.end]
+        if holding:
+            return holding[0]
     for kinds in (("person",), ("agency", "organization"), ("venue", "place")):
         hit = [m for m in mentions if m.kind in kinds]
         if hit:
@@ -201,9 +207,28 @@ def can_find(head: Token, entities: list[Entity]) -> bool:
 def make_source(head: Token, verb: Token, entities: list[Entity], previous: list[Found]) -> Source:
     """The `Source` record for a cue's subject, resolved to an entity where one fits."""
     span = source_span(head, verb)
-    mention = best_mention(mentions_in(entities, span.start_char, span.end_char))
+    mention = best_mention(mentions_in(entities, span.start_char, span.end_char), head)
+    role = None
     if mention is None and len(span) == 1 and head.pos_ == "PRON":
         mention = resolve_pronoun(head, entities, previous)
+    if mention is None:
+        # "The warehouse owner, Harbor Logistics, said": the appositive names it; "a report ... by the ASCE":
+        # a document's author
+        appos = next((c for c in head.children if c.dep_ == "appos"), None)
+        where = list(appos.subtree) if appos is not None else []
+        if not where and head.lemma_.lower() in words()["document_nouns"]:
+            inside = verb in head.subtree  # "a study that found": leave the finding out
+            where = [t for t in head.subtree if not (inside and (t == verb or verb in t.ancestors))]
+        if where:
+            mention = best_mention(mentions_in(entities, where[0].idx, where[-1].idx + len(where[-1])))
+            if mention is not None and appos is not None:
+                role = span.text
+    if mention is None and head.lemma_.lower() in words()["document_nouns"]:
+        # "The report estimates ...": the same kind of document cited before
+        earlier = next((f for f in reversed(previous) if f.source_head is not None and f.source and f.source.entity
+                        and f.source_head.lemma_ == head.lemma_), None)
+        if earlier is not None:
+            mention = next((e for e in entities if e.id == earlier.source.entity), None)
     if mention is not None:
         canonical = mention.canonical
     else:
@@ -211,7 +236,7 @@ def make_source(head: Token, verb: Token, entities: list[Entity], previous: list
         canonical = span.doc[tokens[0].i: span.end].text if tokens else span.text
     return Source(text=span.text, start=span.start_char, end=span.end_char,
                   entity=mention.id if mention else None, canonical=canonical,
-                  role=role_of(head, span, mention if mention and mention.start >= span.start_char else None))
+                  role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None))
 
 
 def content_of(verb: Token) -> tuple[int, int] | None:
@@ -221,6 +246,12 @@ def content_of(verb: Token) -> tuple[int, int] | None:
     if comps:
         tokens = [t for c in comps for t in c.subtree]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        if start > verb.i:
+            # "X said [about one in four ...] were": everything between the cue and its clause is content,
+            # except the cue's own addressee or time ("told reporters", "said Thursday")
+            start = verb.i + 1
+            while start < len(doc) and doc[start].head == verb and doc[start].dep_ in CUE_TRAILERS:
+                start += 1
         if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
             start += 1
         if end <= verb.i and (end >= len(doc) or doc[end].text not in (",", "”", "\"", "’", "'", "—")):

@@ -224,6 +224,10 @@ def qualifier_before(doc: Doc, i: int) -> tuple[int, str, bool] | None:
 def unit_after(doc: Doc, i: int) -> tuple[int, dict] | None:
     """The unit starting at token i (longest surface form first): (end, unit entry)."""
     t = tables()
+    if i + 1 < len(doc) and doc[i].text in ("-", "‑") and i > 0 and doc[i - 1].whitespace_ == "" \
+            and lower_seq(doc, i, 4) != ("-", "year", "-", "old"):
+        found = unit_after(doc, i + 1)  # "a 10-year plan", "a 5-mile race"
+        return found if found is None or doc[i].whitespace_ == "" else None
     for n in range(t["max_unit_len"], 0, -1):
         words = lower_seq(doc, i, n)
         if len(words) == n and words in t["units"]:
@@ -268,10 +272,23 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
         return True  # COVID-19, F-35, Catch-22
     if prev is not None and prev.lower_ in rules["name_prefixes"]:
         return True
+    if is_score(doc, number.start) or (number.start >= 2 and is_score(doc, number.start - 2)):
+        return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
+    if after is not None and after.text in ("-", "‑") and doc[nxt - 1].whitespace_ == "" and nxt + 1 < len(doc) \
+            and doc[nxt + 1].is_alpha and unit_after(doc, nxt) is None:
+        return True  # "a four-alarm fire": a compound modifier, not a figure
     at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
     if at_line_start and after is not None and after.text in (")", "."):
         return True  # "1." / "2)" list markers
     return False
+
+
+def is_score(doc: Doc, i: int) -> bool:
+    """Digits, a hyphen and smaller digits written together ("7-2"): a vote or game score."""
+    if i + 2 >= len(doc) or doc[i + 1].text not in ("-", "–") or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    a, b = DIGITS.match(doc[i].text), DIGITS.match(doc[i + 2].text)
+    return bool(a and b) and float(doc[i + 2].text.replace(",", "")) <= float(doc[i].text.replace(",", "")) < 200
 
 
 def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
