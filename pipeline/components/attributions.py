@@ -211,7 +211,7 @@ def make_source(head: Token, verb: Token, entities: list[Entity], previous: list
     role = None
     if mention is None and len(span) == 1 and head.pos_ == "PRON":
         mention = resolve_pronoun(head, entities, previous)
-    if mention is None:
+    if mention is None and head.pos_ != "PROPN":
         # "The warehouse owner, Harbor Logistics, said": the appositive names it; "a report ... by the ASCE":
         # a document's author
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
@@ -223,12 +223,6 @@ def make_source(head: Token, verb: Token, entities: list[Entity], previous: list
             mention = best_mention(mentions_in(entities, where[0].idx, where[-1].idx + len(where[-1])))
             if mention is not None and appos is not None:
                 role = span.text
-    if mention is None and head.lemma_.lower() in words()["document_nouns"]:
-        # "The report estimates ...": the same kind of document cited before
-        earlier = next((f for f in reversed(previous) if f.source_head is not None and f.source and f.source.entity
-                        and f.source_head.lemma_ == head.lemma_), None)
-        if earlier is not None:
-            mention = next((e for e in entities if e.id == earlier.source.entity), None)
     if mention is not None:
         canonical = mention.canonical
     else:
@@ -300,7 +294,7 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
             if span is not None and span.end < quote[1] and text[span.end] == ".":
                 span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
         else:
-            span = trimmed(text, *content)
+            span = trimmed(text, *content, keep_final_period=False)
             inside = any(q_start < content[1] and content[0] < q_end for q_start, q_end in quotes)
             kind = "mixed" if inside else "indirect"
         if span is None:
@@ -367,6 +361,18 @@ def floating_quotes(text: str, quotes: list[tuple[int, int]], found: list[Found]
     return out
 
 
+def resolve_repeated_documents(found: list[Found]) -> None:
+    """"The report estimates ...": a document cited again takes the author found at its first citation."""
+    for f in found:
+        head = f.source_head
+        if head is None or f.source is None or f.source.entity or head.lemma_.lower() not in words()["document_nouns"]:
+            continue
+        earlier = [e for e in found if e.cue.start < f.cue.start and e.source_head is not None and e.source
+                   and e.source.entity and e.source_head.lemma_ == head.lemma_]
+        if earlier:
+            f.source.entity, f.source.canonical = earlier[-1].source.entity, earlier[-1].source.canonical
+
+
 def drop_redundant_nested(found: list[Found]) -> list[Found]:
     """Drop an attribution inside another's content when it has the same source ("Dean said he thinks ...")."""
     keep = []
@@ -384,6 +390,8 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     quotes = quote_spans(text)
     found = verb_attributions(doc, text, entities, quotes)
     found += according_to_attributions(doc, text, entities, found)
+    found.sort(key=lambda f: f.cue.start)
+    resolve_repeated_documents(found)
     found = drop_redundant_nested(found)
     found.sort(key=lambda f: f.content.start)
     found += floating_quotes(text, quotes, found)

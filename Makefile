@@ -1,0 +1,41 @@
+# newsclaims: `make demo` and `make test` set everything up on a fresh machine (Python 3.11 + pip).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+EVAL_STAMP := $(VENV)/.installed-eval
+export HF_HUB_OFFLINE := 1
+export HF_DATASETS_OFFLINE := 1
+
+.PHONY: install demo test eval bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev]'
+	touch $@
+
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -c constraints.txt -e '.[dev,eval]'
+	touch $@
+
+install: $(STAMP)
+
+# The main job on the bundled samples: JSONL in .newsclaims/demo.jsonl, the SQLite store, a readable summary.
+demo: $(STAMP)
+	$(BIN)/newsclaims extract corpora/samples --out .newsclaims/demo.jsonl --store default
+	$(BIN)/newsclaims summary .newsclaims/demo.jsonl
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Scores on gold data (seed article and corpora/gold), side by side with other tools where installed.
+eval: $(EVAL_STAMP)
+	$(BIN)/python -m eval.seed_score
+
+# Throughput of the full pipeline against bare spaCy on the same articles, in the same run.
+bench: $(STAMP)
+	$(BIN)/python -m eval.bench
+
+clean:
+	rm -rf $(VENV) .newsclaims .pytest_cache

@@ -1,0 +1,52 @@
+"""Shared fixtures: the real pipeline (loaded once), the seed article from ../shared, and helpers."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))  # for `eval`
+
+import pipeline  # noqa: E402
+from pipeline.records import offset_problems  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def run(nlp):
+    """extract(text) -> the newsclaims/1 dict, validated against the schema and every span's offsets."""
+
+    def _run(text: str, **metadata) -> dict:
+        data = pipeline.extract(text, nlp=nlp, **metadata).to_dict()
+        pipeline.validate(data)
+        assert data["text"] == text
+        return data
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """(text, gold) of the seed article; skipped with a reason where ../shared is absent."""
+    text_path, gold_path = SHARED / "seed" / "article.txt", SHARED / "seed" / "gold.json"
+    if not gold_path.exists():
+        pytest.skip(f"seed article not available: {gold_path} is missing (../shared is only in the project's CI)")
+    return text_path.read_text("utf-8"), json.loads(gold_path.read_text("utf-8"))
+
+
+def assert_offsets(data: dict) -> None:
+    assert offset_problems(data) == []
+
+
+def by_text(items: list[dict], text: str) -> dict:
+    found = [x for x in items if x["text"] == text]
+    assert found, f"{text!r} not among {[x['text'] for x in items]}"
+    return found[0]
