@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from . import resources
+
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -93,8 +95,9 @@ def read_html(data: bytes, origin: str, path: str | None) -> Iterator[Document]:
         yield failed(origin, f"HTML could not be parsed: {e}")
         return
     body = extracted.text if extracted is not None else None
-    if not body or not body.strip():
-        yield skipped(origin, "no article body found in the HTML page")
+    words = len(body.split()) if body else 0
+    if words < resources.load("pipeline")["min_html_body_words"]:
+        yield skipped(origin, f"no article body found in the HTML page ({words} words of text outside the boilerplate)")
         return
     meta = {"path": path, "title": extracted.title, "url": extracted.url, "outlet": extracted.sitename,
             "published": extracted.date}

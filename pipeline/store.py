@@ -63,14 +63,14 @@ class Store:
     def open(cls, url: str | None = None) -> "Store":
         """Open (creating where needed) the store at `url`; default `.newsclaims/claims.db`."""
         url = url or DEFAULT_URL
-        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+                Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url)
             if engine.dialect.name == "sqlite":
                 _sqlite_pragmas(engine)
             Base.metadata.create_all(engine)
-        except (SQLAlchemyError, ImportError, ValueError) as e:
+        except (SQLAlchemyError, ImportError, ValueError, OSError) as e:
             raise StoreError(f"cannot open store {url}: {e}") from e
         return cls(engine, url)
 

@@ -23,6 +23,7 @@ from .. import resources
 from ..records import Attribution, Entity, Source, TextSpan
 from .entities import register_extensions
 
+SEPARATORS = (",", "”", "\"", "’", "'", "—")
 CUE_TRAILERS = ("dobj", "npadvmod", "dative", "prt", "punct")
 CONTENT_EDGE = " \t\n\u00a0,;:—–-\"“”‘’«»"
 
@@ -115,7 +116,9 @@ def cue_span(verb: Token, content: tuple[int, int]) -> Span:
 
 def source_head(verb: Token) -> Token | None:
     """The token naming who speaks: the verb's subject, a passive's agent, or what a relative "that" stands for."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # two subjects means the parser took part of a fronted content clause for one: the speaker is nearest the verb
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
     if subject is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -170,7 +173,7 @@ def best_mention(mentions: list[Entity], head: Token | None = None) -> Entity | 
         holding = [m for m in mentions if m.start <= head.idx < m.end]
         if holding:
             return holding[0]
-    for kinds in (("person",), ("agency", "organization"), ("venue", "place")):
+    for kinds in (("person",), ("agency", "organization")) + ((("venue", "place"),) if head is None else ()):
         hit = [m for m in mentions if m.kind in kinds]
         if hit:
             return hit[0]
@@ -197,21 +200,53 @@ def resolve_pronoun(pronoun: Token, entities: list[Entity], previous: list[Found
 
 def can_find(head: Token, entities: list[Entity]) -> bool:
     """Whether a finding verb's subject can be a source: a named body or person, a pronoun or a document ("a study")."""
-    if head.pos_ == "PRON" or head.lemma_.lower() in words()["document_nouns"]:
+    if head.pos_ == "PRON" or head.lemma_.lower() in words()["document_nouns"] + words()["body_nouns"]:
         return True
     phrase = list(head.subtree)
     start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     return any(e.kind in ("person", "agency", "organization") for e in mentions_in(entities, start, end))
 
 
-def make_source(head: Token, verb: Token, entities: list[Entity], previous: list[Found]) -> Source:
+def is_description(span: Span) -> bool:
+    """"the agency", "The group": a definite description of a body, which refers back to one named before."""
+    return len(span) == 2 and span[0].lower_ == "the" and span[1].lemma_.lower() in words()["body_nouns"]
+
+
+def resolve_references(found: list[Found], entities: list[Entity]) -> None:
+    """Resolve pronoun and description sources ("he said", "the agency said") in text order, each against the
+    attributions before it."""
+    for i, f in enumerate(found):
+        head = f.source_head
+        if f.source is None or f.source.entity or head is None or f.source.start is None:
+            continue
+        span = head.doc.char_span(f.source.start, f.source.end)
+        mention = None
+        if span is not None and len(span) == 1 and head.pos_ == "PRON":
+            mention = resolve_pronoun(head, entities, found[:i])
+        elif span is not None and is_description(span):
+            mention = resolve_description(head, entities, found[:i])
+        if mention is not None:
+            f.source.entity, f.source.canonical = mention.id, mention.canonical
+
+
+def resolve_description(head: Token, entities: list[Entity], previous: list[Found]) -> Entity | None:
+    """The body a definite description ("the agency", "the group") refers back to: the last body cited as a
+    source, else the last body named."""
+    bodies = ("agency", "organization")
+    by_id = {e.id: e for e in entities}
+    for f in reversed(previous):
+        e = by_id.get(f.source.entity) if f.source and f.source.entity else None
+        if e is not None and e.kind != "person" and f.cue.start < head.idx:
+            return e  # a cited "place" is a body the NER took for a place ("a survey by Hunger Free Colorado")
+    return next((e for e in reversed(entities) if e.kind in bodies and e.end <= head.idx), None)
+
+
+def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
     """The `Source` record for a cue's subject, resolved to an entity where one fits."""
     span = source_span(head, verb)
     mention = best_mention(mentions_in(entities, span.start_char, span.end_char), head)
     role = None
-    if mention is None and len(span) == 1 and head.pos_ == "PRON":
-        mention = resolve_pronoun(head, entities, previous)
-    if mention is None and head.pos_ != "PROPN":
+    if mention is None and head.pos_ not in ("PROPN", "PRON") and not is_description(span):
         # "The warehouse owner, Harbor Logistics, said": the appositive names it; "a report ... by the ASCE":
         # a document's author
         appos = next((c for c in head.children if c.dep_ == "appos"), None)
@@ -233,7 +268,7 @@ def make_source(head: Token, verb: Token, entities: list[Entity], previous: list
                   role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None))
 
 
-def content_of(verb: Token) -> tuple[int, int] | None:
+def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
     """Char range of what the cue reports: its complement clause, or the clause it is parenthetical to."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -248,8 +283,19 @@ def content_of(verb: Token) -> tuple[int, int] | None:
                 start += 1
         if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
             start += 1
-        if end <= verb.i and (end >= len(doc) or doc[end].text not in (",", "”", "\"", "’", "'", "—")):
-            return None  # content before the cue must be set off by a comma or a closing quote: "..., X said"
+        if end <= verb.i:
+            # content before the cue must be set off by a comma or a closing quote ("..., X said"); it runs up to
+            # the speaker ("..., a program expected to cost $115 million a year, officials announced")
+            if speaker is not None and end <= speaker.i < verb.i and doc[end].text in SEPARATORS:
+                upto = min(t.i for t in speaker.subtree if t.i >= end)
+                if not any(t.text in (";", ":") for t in doc[end:upto]):
+                    end = upto
+            last = end
+            while last > start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                last -= 1
+            if not any(doc[k].text in SEPARATORS for k in range(last, min(end + 1, len(doc)))):
+                return None
+            end = last
         tail = doc[end: verb.sent.end]
         if start > verb.i and not any(t.pos_ in ("VERB", "AUX") or t.text in ("“", "\"") for t in tail):
             end = verb.sent.end  # "... hit their target in gunfights just 18 percent of the time": to the sentence's end
@@ -283,7 +329,7 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
         if any(q_start <= verb.idx < q_end for q_start, q_end in quotes):
             continue  # a verb inside a quotation is the speaker's words, not a cue
         head = source_head(verb)
-        content = content_of(verb)
+        content = content_of(verb, head)
         if head is None or content is None:
             continue
         if verb.lemma_.lower() in words()["cue_verbs"]["finding"] and not can_find(head, entities):
@@ -301,11 +347,11 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
             continue
         cue = cue_span(verb, (span.start, span.end))
         found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, kind,
-                           make_source(head, verb, entities, found), head))
+                           make_source(head, verb, entities), head))
     return found
 
 
-def according_to_attributions(doc: Doc, text: str, entities: list[Entity], previous: list[Found]) -> list[Found]:
+def according_to_attributions(doc: Doc, text: str, entities: list[Entity]) -> list[Found]:
     """"..., according to X": content is the clause the phrase attaches to, minus the phrase."""
     found = []
     for token in doc:
@@ -329,7 +375,7 @@ def according_to_attributions(doc: Doc, text: str, entities: list[Entity], previ
             continue
         cue = doc[token.i: token.i + 2]
         found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, "indirect",
-                           make_source(pobj, token, entities, previous + found), pobj))
+                           make_source(pobj, token, entities), pobj))
     return found
 
 
@@ -362,15 +408,18 @@ def floating_quotes(text: str, quotes: list[tuple[int, int]], found: list[Found]
 
 
 def resolve_repeated_documents(found: list[Found]) -> None:
-    """"The report estimates ...": a document cited again takes the author found at its first citation."""
+    """"The report estimates ...": a document cited again takes the author found where it was cited with one."""
     for f in found:
         head = f.source_head
         if head is None or f.source is None or f.source.entity or head.lemma_.lower() not in words()["document_nouns"]:
             continue
-        earlier = [e for e in found if e.cue.start < f.cue.start and e.source_head is not None and e.source
-                   and e.source.entity and e.source_head.lemma_ == head.lemma_]
-        if earlier:
-            f.source.entity, f.source.canonical = earlier[-1].source.entity, earlier[-1].source.canonical
+        same = [e for e in found if e is not f and e.source_head is not None and e.source and e.source.entity
+                and e.source_head.lemma_ == head.lemma_]
+        earlier = [e for e in same if e.cue.start < f.cue.start]
+        # a headline's "survey finds" is named in the body: take the first later citation then
+        cited = earlier[-1] if earlier else (same[0] if same else None)
+        if cited is not None:
+            f.source.entity, f.source.canonical = cited.source.entity, cited.source.canonical
 
 
 def drop_redundant_nested(found: list[Found]) -> list[Found]:
@@ -389,8 +438,9 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     text = doc.text
     quotes = quote_spans(text)
     found = verb_attributions(doc, text, entities, quotes)
-    found += according_to_attributions(doc, text, entities, found)
+    found += according_to_attributions(doc, text, entities)
     found.sort(key=lambda f: f.cue.start)
+    resolve_references(found, entities)
     resolve_repeated_documents(found)
     found = drop_redundant_nested(found)
     found.sort(key=lambda f: f.content.start)

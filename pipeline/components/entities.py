@@ -69,6 +69,8 @@ def kind_of(span: Span, label: str) -> str | None:
     text = span.text.lower().replace("’", "'")
     if text in lists["agency_names"] or any(_contains_phrase(text, w) for w in lists["agency_words"]):
         return "agency"
+    if span[-1].lower_ in lists["place_final_words"] or span[0].lower_ in lists["place_first_words"]:
+        return "place"
     if any(_contains_phrase(text, w) for w in lists["organization_over_venue"]):
         return "organization"
     if any(_contains_phrase(text, w) for w in lists["venue_nouns"]):
@@ -111,8 +113,30 @@ def candidate_mentions(doc: Doc, matcher: Matcher) -> list[Mention]:
         stripped = strip_span(span, kind)
         if stripped is not None:
             mentions[(stripped.start, stripped.end)] = Mention(stripped, kind_of(stripped, "ORG") if kind == "organization" else kind, "PATTERN")
+    for span in dateline_places(doc):
+        mentions[(span.start, span.end)] = Mention(span, "place", "DATELINE")
     kept = filter_spans([m.span for m in mentions.values()])
     return [mentions[(s.start, s.end)] for s in kept]
+
+
+def dateline_places(doc: Doc) -> list[Span]:
+    """The places of a dateline opening a paragraph: "CEDAR FALLS, Iowa — ..." gives CEDAR FALLS and Iowa."""
+    out = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end and doc[i].is_space:
+            i += 1
+        j = i
+        while j < sent.end and doc[j].is_upper and doc[j].is_alpha:
+            j += 1
+        if j == i or j >= sent.end or doc[j].text != ",":
+            continue
+        k = j + 1
+        while k < sent.end and (doc[k].is_title or doc[k].text == "."):
+            k += 1
+        if k < sent.end and doc[k].text in ("—", "–", "-", "--") and k > j + 1:
+            out += [doc[i:j], doc[j + 1:k]]
+    return out
 
 
 def _key(text: str) -> str:
@@ -140,6 +164,9 @@ def merge_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
             kind, canonical = "person", person.span.text
         elif "person" in by_text[key] and m.kind in ("organization", "unknown"):
             kind = "person"
+        elif "place" in by_text[key] and m.kind in ("organization", "unknown", "venue", "person") \
+                and (m.kind != "person" or m.span.text.isupper()):
+            kind = "place"
         elif m.kind not in ("person", "place"):
             longer = next((o for o in multiword if o.kind not in ("person", "place") and len(o.span) > len(m.span)
                            and _key(o.span[: len(m.span)].text) == key), None)

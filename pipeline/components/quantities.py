@@ -132,6 +132,8 @@ def parse_number(doc: Doc, i: int) -> Number | None:
     elif m := DIGITS_WITH_SCALE.match(token.text):
         value = float(m.group(1).replace(",", "") + (m.group(2) or "")) * words["scales"][m.group(3).lower()]
         number = Number(i, i + 1, value)
+    elif low in words["multipliers"] and (low in ("twice", "thrice") or lower_seq(doc, nxt, 1) in (("the",), ("that",), ("what",))):
+        return Number(i, i + 1, float(words["multipliers"][low]), kind="multiple")  # "roughly twice the usual total"
     elif low in words["dozen"] and token.i > 0 and doc[i - 1].lower_ in ("a", "one") and low == "dozen":
         number = Number(i - 1, i + 1, 12.0)
     elif low in t["rules"]["approximate_plurals"] and lower_seq(doc, nxt, 1) == ("of",):
@@ -148,6 +150,10 @@ def parse_number(doc: Doc, i: int) -> Number | None:
             number = Number(i, parsed[0], parsed[1])
     if number is None:
         return parse_fraction(doc, i)
+    if lower_seq(doc, nxt if number.end == i + 1 else next_index(doc, number.end), 1) == ("times",) \
+            and lower_seq(doc, advance(doc, next_index(doc, number.end), 1), 1) in (("the",), ("as",), ("more",), ("higher",), ("that",)):
+        end = advance(doc, next_index(doc, number.end), 1)
+        return Number(number.start, end, number.value, kind="multiple")  # "three times the rate"
     fraction = fraction_after(doc, number)
     return fraction or ratio_after(doc, number) or number
 
@@ -264,6 +270,8 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if number.yearlike and (unit_after(doc, nxt) is None):
         if first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in rules["year_prepositions"]):
             return True
+        if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return True  # "a 2021 study", "the 2016 election"
         if after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ"):
             return True
     if first.text in ("911", "999", "112", "311") and (after is None or after.lower_ in rules["phone_nouns"] or after.is_punct):
@@ -405,6 +413,8 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         end = unit_end
     elif kind in ("fraction", "ratio"):
         unit_normalized = unit = kind
+    elif kind == "multiple":
+        unit_normalized, unit = "times", None
     elif number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
         counted = unit = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
     elif unit is None:

@@ -1,0 +1,116 @@
+"""The `newsclaims` CLI on real files: every document processed, skipped or failed with a reason, counts adding up."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "pipeline.cli"]
+
+
+def newsclaims(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+    return subprocess.run(CLI + list(args), input=stdin, capture_output=True, cwd=cwd or ROOT, env=env, timeout=600)
+
+
+def lines(out: bytes) -> list[dict]:
+    return [json.loads(line) for line in out.decode().splitlines() if line.strip()]
+
+
+def summary_line(stderr: bytes) -> str:
+    return [line for line in stderr.decode().splitlines() if "documents:" in line][-1]
+
+
+def test_samples_all_processed_and_valid(tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = newsclaims("extract", "corpora/samples", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    results = lines(out.read_bytes())
+    assert len(results) >= 5
+    for data in results:
+        pipeline.validate(data)
+    assert "5 processed, 0 skipped, 0 failed" in summary_line(proc.stderr) or "processed, 0 skipped, 0 failed" in summary_line(proc.stderr)
+    html = next(r for r in results if r["article"]["path"].endswith(".html"))
+    assert html["article"]["outlet"] == "The Valley Ledger"
+    assert "ADVERTISEMENT" not in html["text"] and "Most read" not in html["text"] and "Subscribe" not in html["text"]
+    wire = [r for r in results if r["article"]["id"].startswith("wire-")]
+    assert len(wire) == 3 and all(r["article"]["outlet"] == "Northern Wire Service" for r in wire)
+    summary = newsclaims("summary", str(out))
+    assert summary.returncode == 0 and "Entities by kind" in summary.stdout.decode()
+
+
+@pytest.fixture()
+def bad_inputs(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text("The county reported 12 new cases on Monday, officials said.\n", encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (d / "latin1.txt").write_bytes("Caf\xe9 owners said 30 percent of sales were lost.".encode("latin-1"))
+    (d / "huge.txt").write_text(("Officials said 12 people were hurt. " * 150_000)[:5_000_000], encoding="utf-8")
+    (d / "nobody.html").write_text("<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav>"
+                                   "</body></html>", encoding="utf-8")
+    (d / "batch.jsonl").write_text(
+        json.dumps({"id": "ok-1", "text": "About 40 workers lost their jobs, the union said."}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "ok-2", "text": "Sales rose 3 percent."}) + "\n"
+        + json.dumps({"id": "no-text", "title": "x"}) + "\n", encoding="utf-8")
+    return d
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(bad_inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = newsclaims("extract", str(bad_inputs), "--out", str(out))
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err  # some documents failed
+    results = lines(out.read_bytes())
+    assert sorted(r["article"]["id"] for r in results if r["article"]["id"].startswith("ok-")) == ["ok-1", "ok-2"]
+    assert any(r["article"]["path"].endswith("good.txt") for r in results)
+    expected = {
+        "empty.txt": ("skipped", "empty"),
+        "binary.txt": ("failed", "binary"),
+        "latin1.txt": ("failed", "invalid UTF-8"),
+        "huge.txt": ("skipped", "too long"),
+        "nobody.html": ("skipped", "no article body"),
+        "batch.jsonl:2": ("failed", "malformed JSON"),
+        "batch.jsonl:4": ("failed", "no \"text\""),
+    }
+    for name, (status, why) in expected.items():
+        line = next((l for l in err.splitlines() if name in l and l.startswith(f"newsclaims: {status}")), None)
+        assert line is not None and why in line, f"{name}: {err}"
+    processed, skipped, failed = len(results), 3, 4
+    assert f"{processed + skipped + failed} documents: {processed} processed, {skipped} skipped, {failed} failed" \
+        in summary_line(proc.stderr)
+
+
+def test_stdin_text_and_jsonl():
+    proc = newsclaims("extract", "-", stdin="Nearly 300 homes were flooded, the mayor said.".encode())
+    assert proc.returncode == 0
+    [data] = lines(proc.stdout)
+    assert data["quantities"][0]["text"] == "Nearly 300 homes"
+    jsonl = "\n".join(json.dumps({"id": f"s{i}", "text": f"{i + 2} people were hurt."}) for i in range(3))
+    proc = newsclaims("extract", "-", stdin=jsonl.encode())
+    assert [d["article"]["id"] for d in lines(proc.stdout)] == ["s0", "s1", "s2"]
+
+
+def test_missing_path_fails_with_a_reason():
+    proc = newsclaims("extract", "does/not/exist.txt")
+    assert proc.returncode == 1
+    assert "failed does/not/exist.txt: no such file or directory" in proc.stderr.decode()
+
+
+def test_store_option_writes_sqlite(tmp_path):
+    db = tmp_path / "claims.db"
+    proc = newsclaims("extract", "corpora/samples/wire.jsonl", "--store", f"sqlite:///{db}", "--out", str(tmp_path / "o"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    from pipeline.store import Store
+    store = Store.open(f"sqlite:///{db}")
+    assert len(store) == 3
+    assert store.get("wire-2024-0420-bridge").article.outlet == "Northern Wire Service"
