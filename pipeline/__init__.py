@@ -7,6 +7,8 @@
     for r in pipeline.extract_many(texts, batch_size=32, n_process=2): ...
 """
 from .extraction import ExtractionError, Outcome, extract, extract_many, load, outcomes
+from .store import Store, StoreError
+
 from .records import (SCHEMA_ID, Article, Attribution, Claim, Entity, Quantity, Result, Source, TextSpan, schema,
                       validate)
 
@@ -14,5 +16,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "load", "extract", "extract_many", "outcomes", "Outcome", "ExtractionError", "validate", "schema", "SCHEMA_ID",
-    "Result", "Article", "Entity", "Quantity", "Attribution", "Source", "TextSpan", "Claim", "__version__",
+    "Store", "StoreError", "open_store", "Result", "Article", "Entity", "Quantity", "Attribution", "Source", "TextSpan", "Claim", "__version__",
 ]
+
+
+def open_store(url: str | None = None) -> Store:
+    """The claims store at `url` (a SQLAlchemy URL); default: SQLite at .newsclaims/claims.db."""
+    return Store.open(url)
