@@ -1,46 +1,74 @@
 """Quantity stage: every figure in the text, with value, qualifier, unit or counted noun, base and time scope.
 
-Reads tokens left to right. At each token that can open a number (digits, number words, "a third", "hundreds
-of") it parses the number, then looks around it: a qualifier before ("more than", "nearly"), a range ("10 to
-20"), a unit or counted noun after ("percent", "47 bloody minutes", "106 mass shootings", "12 dead"), a base
-("of 106 mass shootings"), the time scope in the same sentence. Numbers that are not quantities (years, dates,
-times of day, "911 calls", "COVID-19", "Route 66", ordinals, list markers) are passed over.
-All word lists are in `models/numbers.json`, `models/units.json` and `models/quantity_rules.json`.
+Reads tokens left to right. At each token that can open a number it parses the number: a digit literal read
+off the text itself ("1,200", "1 234 567", "3.5bn", "-1e-3", "2.48×10−5", "2 1/2", "⅓"), spelled-out numbers
+("forty-seven", "a hundred and two", "two and a half"), fractions ("a third", "two-thirds"), ratios ("one in
+five"), multiples ("twice") and approximate plurals ("hundreds of"). Then it looks around the number: a
+qualifier before ("more than", "nearly"), a range ("10 to 20 billion", "44 mg to 50 mg"), a currency before
+("$", "US$"), a unit after (our table first, then pint's registry: "km/s2", "MWh", "°C") with a rate ("per
+week", "/hour"), or else a counted noun ("106 mass shootings", "12 dead"), a base ("4 percent of 106 mass
+shootings"), a change ("rose 20%") and the time scope in the same sentence. Numbers that are not quantities
+(years, dates, clock times, "911 calls", "COVID-19", "Route 66", ordinals, scores, list markers) are passed over.
+Word lists: `models/numbers.json`, `models/units.json`, `models/quantity_rules.json`.
 Writes `doc._.quantities` (list of `Quantity`) and `doc._.quantity_spans` (token spans, same order).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import resources
 from ..records import Quantity
 from .entities import register_extensions
 
-DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-DIGITS_WITH_SCALE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(k|m|mn|mln|bn|b|tn)$", re.I)
+SPACES = " \u00a0\u202f\u2009"
+UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
+                     "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+# a digit literal, read off the text: sign, grouped or plain digits, decimals, exponent, a mixed or plain fraction
+LITERAL = re.compile(
+    r"(?P<sign>[-−–](?=\d|\.\d))?"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<exp>[eE][-+−]?\d+(?![A-Za-z])|\s?[x×]\s?10\^?[-−]?\d+|\^[-+−]*\d+)?"
+    r"(?P<frac>/\d+(?![\d/])|[ \u00a0]\d+/\d+(?![\d/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?"
+)
+SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 CLOCK = re.compile(r"\d:\d\d|\b[ap]\.?m\.?\b|o['’]clock", re.I)
 MONTHS = {"jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr", "apr.", "april", "may",
           "jun", "june", "jul", "july", "aug", "aug.", "august", "sep", "sept", "sept.", "september", "oct", "oct.",
           "october", "nov", "nov.", "november", "dec", "dec.", "december", "monday", "tuesday", "wednesday",
           "thursday", "friday", "saturday", "sunday"}
+UNIT_CHUNK = re.compile(r"[A-Za-zµμ°Ω][A-Za-z0-9µμ°Ω/^²³·.*−\-]*")
 
 
 @dataclass
 class Number:
-    """A parsed number: tokens [start, end), its value, and whether it is a year-shaped bare integer."""
+    """A parsed number: tokens [start, end) and characters [start_char, end_char), its value and reading."""
 
     start: int
     end: int
     value: float
-    kind: str = "count"  # count | fraction | ratio
+    start_char: int
+    end_char: int
+    kind: str = "count"  # count | fraction | ratio | multiple
     qualifier: str | None = None  # set by approximate forms ("hundreds of")
     yearlike: bool = False
+    digits: bool = False
+
+
+@dataclass
+class Unit:
+    """A unit found after a number: where it ends, how it is written, normalised, and the quantity kind."""
+
+    end_char: int
+    surface: str
+    normalized: str | None
+    kind: str
 
 
 @lru_cache(maxsize=1)
@@ -48,17 +76,30 @@ def tables() -> dict:
     """Number words, unit surfaces and context rules, keyed for lookup."""
     numbers = resources.load("numbers")
     rules = resources.load("quantity_rules")
-    units = {}
-    symbols = {}
-    for unit in resources.load("units")["units"]:
+    unit_data = resources.load("units")
+    units, symbols = {}, {}
+    for unit in unit_data["units"]:
         for surface in unit["surface"]:
             units[tuple(surface.split())] = unit
         for symbol in unit.get("symbols", []):
             symbols[symbol] = unit
     qualifiers = {tuple(k.split()): v for k, v in rules["qualifiers"].items()}
     return {"numbers": numbers, "rules": rules, "units": units, "symbols": symbols, "qualifiers": qualifiers,
-            "max_unit_len": max(len(k) for k in units), "max_qualifier_len": max(len(k) for k in qualifiers)}
+            "unit_data": unit_data, "max_unit_len": max(len(k) for k in units),
+            "max_qualifier_len": max(len(k) for k in qualifiers),
+            "small": {**numbers["units"], **numbers["tens"]},
+            "big_scales": {k: v for k, v in numbers["scales"].items() if len(k) > 2}}
 
+
+@lru_cache(maxsize=1)
+def unit_registry():
+    """pint's unit registry (loaded once, on first use)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+# ---------------------------------------------------------------------------------------------- token helpers
 
 def next_index(doc: Doc, i: int) -> int:
     """Index of the first non-space token at or after `i` (len(doc) if none)."""
@@ -87,16 +128,107 @@ def advance(doc: Doc, i: int, n: int) -> int:
     return i
 
 
-def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
-    """A spelled-out number starting at token i ("forty-seven", "two hundred and five"): (end, value)."""
+def token_after(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after character `char`."""
+    starts = doc.user_data.setdefault("newsclaims_token_starts", [t.idx for t in doc])
+    return bisect.bisect_left(starts, char)
+
+
+def token_end(doc: Doc, end_token: int) -> int:
+    """Character offset where token `end_token - 1` ends."""
+    t = doc[end_token - 1]
+    return t.idx + len(t.text)
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+def literal_value(m: re.Match) -> float:
+    """The value of a LITERAL match."""
+    num = m.group("num")
+    sep = m.group("sep")
+    if sep:
+        num = num.replace(sep, "")
+    value = float(num)
+    exp = m.group("exp")
+    if exp:
+        digits = re.sub(r"[^\d\-+−]", "", exp.replace("10", "", 1) if re.search(r"[x×]", exp) else exp).replace("−", "-")
+        power = int(digits.replace("+", "").lstrip("-") or 0) * (-1 if "-" in digits else 1)
+        value = value * 10 ** power if re.search(r"[eE]|[x×]", exp) else value ** power
+    frac = m.group("frac")
+    if frac:
+        if frac in UNICODE_FRACTIONS:
+            value += UNICODE_FRACTIONS[frac]
+        elif frac.startswith("/"):
+            denominator = float(frac[1:])
+            value = value / denominator if denominator else float("nan")
+        else:
+            a, b = frac.strip().split("/")
+            value += float(a) / float(b) if float(b) else float("nan")
+    if m.group("sign"):
+        value = -value
+    return value
+
+
+def parse_literal(doc: Doc, i: int) -> Number | None:
+    """A digit literal starting at token i, read off the text ("1 234 567", "3.5bn", "-1e-3", "2 1/2", "⅓")."""
+    text = doc.text
+    token = doc[i]
+    start = token.idx
+    if token.text[0] in UNICODE_FRACTIONS:
+        return Number(i, i + 1, UNICODE_FRACTIONS[token.text[0]], start, start + 1, kind="fraction", digits=True)
+    if token.text in ("-", "−", "–"):
+        before = text[start - 1] if start > 0 else " "
+        if not (before in SPACES + "\n([$€£¥" or start == 0):
+            return None
+    elif not (token.text[0].isdigit() or (token.text[0] == "." and len(token.text) > 1 and token.text[1].isdigit())):
+        return None
+    m = LITERAL.match(text, start)
+    if m is None or not any(c.isdigit() for c in m.group(0)):
+        return None
+    value = literal_value(m)
+    if value != value:  # 1/0
+        return None
+    end = m.end()
+    grouped = bool(m.group("sep"))
+    plain_integer = not (m.group("exp") or m.group("frac") or "." in m.group("num") or grouped)
+    yearlike = plain_integer and not m.group("sign") and 1000 <= value <= 2100
+    kind = "fraction" if m.group("frac") and m.group("frac").startswith("/") and value < 1 else "count"
+    # a scale written onto the number ("40K", "3.5bn", "$2.174T", "10M") or after it ("2.5 million", "10 bln")
     words = tables()["numbers"]
-    small = {**words["units"], **words["tens"]}
-    scales = {k: v for k, v in words["scales"].items() if len(k) > 2}
-    total, current, end, seen = 0.0, 0.0, i, False
-    j = i
+    sm = SCALE_SUFFIX.match(text, end)
+    currency_before = start > 0 and text[start - 1] in "$€£¥" or (start > 1 and text[start - 2] in "$€£¥")
+    if sm and not (sm.group("s") == "mm" and not currency_before):
+        value *= words["scales"].get(sm.group("s").lower(), words["scales"].get(sm.group("s"), 1)) \
+            if sm.group("s") not in ("G", "MM", "T") else {"G": 1e9, "MM": 1e6, "T": 1e12}[sm.group("s")]
+        end, yearlike = sm.end(), False
+    else:
+        j = end
+        while j < len(text) and text[j] in SPACES:
+            j += 1
+        scale = re.match(r"[A-Za-z]+", text[j:j + 12])
+        big = tables()["big_scales"]
+        if scale and scale.group(0).lower() in big and j > end:
+            value *= big[scale.group(0).lower()]
+            end, yearlike = j + len(scale.group(0)), False
+    end_token = token_after(doc, end)
+    if end_token == i or (end_token <= len(doc) and end_token > 0 and doc[end_token - 1].idx + len(doc[end_token - 1]) < end):
+        end_token = max(end_token, i + 1)
+    return Number(i, max(end_token, i + 1), value, start, end, yearlike=yearlike, kind=kind, digits=True)
+
+
+def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
+    """A spelled-out number from token i ("forty-seven", "a hundred and two", "three million, two hundred & forty",
+    "two hundred point zero three"): (end token, value)."""
+    t = tables()
+    small, scales = t["small"], t["big_scales"]
+    total, current, end, seen, j = 0.0, 0.0, i, False, i
+    if doc[i].lower_ in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in scales:
+        current, seen, end, j = 1.0, True, i + 1, i + 1  # "a hundred"
     while j < len(doc):
         low = doc[j].lower_
         if low in small:
+            if seen and current % 10 == 0 and 0 < current % 100 == 0 and small[low] < 10 and False:
+                break
             current += small[low]
         elif low in scales and seen:
             if scales[low] == 100:
@@ -104,9 +236,17 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
             else:
                 total += (current or 1) * scales[low]
                 current = 0
-        elif low in ("-", "and") and seen and j + 1 < len(doc) and doc[j + 1].lower_ in small:
+        elif low in ("-", "and", "&", ",") and seen and j + 1 < len(doc) and doc[j + 1].lower_ in small:
+            if low == "," and not (total and current == 0):
+                break  # "three million, two hundred" but not "two, three"
             j += 1
             continue
+        elif low == "point" and seen and j + 1 < len(doc) and doc[j + 1].lower_ in small:
+            digits, k = "", j + 1
+            while k < len(doc) and doc[k].lower_ in small:
+                digits += str(int(small[doc[k].lower_]))
+                k += 1
+            return k, total + current + float("0." + digits)
         else:
             break
         seen, end = True, j + 1
@@ -121,97 +261,128 @@ def parse_number(doc: Doc, i: int) -> Number | None:
     token = doc[i]
     low = token.lower_
     nxt = next_index(doc, i + 1)
-    number: Number | None = None
-    if m := DIGITS.match(token.text):
-        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        yearlike = "," not in token.text and m.group(2) is None and 1000 <= value <= 2100
-        number = Number(i, i + 1, value, yearlike=yearlike)
-        # "40K", "3.5 million", "$4.2 billion"
-        if nxt < len(doc) and doc[nxt].lower_ in words["scales"] and (len(doc[nxt]) > 2 or token.whitespace_ == ""):
-            number = Number(i, nxt + 1, value * words["scales"][doc[nxt].lower_])
-    elif m := DIGITS_WITH_SCALE.match(token.text):
-        value = float(m.group(1).replace(",", "") + (m.group(2) or "")) * words["scales"][m.group(3).lower()]
-        number = Number(i, i + 1, value)
-    elif low in words["multipliers"] and (low in ("twice", "thrice") or lower_seq(doc, nxt, 1) in (("the",), ("that",), ("what",))):
-        return Number(i, i + 1, float(words["multipliers"][low]), kind="multiple")  # "roughly twice the usual total"
-    elif low in words["dozen"] and token.i > 0 and doc[i - 1].lower_ in ("a", "one") and low == "dozen":
-        number = Number(i - 1, i + 1, 12.0)
-    elif low in t["rules"]["approximate_plurals"] and lower_seq(doc, nxt, 1) == ("of",):
-        value = float(t["rules"]["approximate_plurals"][low])
-        # "tens of thousands of"
-        after = next_index(doc, advance(doc, nxt, 1))
-        if after < len(doc) and doc[after].lower_ in t["rules"]["approximate_plurals"] and low in ("tens", "hundreds"):
-            value *= t["rules"]["approximate_plurals"][doc[after].lower_]
-            return Number(i, after + 1, value, qualifier=">=")
-        return Number(i, i + 1, value, qualifier=">=")
-    elif (low in words["units"] or low in words["tens"]) and token.tag_ == "CD":
-        parsed = parse_words(doc, i)
-        if parsed:
-            number = Number(i, parsed[0], parsed[1])
+    number = parse_literal(doc, i)
     if number is None:
-        return parse_fraction(doc, i)
-    if lower_seq(doc, nxt if number.end == i + 1 else next_index(doc, number.end), 1) == ("times",) \
-            and lower_seq(doc, advance(doc, next_index(doc, number.end), 1), 1) in (("the",), ("as",), ("more",), ("higher",), ("that",)):
-        end = advance(doc, next_index(doc, number.end), 1)
-        return Number(number.start, end, number.value, kind="multiple")  # "three times the rate"
-    fraction = fraction_after(doc, number)
-    return fraction or ratio_after(doc, number) or number
+        if low in words["multipliers"] and (low in ("twice", "thrice") or lower_seq(doc, nxt, 1) in (("the",), ("that",), ("what",))):
+            return Number(i, i + 1, float(words["multipliers"][low]), token.idx, token_end(doc, i + 1), kind="multiple")
+        if low in ("dozen", "dozens") and i > 0 and doc[i - 1].lower_ in ("a", "one", "half"):
+            return None  # read from the word before
+        if low in t["rules"]["approximate_plurals"] and lower_seq(doc, nxt, 1) == ("of",):
+            value = float(t["rules"]["approximate_plurals"][low])
+            after = next_index(doc, advance(doc, nxt, 1))
+            if after < len(doc) and doc[after].lower_ in t["rules"]["approximate_plurals"] and low in ("tens", "hundreds"):
+                value *= t["rules"]["approximate_plurals"][doc[after].lower_]
+                return Number(i, after + 1, value, token.idx, token_end(doc, after + 1), qualifier=">=")
+            return Number(i, i + 1, value, token.idx, token_end(doc, i + 1), qualifier=">=")
+        if (low in t["small"] and (token.tag_ == "CD" or low in ("zero", "nought", "naught"))) \
+                or (low in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in t["big_scales"]):
+            if low == "one" and i > 0 and doc[i - 1].lower_ in ("that", "this", "each", "every", "which", "no", "any", "the", "last"):
+                return None  # "that one costs"
+            parsed = parse_words(doc, i)
+            if parsed:
+                number = Number(i, parsed[0], parsed[1], token.idx, token_end(doc, parsed[0]))
+        if number is None:
+            return parse_fraction(doc, i)
+    number = dozen_after(doc, number)
+    return fraction_after(doc, number) or and_a_fraction(doc, number) or ratio_after(doc, number) \
+        or times_after(doc, number) or number
+
+
+def dozen_after(doc: Doc, number: Number) -> Number:
+    """"3 dozens", "a dozen" (12), "half a dozen"."""
+    j = next_index(doc, number.end)
+    if j < len(doc) and doc[j].lower_ in ("dozen", "dozens", "dzs", "dozs"):
+        return Number(number.start, j + 1, number.value * 12, number.start_char, token_end(doc, j + 1))
+    return number
 
 
 def fraction_after(doc: Doc, number: Number) -> Number | None:
-    """"two-thirds", "three quarters": a small number followed by a fraction word."""
+    """"two-thirds", "three quarters", "three halves", "five eighths": a number followed by a fraction word."""
     fractions = tables()["numbers"]["fractions"]
     j = next_index(doc, number.end)
     if j < len(doc) and doc[j].text in ("-", "‑"):
         j = next_index(doc, j + 1)
-    if j < len(doc) and doc[j].lower_ in fractions and number.value < 20 and doc[j].lower_ not in ("half", "halves"):
-        return Number(number.start, j + 1, number.value * fractions[doc[j].lower_], kind="fraction")
+    if j < len(doc) and doc[j].lower_ in fractions and number.value < 1000 and not number.digits \
+            and not (doc[j].lower_ in ("half",) and number.value != 1):
+        return Number(number.start, j + 1, number.value * fractions[doc[j].lower_], number.start_char,
+                      token_end(doc, j + 1), kind="fraction")
+    return None
+
+
+def and_a_fraction(doc: Doc, number: Number) -> Number | None:
+    """"two and a half", "one and a quarter": a whole number plus a fraction."""
+    fractions = tables()["numbers"]["fractions"]
+    j = next_index(doc, number.end)
+    words = lower_seq(doc, j, 3)
+    if len(words) == 3 and words[0] == "and" and words[1] in ("a", "an", "one") and words[2] in fractions:
+        end = advance(doc, j, 3)
+        return Number(number.start, end, number.value + fractions[words[2]], number.start_char, token_end(doc, end))
     return None
 
 
 def ratio_after(doc: Doc, number: Number) -> Number | None:
-    """"1 in 5", "three out of 10": a ratio, valued as a fraction."""
+    """"1 in 5", "three out of 10", "one over three": a ratio, valued as a fraction."""
     j = next_index(doc, number.end)
     words = lower_seq(doc, j, 2)
-    skip = 2 if words == ("out", "of") else 1 if words[:1] == ("in",) else 0
+    skip = 2 if words == ("out", "of") else 1 if words[:1] in (("in",), ("over",)) else 0
     if not skip:
         return None
     k = next_index(doc, advance(doc, j, skip))
     if k >= len(doc):
         return None
     second = parse_number_plain(doc, k)
-    if second is None or second.value <= number.value or second.value == 0 or second.yearlike:
+    if second is None or second.value == 0 or second.yearlike:
         return None
-    return Number(number.start, second.end, number.value / second.value, kind="ratio")
+    if words[:1] == ("in",) and second.value <= number.value:
+        return None
+    if words[:1] == ("over",) and (number.value > 10 and not number.digits) and False:
+        return None
+    return Number(number.start, second.end, number.value / second.value, number.start_char, second.end_char, kind="ratio")
+
+
+def times_after(doc: Doc, number: Number) -> Number | None:
+    """"three times the rate": a multiple."""
+    j = next_index(doc, number.end)
+    if lower_seq(doc, j, 2) in (("times", "the"), ("times", "as"), ("times", "more"), ("times", "higher"), ("times", "that")):
+        return Number(number.start, j + 1, number.value, number.start_char, token_end(doc, j + 1), kind="multiple")
+    return None
 
 
 def parse_number_plain(doc: Doc, i: int) -> Number | None:
     """A digit or word number at i, with no fraction/ratio reading."""
-    token = doc[i]
-    if m := DIGITS.match(token.text):
-        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
-        return Number(i, i + 1, value, yearlike="," not in token.text and 1000 <= value <= 2100)
-    if token.tag_ == "CD" and (parsed := parse_words(doc, i)):
-        return Number(i, parsed[0], parsed[1])
+    number = parse_literal(doc, i)
+    if number is not None:
+        return number
+    if doc[i].tag_ == "CD" and (parsed := parse_words(doc, i)):
+        return Number(i, parsed[0], parsed[1], doc[i].idx, token_end(doc, parsed[0]))
     return None
 
 
 def parse_fraction(doc: Doc, i: int) -> Number | None:
-    """"half", "a third", "a quarter" followed by "of" (or standing alone after a qualifier)."""
+    """"half", "a third", "a quarter" followed by "of" (or standing alone after a qualifier); "half a dozen"."""
     fractions = tables()["numbers"]["fractions"]
     token = doc[i]
     if token.lower_ in ("a", "an", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in fractions:
         end, word = i + 2, doc[i + 1].lower_
-    elif token.lower_ in ("half",):
+    elif token.lower_ == "one" and i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in fractions:
+        end, word = i + 3, doc[i + 2].lower_
+    elif token.lower_ == "half":
         end, word = i + 1, "half"
+        if lower_seq(doc, end, 2) in (("a", "dozen"), ("a", "dozens")):
+            end = advance(doc, end, 2)
+            return Number(i, end, 6.0, token.idx, token_end(doc, end))
     else:
         return None
-    if word in ("fourth", "fifth", "sixth", "eighth", "tenth", "third") and lower_seq(doc, end, 1) != ("of",):
+    if word in ("fourth", "fifth", "sixth", "eighth", "tenth", "third") and lower_seq(doc, end, 1) != ("of",) \
+            and not (end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX", "NOUN")):
         return None  # "a third suspect"
-    if word == "half" and lower_seq(doc, end, 1) not in (("of",), ("a",), ("an",), ("the",)) and not qualifier_before(doc, i):
+    if word == "half" and lower_seq(doc, end, 1) not in (("of",), ("a",), ("an",), ("the",)) \
+            and not qualifier_before(doc, i) and not (i > 0 and doc[i - 1].lower_ in ("a", "one")):
         return None
-    return Number(i, end, fractions[word], kind="fraction")
+    return Number(i, end, fractions[word], token.idx, token_end(doc, end), kind="fraction")
 
+
+# ---------------------------------------------------------------------------------------------- context
 
 def qualifier_before(doc: Doc, i: int) -> tuple[int, str, bool] | None:
     """The qualifier phrase ending just before token i: (its first token, symbol, whether it belongs in the span)."""
@@ -227,76 +398,249 @@ def qualifier_before(doc: Doc, i: int) -> tuple[int, str, bool] | None:
     return None
 
 
-def unit_after(doc: Doc, i: int) -> tuple[int, dict] | None:
-    """The unit starting at token i (longest surface form first): (end, unit entry)."""
+def table_unit(doc: Doc, char: int) -> Unit | None:
+    """A unit of our table starting at character `char` (longest surface first)."""
     t = tables()
-    if i + 1 < len(doc) and doc[i].text in ("-", "‑") and i > 0 and doc[i - 1].whitespace_ == "" \
-            and lower_seq(doc, i, 4) != ("-", "year", "-", "old"):
-        found = unit_after(doc, i + 1)  # "a 10-year plan", "a 5-mile race"
-        return found if found is None or doc[i].whitespace_ == "" else None
+    i = token_after(doc, char)
+    if i >= len(doc) or doc[i].idx != char:
+        return None
     for n in range(t["max_unit_len"], 0, -1):
         words = lower_seq(doc, i, n)
         if len(words) == n and words in t["units"]:
-            unit = t["units"][words]
-            if n == 1 and len(words[0]) <= 2 and doc[i].is_alpha and doc[i - 1].whitespace_ and unit["kind"] != "percent":
-                continue  # "5 m" is ambiguous with a word; require "5m"
-            return advance(doc, i, n), unit
+            entry = t["units"][words]
+            end = token_end(doc, advance(doc, i, n))
+            return Unit(end, doc.text[char:end], entry["normalized"], entry["kind"])
     return None
 
 
-def symbol_before(doc: Doc, i: int) -> tuple[int, dict] | None:
-    """A currency symbol just before token i ("$", "£")."""
-    j = i - 1
-    if j >= 0 and doc[j].text.lower() in tables()["symbols"]:
-        return j, tables()["symbols"][doc[j].text.lower()]
+def pint_expression(chunk: str) -> str:
+    """A unit as written ("km/s2", "J/m^2", "fb−1", "km²") in pint's syntax ("km/s**2")."""
+    chunk = chunk.replace("−", "-").replace("²", "**2").replace("³", "**3").replace("^", "**").replace("·", "*")
+    return "/".join(re.sub(r"(?<=[A-Za-zµμ°])(-?\d+)$", r"**\1", part) for part in chunk.split("/"))
+
+
+def unit_kind(unit) -> str:
+    """The quantity kind of a pint unit, from its dimensionality (`models/units.json`)."""
+    data = tables()["unit_data"]
+    dims = unit.dimensionality
+    for expression, kind in data["dimension_kinds"]:
+        if dims == unit_registry().get_dimensionality(expression):
+            return kind
+    if not dims:
+        name = str(unit)
+        return next((k for n, k in data["dimensionless_kinds"].items() if n in name), "measure")
+    return "measure"
+
+
+def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | None:
+    """A unit pint knows, starting at character `char`; ambiguous English words are not taken for units."""
+    import pint
+
+    data = tables()["unit_data"]
+    text = doc.text
+    m = UNIT_CHUNK.match(text, char)
+    if m is None:
+        return None
+    chunk = m.group(0).rstrip(".-")
+    # "cubic kilometers", "square miles": two words
+    two = re.match(r"(square|cubic|sq)\s+([A-Za-z]+)", text[char:char + 40], re.I)
+    candidates = ([(two.group(0), char + len(two.group(0)))] if two else []) + [(chunk, char + len(chunk))]
+    cubed = re.match(r"[A-Za-z]+\s+(squared|cubed)\b", text[char:char + 30])
+    if cubed:
+        candidates.insert(0, (cubed.group(0), char + len(cubed.group(0))))
+    for surface, end in candidates:
+        low = surface.lower()
+        if low in data["pint_never"] and not (attached and len(low) > 1 and low not in ("am", "pm", "in", "at", "a.m.", "p.m.")):
+            continue
+        if len(low) <= 3 and low.isalpha() and not attached and low not in data["pint_short_allowed"] and not any(c.isupper() for c in surface[1:]) \
+                and not surface.isupper():
+            continue
+        expression = pint_expression(re.sub(r"\s+(squared|cubed)$", lambda x: "**2" if x.group(1) == "squared" else "**3",
+                                            re.sub(r"^(square|sq)\s+", "", re.sub(r"^cubic\s+", "", surface, flags=re.I), flags=re.I)))
+        if two and surface == two.group(0):
+            expression += "**3" if two.group(1).lower() == "cubic" else "**2"
+        try:
+            unit = unit_registry().parse_units(expression)
+        except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, AssertionError, SyntaxError, TokenError):
+            continue
+        if str(unit) in ("dimensionless", ""):
+            continue
+        return Unit(end, text[char:end], str(unit), unit_kind(unit))
+    return None
+
+
+try:  # tokenize errors from pint's parser
+    from tokenize import TokenError
+except ImportError:  # pragma: no cover
+    TokenError = SyntaxError  # type: ignore[misc,assignment]
+
+
+def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None:
+    """The unit right after a number (across at most one space): "percent", "47 bloody minutes", "km/s2"."""
+    text = doc.text
+    pos = number.end_char if char is None else char
+    j = pos
+    if j < len(text) and text[j] in "-‑" and j + 1 < len(text) and text[j + 1].isalpha():
+        j += 1  # "a 10-year plan", "27-kilometer"
+        if text[j:j + 8].lower() == "year-old":
+            return Unit(j + 8, text[pos:j + 8], "year", "age")
+    while j < len(text) and text[j] in SPACES and j - pos < 2:
+        j += 1
+    attached = j == pos
+    if j >= len(text) or not (text[j].isalpha() or text[j] in "%°µμ'’"):
+        return None
+    if text[j:j + 11].lower() in ("years-old", "years old") or text[j:j + 9].lower() == "years old":
+        return Unit(j + 9, text[pos:j + 9], "year", "age")
+    unit = table_unit(doc, j)
+    if unit is None and number.digits:
+        word = re.match(r"[A-Za-z.]+", text[j:j + 6])
+        w = word.group(0).lower() if word else ""
+        if w in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") and not re.search(r"\.\d{3}", text[number.start_char:number.end_char]):
+            return None  # a time of day, not attometres
+        if w == "in":
+            after = text[j + 2:j + 12].lstrip(" ")
+            if not (after == "" or after[0] in ".,;)" or re.match(r"(thick|long|wide|tall|high|deep|across)\b", after)):
+                return None
+        unit = pint_unit(doc, j, attached, number)
+    if unit is None:
+        return None
+    return rate_after(doc, unit)
+
+
+def rate_after(doc: Doc, unit: Unit) -> Unit:
+    """"per week", "a year", "/hour" after a unit: the unit becomes a rate ("USD / hour")."""
+    text = doc.text
+    m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+)", text[unit.end_char:unit.end_char + 24])
+    if not m:
+        return unit
+    word = m.group(2).lower()
+    durations = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "annum", "s", "h", "min", "hr", "yr"}
+    per = word.rstrip("s") if word not in ("s",) else word
+    if per not in durations and not m.group(1).strip() in ("/", "per"):
+        return unit
+    try:
+        unit_registry().parse_units(pint_expression(m.group(2)))
+    except Exception:
+        return unit
+    end = unit.end_char + m.end()
+    base = unit.normalized or "count"
+    name = str(unit_registry().parse_units(pint_expression(m.group(2))))
+    return Unit(end, text[end - (end - unit.end_char) - len(unit.surface):end], f"{base} / {name}", unit.kind)
+
+
+def symbol_before(doc: Doc, number: Number) -> tuple[int, dict] | None:
+    """A currency symbol just before the number ("$", "£", "US$", "c $", "hk $"): (its first char, unit entry)."""
+    symbols = tables()["symbols"]
+    text = doc.text
+    k = number.start_char
+    if number.value < 0 and text[k] in "-−":
+        pass
+    j = k
+    while j > 0 and text[j - 1] in SPACES:
+        j -= 1
+    for width in (4, 3, 2, 1):
+        s = j - width
+        if s < 0:
+            continue
+        raw = text[s:j]
+        compact = raw.replace(" ", "").lower()
+        if compact in symbols and (s == 0 or not text[s - 1].isalnum()) and (raw[0] in "$€£¥" or raw.lower() in symbols):
+            return s, symbols[compact]
+        # "c $ 16.4", "hk $ 10.05", "us $ 150"
+        m = re.match(r"([A-Za-z.]{1,4})\s*\$\s*$", text[max(0, j - 8):j])
+        if m and (m.group(1).lower().rstrip(".") + "$") in symbols:
+            return j - len(m.group(0)), symbols[m.group(1).lower().rstrip(".") + "$"]
+    # "-15€": a currency symbol after the number
+    return None
+
+
+def symbol_after(doc: Doc, number: Number) -> tuple[int, dict] | None:
+    """A currency symbol right after the number ("15€")."""
+    text = doc.text
+    e = number.end_char
+    if e < len(text) and text[e] in "€£¥$" and text[e] in tables()["symbols"]:
+        return e + 1, tables()["symbols"][text[e]]
     return None
 
 
 def not_a_quantity(doc: Doc, number: Number) -> bool:
-    """Years, dates, clock times, emergency numbers, names with numbers, ordinals and list markers."""
+    """Years, dates, clock times, emergency numbers, names with numbers, ordinals, scores and list markers."""
     rules = tables()["rules"]
+    text = doc.text
     first = doc[number.start]
-    nxt = next_index(doc, number.end)
+    nxt = token_after(doc, number.end_char)
+    nxt = next_index(doc, nxt)
     after = doc[nxt] if nxt < len(doc) else None
     prev = doc[number.start - 1] if number.start > 0 else None
-    if ORDINAL.match(first.text) or first.ent_type_ == "ORDINAL":
+    before_char = text[number.start_char - 1] if number.start_char > 0 else " "
+    after_char = text[number.end_char] if number.end_char < len(text) else " "
+    if ORDINAL.match(first.text) or (first.ent_type_ == "ORDINAL" and not number.digits):
         return True
+    if number.digits and (before_char.isalpha() or after_char.isalpha() and unit_after(doc, number) is None
+                          and not SCALE_SUFFIX.match(text, number.end_char)):
+        return True  # "SCP 06F6", "J1149", "i7": part of a code
+    if number.digits and before_char in "+#" or (number.digits and before_char == "." and number.start_char > 1
+                                                  and text[number.start_char - 2].isdigit()):
+        return True  # "+6663", "#3", "192.168" parts
+    if re.match(r"\s?(a\.?m\.?|p\.?m\.?)(?![A-Za-z])", text[number.end_char:number.end_char + 5], re.I) \
+            and not re.search(r"\.\d{3}", text[number.start_char:number.end_char]):
+        return True  # "2pm", "at 2.13 am"
     if first.ent_type_ == "TIME" and CLOCK.search(doc[first.i: first.i + 4].text):
+        return True
+    if re.match(r":\d\d", text[number.end_char:number.end_char + 3]):
         return True
     if first.ent_type_ == "DATE":
         ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
         if ent is not None and any(tok.lower_ in MONTHS for tok in ent):
             return True
-    if number.yearlike and (unit_after(doc, nxt) is None):
+    if number.yearlike and unit_after(doc, number) is None:
         if first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in rules["year_prepositions"]):
             return True
-        if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN"):
+        if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
             return True  # "a 2021 study", "the 2016 election"
         if after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ"):
             return True
+    if re.match(r"[-–]\d\d(?!\d)", text[number.end_char:number.end_char + 4]) and number.yearlike:
+        return True  # "2013-14"
+    if number.start_char >= 5 and re.search(r"(1[0-9]|20)\d\d[-–]$", text[number.start_char - 5:number.start_char]) \
+            and number.value < 100:
+        return True  # the "14" of "2013-14"
     if first.text in ("911", "999", "112", "311") and (after is None or after.lower_ in rules["phone_nouns"] or after.is_punct):
         return True
-    if prev is not None and prev.whitespace_ == "" and prev.text in ("-", "‑", "#") and number.start > 1 and doc[number.start - 2].is_alpha:
+    if prev is not None and prev.whitespace_ == "" and prev.text in ("-", "‑", "#") and number.start > 1 \
+            and doc[number.start - 2].is_alpha and not number.value < 0:
         return True  # COVID-19, F-35, Catch-22
     if prev is not None and prev.lower_ in rules["name_prefixes"]:
         return True
-    if is_score(doc, number.start) or (number.start >= 2 and is_score(doc, number.start - 2)):
-        return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
-    if after is not None and after.text in ("-", "‑") and doc[nxt - 1].whitespace_ == "" and nxt + 1 < len(doc) \
-            and doc[nxt + 1].is_alpha and unit_after(doc, nxt) is None:
+    if after is not None and after.text in ("-", "‑") and after.idx == number.end_char and nxt + 1 < len(doc) \
+            and doc[nxt + 1].is_alpha and unit_after(doc, number) is None:
         return True  # "a four-alarm fire": a compound modifier, not a figure
+    if is_score(doc, number):
+        return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
     at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
-    if at_line_start and after is not None and after.text in (")", "."):
-        return True  # "1." / "2)" list markers
+    if at_line_start and after is not None and after.text in (")", ".") and after.idx == number.end_char and number.value < 100:
+        return after.whitespace_ != "" or nxt + 1 >= len(doc)  # "1." / "2)" list markers
     return False
 
 
-def is_score(doc: Doc, i: int) -> bool:
-    """Digits, a hyphen and smaller digits written together ("7-2"): a vote or game score."""
-    if i + 2 >= len(doc) or doc[i + 1].text not in ("-", "–") or doc[i].whitespace_ or doc[i + 1].whitespace_:
+def is_score(doc: Doc, number: Number) -> bool:
+    """Digits, a hyphen and smaller digits written together ("7-2"), as a vote or game score."""
+    text = doc.text
+    m_after = re.match(r"[-–](\d{1,3})(?![\d.,]|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
+    m_before = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, number.start_char - 4):number.start_char])
+    if not number.digits or number.value >= 200:
         return False
-    a, b = DIGITS.match(doc[i].text), DIGITS.match(doc[i + 2].text)
-    return bool(a and b) and float(doc[i + 2].text.replace(",", "")) <= float(doc[i].text.replace(",", "")) < 200
+    if m_after and int(m_after.group(1)) <= number.value and not unit_follows(text, number.end_char + m_after.end()):
+        return True
+    if m_before and number.value <= int(m_before.group(1)) and not unit_follows(text, number.end_char):
+        return True
+    return False
+
+
+def unit_follows(text: str, pos: int) -> bool:
+    """Whether a unit-looking word directly follows `pos` ("10-15 exabytes")."""
+    m = re.match(r"\s*([A-Za-z%°]+)", text[pos:pos + 20])
+    return bool(m) and m.group(1).lower() not in ("on", "in", "at", "to", "and", "or", "vote", "votes", "win", "victory", "loss")
 
 
 def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
@@ -308,10 +652,10 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
     token = doc[i]
     if token.lower_ in rules["counted_adjectives"]:
         return i, i + 1
-    # the noun the number modifies, with its modifiers in between
     target = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i >= i else None
     if target is not None and target.i - i <= 4 and target.pos_ == "NOUN" and target.ent_type_ not in ("DATE", "TIME"):
-        if all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV", "VERB", "NUM") and not t.is_punct or t.text in ("-",) for t in doc[i: target.i]):
+        if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB", "NUM") and not t.is_punct) or t.text == "-"
+               for t in doc[i: target.i]):
             return i, target.i + 1
     if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.dep_ != "npadvmod":
         end = i + 1
@@ -364,118 +708,183 @@ def change_of(span: Span) -> str | None:
     return None
 
 
+def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit | None, bool] | None:
+    """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20")."""
+    text = doc.text
+    pos = unit.end_char if unit is not None else number.end_char
+    between = number.start > 0 and doc[number.start - 1].lower_ == "between"
+    from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
+    m = re.match(r"(-?\s*(?:to|through|and)\s+|\s?[-–—]\s?)", text[pos:pos + 12])
+    if not m or (m.group(0).strip() == "and" and not between) or (m.group(0).strip().endswith("to") and False):
+        return None
+    k = token_after(doc, pos + m.end())
+    if k >= len(doc) or doc[k].idx != pos + m.end():
+        return None
+    second = parse_number(doc, k)
+    if second is None or second.kind != "count" or second.yearlike or number.kind != "count":
+        return None
+    if "to" not in m.group(0) and "and" not in m.group(0) and second.value <= number.value and number.value >= 0 \
+            and second.value >= 0 and unit is None:
+        return None  # "7-2" is a score; "10-20" a range
+    second_unit = unit_after(doc, second)
+    if unit is not None and second_unit is not None and second_unit.normalized != unit.normalized:
+        return None  # "from 44 ml to 50 mg": two quantities
+    if from_ and unit is None and second_unit is None and "to" in m.group(0) and False:
+        return None
+    return second, second_unit or unit, between
+
+
 def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
     """The quantity built around `number`, with its context, or None where it is not a quantity."""
     if not_a_quantity(doc, number):
         return None
-    start, end = number.start, number.end
+    text = doc.text
+    start_char, end_char = number.start_char, number.end_char
     value, low, high = number.value, None, None
     kind = number.kind
-    unit = unit_normalized = counted = None
+    unit_text = unit_normalized = counted = None
     qualifier = number.qualifier or "="
     base = None
+    end_token = number.end
 
-    # ranges: "10 to 20", "10-20", "between 10 and 20"
-    j = next_index(doc, end)
-    joiner = doc[j].lower_ if j < len(doc) else ""
-    between = start > 0 and doc[start - 1].lower_ == "between" and joiner == "and"
-    if kind == "count" and (joiner in ("-", "–", "to") or between) and j + 1 < len(doc):
-        k = next_index(doc, j + 1)
-        second = parse_number(doc, k) if k < len(doc) else None
-        if second is not None and second.kind == "count" and second.value > value and not second.yearlike:
-            scale = second.value / doc_value_without_scale(doc, second)
-            low, high, value = value * (scale if value * scale <= second.value else 1), second.value, None
-            end = second.end
-            if between:
-                start -= 1
-    sym = symbol_before(doc, start)
+    sym = symbol_before(doc, number)
+    unit = unit_after(doc, number) if kind in ("count",) or number.digits else None
+    if unit is not None and unit.kind == "money" and sym is not None and unit.normalized in ("USD",):
+        unit = None  # "$ 5 dollars"
+    if kind == "fraction" and unit is not None and unit.kind not in ("percent",):
+        pass
+    # ranges
+    ranged = range_end(doc, number, unit)
+    if ranged is not None and kind == "count":
+        second, range_unit, between = ranged
+        scale = second.value / plain_value(doc, second) if plain_value(doc, second) else 1
+        first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and ranged[1] is unit)) else value
+        low, high, value = first_value, second.value, None
+        if low > high:
+            low, high = high, low
+        end_char = second.end_char
+        unit = unit_after(doc, second) or (unit if unit is not None and unit.end_char <= second.start_char else None) or range_unit
+        if between:
+            start_char = doc[number.start - 1].idx
     if sym is not None:
-        start, entry = sym
-        unit, unit_normalized, kind = doc[sym[0]].text, entry["normalized"], entry["kind"]
-    j = next_index(doc, end)
-    found = unit_after(doc, j) if j < len(doc) else None
-    if found is None and j < len(doc) and doc[j].pos_ == "ADJ":
-        k = next_index(doc, j + 1)
-        maybe = unit_after(doc, k) if k < len(doc) else None
-        if maybe is not None and maybe[1]["kind"] == "duration":
-            found = maybe  # "47 bloody minutes"
-            j = k
-    if found is not None and unit is None or (found is not None and found[1]["kind"] == "money"):
-        unit_end, entry = found
-        unit = doc[j:unit_end].text.strip()
-        unit_normalized, kind = entry["normalized"], entry["kind"]
-        if kind == "percent" and any(w in unit.lower() for w in ("point",)):
+        start_char, entry = sym
+        unit_text, unit_normalized, kind = text[sym[0]:number.start_char].strip(), entry["normalized"], entry["kind"]
+        if unit is not None and unit.kind == "money":
+            unit = None
+    elif (after := symbol_after(doc, number)) is not None and unit is None:
+        end_char, entry = after
+        unit_text, unit_normalized, kind = text[number.end_char:after[0]], entry["normalized"], entry["kind"]
+    if unit is None and number.digits and kind == "count":
+        # "47 bloody minutes": one adjective between the number and a duration
+        j = next_index(doc, token_after(doc, end_char))
+        if j < len(doc) and doc[j].pos_ == "ADJ" and j + 1 < len(doc):
+            maybe = table_unit(doc, doc[next_index(doc, j + 1)].idx) if next_index(doc, j + 1) < len(doc) else None
+            if maybe is not None and maybe.kind == "duration":
+                unit = maybe
+    if unit is None and not number.digits and kind == "count":
+        unit = table_or_duration_after_words(doc, number, end_char)
+    if unit is not None and unit.end_char > end_char:
+        unit_text = unit.surface.strip(" -")
+        unit_normalized = unit.normalized if not unit_normalized or unit.kind != "money" else unit_normalized
+        if sym is None or unit.kind != "money":
+            kind = unit.kind
+            unit_normalized = unit.normalized
+        end_char = unit.end_char
+        if unit_normalized == "percent" and unit_text.lower() in ("point", "points"):
             unit_normalized = "percentage point"
-            if unit.lower() in ("point", "points") and change_of(doc[start:unit_end]) is None:
-                unit = unit_normalized = None
-                kind = "count"
-                unit_end = end
-        end = unit_end
-    elif kind in ("fraction", "ratio"):
-        unit_normalized = unit = kind
+        if "point" in unit_text.lower():
+            unit_normalized = "percentage point"
     elif kind == "multiple":
-        unit_normalized, unit = "times", None
-    elif number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
-        counted = unit = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
-    elif unit is None:
-        counted_range = counted_after(doc, number, j)
-        if counted_range is not None:
-            counted = doc[counted_range[0]: counted_range[1]].text
-            unit = counted
-            end = counted_range[1]
+        unit_normalized = "times"
+    elif kind in ("fraction", "ratio"):
+        unit_normalized = unit_text = kind
+    end_token = max(end_token, token_after(doc, end_char))
+    j = next_index(doc, end_token)
+    if kind == "count" and unit_text is None:
+        if number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
+            counted = unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
+        else:
+            counted_range = counted_after(doc, number, j) if low is None else counted_after(doc, number, j)
+            if counted_range is not None:
+                counted = unit_text = doc[counted_range[0]: counted_range[1]].text
+                end_char = token_end(doc, counted_range[1])
     if kind in ("percent", "fraction", "ratio"):
-        of_range = of_phrase(doc, next_index(doc, end))
+        of_range = of_phrase(doc, next_index(doc, token_after(doc, end_char)))
         if of_range is not None:
-            inner = parse_number(doc, next_index(doc, of_range[0])) if of_range[0] < len(doc) else None
+            inner_start = next_index(doc, of_range[0])
+            inner = parse_number(doc, inner_start) if inner_start < len(doc) else None
             if inner is not None and inner.kind == "count" and not inner.yearlike:
                 base = inner.value
                 counted_range = counted_after(doc, inner, next_index(doc, inner.end))
                 counted = doc[counted_range[0]: counted_range[1]].text if counted_range else None
             else:
                 counted = doc[of_range[0]: of_range[1]].text
-    qual = qualifier_before(doc, start)
+    first_token = token_after(doc, start_char) if start_char != number.start_char else number.start
+    qual = qualifier_before(doc, first_token)
     if qual is not None:
         q_start, symbol, inside = qual
         qualifier = symbol
         if inside:
-            start = q_start
-    if (doc[start].lower_ in ("a", "an") and kind == "count") or doc[start: end].text.strip() == "":
+            start_char = doc[q_start].idx
+    if text[start_char:end_char].strip() == "" or (doc[first_token].lower_ in ("a", "an") and kind == "count" and unit_text is None):
         return None
-    span = doc[start:end]
-    time = time_scope(doc, span)
     if low is not None:
         value = None
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
     return span, Quantity(
-        id="", text=span.text, start=span.start_char, end=span.end_char, value=value, low=low, high=high,
-        unit=unit, unit_normalized=unit_normalized, kind=kind, qualifier=qualifier, change=change_of(span),
-        base=base, counted=counted, time=time,
+        id="", text=text[start_char:end_char], start=start_char, end=end_char, value=value, low=low, high=high,
+        unit=unit_text, unit_normalized=unit_normalized, kind=kind, qualifier=qualifier, change=change_of(span),
+        base=base, counted=counted, time=time_scope(doc, span),
     )
 
 
-def doc_value_without_scale(doc: Doc, number: Number) -> float:
+def table_or_duration_after_words(doc: Doc, number: Number, end_char: int) -> Unit | None:
+    """The unit after a spelled-out number ("two meters", "six gallons"), from our table or pint (full words)."""
+    j = next_index(doc, token_after(doc, end_char))
+    if j >= len(doc):
+        return None
+    unit = table_unit(doc, doc[j].idx)
+    if unit is None and doc[j].is_alpha and len(doc[j]) > 3 and doc[j].pos_ == "NOUN":
+        unit = pint_unit(doc, doc[j].idx, False, number)
+    return rate_after(doc, unit) if unit is not None else None
+
+
+def plain_value(doc: Doc, number: Number) -> float:
     """The value of a number's first token alone ("20" of "20 billion"), to carry the scale to a range's start."""
-    plain = parse_number_plain(doc, number.start)
-    return plain.value if plain is not None and plain.value else number.value
+    m = LITERAL.match(doc.text, number.start_char)
+    if m:
+        return literal_value(m)
+    parsed = parse_words(doc, number.start)
+    return parsed[1] if parsed else number.value
 
 
 def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
-    """"nearly an hour", "more than a year": one unit, only when a qualifier makes it a figure."""
-    if doc[i].lower_ not in ("a", "an"):
+    """"nearly an hour", "a gallon of beer": one unit after "a"/"an" (durations only after a qualifier)."""
+    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc):
         return None
     qual = qualifier_before(doc, i)
-    found = unit_after(doc, i + 1) if i + 1 < len(doc) else None
-    if qual is None or found is None or found[1]["kind"] != "duration" or not qual[2]:
+    number = Number(i, i + 1, 1.0, doc[i].idx, doc[i].idx + len(doc[i]))
+    unit = table_unit(doc, doc[i + 1].idx)
+    if unit is None and doc[i + 1].pos_ == "NOUN" and len(doc[i + 1]) > 3 and lower_seq(doc, i + 2, 1) in (("of",),):
+        unit = pint_unit(doc, doc[i + 1].idx, False, number)
+    if unit is None or unit.kind in ("percent", "money") and unit.normalized not in ("penny", "cent"):
         return None
-    span = doc[qual[0]: found[0]]
+    if unit.kind in ("duration", "age") and (qual is None or not qual[2]):
+        return None  # "a year ago", "once a week": not figures
+    if unit.kind not in ("duration",) and unit.normalized not in ("penny", "cent") and lower_seq(doc, i + 2, 1) != ("of",):
+        return None
+    start = doc[qual[0]].idx if qual is not None and qual[2] else doc[i].idx
+    span = doc.char_span(start, unit.end_char, alignment_mode="expand")
     return span, Quantity(
-        id="", text=span.text, start=span.start_char, end=span.end_char, value=1.0,
-        unit=doc[i + 1: found[0]].text, unit_normalized=found[1]["normalized"], kind="duration",
-        qualifier=qual[1], time=time_scope(doc, span),
+        id="", text=doc.text[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
+        unit=unit.surface, unit_normalized=unit.normalized, kind=unit.kind,
+        qualifier=qual[1] if qual else "=", time=time_scope(doc, span),
     )
 
 
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
+    doc.user_data.pop("newsclaims_token_starts", None)
     found: list[tuple[Span, Quantity]] = []
     i = 0
     while i < len(doc):
@@ -490,11 +899,12 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
                     continue
             else:
                 result = indefinite_unit_quantity(doc, i)
-        if result is not None and not (found and result[0].start < found[-1][0].end):
+        if result is not None and not (found and result[1].start < found[-1][1].end):
             found.append(result)
-            i = max(i + 1, result[0].end)
+            i = max(i + 1, token_after(doc, result[1].end))
         else:
             i += 1
+    doc.user_data.pop("newsclaims_token_starts", None)
     return found
 
 
