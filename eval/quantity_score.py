@@ -38,7 +38,7 @@ NON_DIMENSIONS = {"count", "percent", "fraction", "ratio", "multiple", "money", 
 
 CURRENCY_KEYS = {
     "dollar": "USD", "united states dollar": "USD", "us dollar": "USD", "usd": "USD", "pound sterling": "GBP",
-    "pound": "GBP", "british pound": "GBP", "gbp": "GBP", "euro": "EUR", "eur": "EUR", "japanese yen": "JPY",
+    "british pound": "GBP", "gbp": "GBP", "euro": "EUR", "eur": "EUR", "japanese yen": "JPY",
     "yen": "JPY", "jpy": "JPY", "canadian dollar": "CAD", "cad": "CAD", "hong kong dollar": "HKD", "hkd": "HKD",
     "australian dollar": "AUD", "aud": "AUD", "chinese yuan": "CNY", "yuan": "CNY", "cny": "CNY", "swiss franc": "CHF",
     "chf": "CHF", "franc": "FRF", "french franc": "FRF", "peseta": "ESP", "finnish markka": "FIM",
@@ -48,22 +48,54 @@ CURRENCY_KEYS = {
 UNIT_SYNONYMS = {
     "percentage": "percent", "percent": "percent", "dimensionless": None, "pound-mass": "pound", "lb": "pound",
     "metric_ton": "tonne", "ton": "tonne", "degree fahrenheit": "degree_fahrenheit", "degree celsius": "degree_celsius",
-    "cubic centimetre": "milliliter", "cubic_centimeter": "milliliter",
 }
 
 
-def unit_key(unit: str | None) -> str | None:
-    """A comparable key for a unit name from any of the systems scored."""
+def pint_form(name: str) -> str:
+    """A unit name as the gold sets write it ("kilometre per square second", "inverse femtobarn") in pint syntax."""
+    n = re.sub(r"\bdegrees? celsius\b", "degC", name, flags=re.I)
+    n = re.sub(r"\bdegrees? fahrenheit\b", "degF", n, flags=re.I)
+    n = re.sub(r"\bper square (\w+)", r"/ \1**2", n)
+    n = re.sub(r"\bper cubic (\w+)", r"/ \1**3", n)
+    n = re.sub(r"\bsquare (\w+)", r"\1**2", n)
+    n = re.sub(r"\bcubic (\w+)", r"\1**3", n)
+    n = re.sub(r"\binverse (\w+)", r"1/\1", n)
+    n = re.sub(r"^count\b", "1", n)
+    return n.replace(" per ", " / ").replace("pound-mass", "pound")
+
+
+def unit_key(unit: str | None):
+    """A comparable key for a unit name from any of the systems scored: an ISO code for currencies, None for
+    dimensionless readings (counts, fractions, ratios, multiples), else pint's base-unit form with its factor, so
+    that "kilometre" = "kilometer" and "km**2" = "square kilometre"."""
     if unit is None:
         return None
-    u = unit.strip().lower().replace("_", " ")
-    if u in CURRENCY_KEYS:
-        return CURRENCY_KEYS[u]
-    if u in UNIT_SYNONYMS:
-        return UNIT_SYNONYMS[u]
-    u = u.replace("metre", "meter").replace("litre", "liter").replace("tonne", "ton")
-    u = re.sub(r"s$", "", u) if not u.endswith(("us", "ss")) else u
-    return UNIT_SYNONYMS.get(u, u.replace(" ", "_"))
+    u = unit.strip()
+    low = u.lower().replace("_", " ")
+    if low in CURRENCY_KEYS:
+        return CURRENCY_KEYS[low]
+    if low in ("dimensionless", "fraction", "ratio", "times", "count"):
+        return None
+    if low in ("percentage", "percent"):
+        return "percent"
+    if low in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[low]
+    try:
+        import pint  # noqa: F401
+
+        from pipeline.components.quantities import unit_registry
+
+        ureg = unit_registry()
+        try:
+            parsed = ureg.parse_units(pint_form(u))
+        except Exception:
+            parsed = ureg.parse_units(pint_form(low))
+        if "degree_Celsius" in str(parsed) or "degree_Fahrenheit" in str(parsed) or "kelvin" in str(parsed):
+            return str(parsed)
+        base = (1 * parsed).to_base_units()
+        return (str(base.units), round(float(base.magnitude), 9))
+    except Exception:
+        return low.rstrip("s")
 
 
 @dataclass
@@ -161,6 +193,8 @@ def load_recognizers(name: str) -> list[Case]:
             start = r.get("Start", item["Input"].lower().find(r["Text"].lower()))
             end = r.get("End", start + len(r["Text"]) - 1) + 1
             unit = "percent" if name == "PercentModel" else (r.get("Resolution") or {}).get("unit")
+            if name == "CurrencyModel" and unit == "Pound":
+                unit = "pound sterling"
             gold.append(Gold(start, end, r["Text"], value, unit, low, high))
         cases.append(Case(item["Input"], gold))
     return cases

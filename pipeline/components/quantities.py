@@ -176,7 +176,7 @@ def parse_literal(doc: Doc, i: int) -> Number | None:
     start = token.idx
     if token.text[0] in UNICODE_FRACTIONS:
         return Number(i, i + 1, UNICODE_FRACTIONS[token.text[0]], start, start + 1, kind="fraction", digits=True)
-    if token.text in ("-", "−", "–"):
+    if token.text[0] in "-−–":
         before = text[start - 1] if start > 0 else " "
         if not (before in SPACES + "\n([$€£¥" or start == 0):
             return None
@@ -343,6 +343,12 @@ def ratio_after(doc: Doc, number: Number) -> Number | None:
 def times_after(doc: Doc, number: Number) -> Number | None:
     """"three times the rate": a multiple."""
     j = next_index(doc, number.end)
+    if lower_seq(doc, j, 1) == ("times",) and re.match(r"\s+(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b",
+                                                      doc.text[token_end(doc, j + 1):token_end(doc, j + 1) + 20]):
+        m = re.match(r"\s+(?:per|a|an|each|every)\s+(\w+)", doc.text[token_end(doc, j + 1):])
+        end_char = token_end(doc, j + 1) + m.end()
+        return Number(number.start, token_after(doc, end_char), number.value, number.start_char, end_char,
+                      kind="frequency", qualifier=None) if m else None
     if lower_seq(doc, j, 2) in (("times", "the"), ("times", "as"), ("times", "more"), ("times", "higher"), ("times", "that")):
         return Number(number.start, j + 1, number.value, number.start_char, token_end(doc, j + 1), kind="multiple")
     return None
@@ -450,6 +456,8 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
         candidates.insert(0, (cubed.group(0), char + len(cubed.group(0))))
     for surface, end in candidates:
         low = surface.lower()
+        if surface == "L":
+            return Unit(end, surface, "liter", "volume")
         if low in data["pint_never"] and not (attached and len(low) > 1 and low not in ("am", "pm", "in", "at", "a.m.", "p.m.")):
             continue
         if len(low) <= 3 and low.isalpha() and not attached and low not in data["pint_short_allowed"] and not any(c.isupper() for c in surface[1:]) \
@@ -465,6 +473,10 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
             continue
         if str(unit) in ("dimensionless", ""):
             continue
+        if len(surface) > 3 and surface.isalpha() and surface.islower() and " " not in surface:
+            singular = re.sub(r"(es|s)$", "", low).replace("metre", "meter").replace("litre", "liter")
+            if not str(unit).replace("_", "").startswith(singular[:max(3, len(singular) - 2)]):
+                continue  # "units" is not micro-nits
         return Unit(end, text[char:end], str(unit), unit_kind(unit))
     return None
 
@@ -479,6 +491,9 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
     """The unit right after a number (across at most one space): "percent", "47 bloody minutes", "km/s2"."""
     text = doc.text
     pos = number.end_char if char is None else char
+    uncertainty = re.match(r"\s*(?:\+/-|±)\s*[\d.eE+\-−]+", text[pos:pos + 20])
+    if uncertainty:
+        pos += uncertainty.end()  # "9.83e-3 +/- 1e-5 km/s2": the unit follows the uncertainty
     j = pos
     if j < len(text) and text[j] in "-‑" and j + 1 < len(text) and text[j + 1].isalpha():
         j += 1  # "a 10-year plan", "27-kilometer"
@@ -495,16 +510,32 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
     if unit is None and number.digits:
         word = re.match(r"[A-Za-z.]+", text[j:j + 6])
         w = word.group(0).lower() if word else ""
-        if w in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m") and not re.search(r"\.\d{3}", text[number.start_char:number.end_char]):
-            return None  # a time of day, not attometres
-        if w == "in":
+        if w in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m"):
+            if is_clock_time(doc, number) or "." in w[1:]:
+                return None  # a time of day, not attometres
+            return Unit(j + 2, text[j:j + 2], "attometer" if w == "am" else "picometer", "length")
+        if w.rstrip(".") == "in":
             after = text[j + 2:j + 12].lstrip(" ")
             if not (after == "" or after[0] in ".,;)" or re.match(r"(thick|long|wide|tall|high|deep|across)\b", after)):
                 return None
+            return Unit(j + 2, text[j:j + 2], "inch", "length")
         unit = pint_unit(doc, j, attached, number)
     if unit is None:
         return None
+    power = re.match(r"\s+(squared|cubed)\b", text[unit.end_char:unit.end_char + 10])
+    if power and unit.normalized and unit.kind == "length":
+        square = power.group(1) == "squared"
+        unit = Unit(unit.end_char + power.end(), text[j:unit.end_char + power.end()],
+                    f"{unit.normalized} ** {2 if square else 3}", "area" if square else "volume")
     return rate_after(doc, unit)
+
+
+def is_clock_time(doc: Doc, number: Number) -> bool:
+    """Whether a number before "am"/"pm" is a time of day ("at 2.13 am", "2pm"), not atto-/picometres ("2.1 pm")."""
+    prev = doc[number.start - 1].lower_ if number.start > 0 else ""
+    literal = doc.text[number.start_char:number.end_char]
+    return prev in ("at", "by", "until", "till", "before", "after", "from", "around", "about", "since") \
+        or not re.search(r"\.\d", literal) or bool(re.search(r"[:.]\d\d$", literal)) and number.value < 13 and prev != "of"
 
 
 def rate_after(doc: Doc, unit: Unit) -> Unit:
@@ -579,11 +610,14 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if number.digits and (before_char.isalpha() or after_char.isalpha() and unit_after(doc, number) is None
                           and not SCALE_SUFFIX.match(text, number.end_char)):
         return True  # "SCP 06F6", "J1149", "i7": part of a code
+    word = re.search(r"[^\s,;()]*$", text[:number.start_char]).group(0) + re.match(r"[^\s,;()]*", text[number.start_char:]).group(0)
+    if number.digits and re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word):
+        return True  # "06F6", "LGA1156": a code
     if number.digits and before_char in "+#" or (number.digits and before_char == "." and number.start_char > 1
                                                   and text[number.start_char - 2].isdigit()):
         return True  # "+6663", "#3", "192.168" parts
     if re.match(r"\s?(a\.?m\.?|p\.?m\.?)(?![A-Za-z])", text[number.end_char:number.end_char + 5], re.I) \
-            and not re.search(r"\.\d{3}", text[number.start_char:number.end_char]):
+            and is_clock_time(doc, number):
         return True  # "2pm", "at 2.13 am"
     if first.ent_type_ == "TIME" and CLOCK.search(doc[first.i: first.i + 4].text):
         return True
@@ -771,6 +805,9 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit_text, unit_normalized, kind = text[sym[0]:number.start_char].strip(), entry["normalized"], entry["kind"]
         if unit is not None and unit.kind == "money":
             unit = None
+        rate = rate_after(doc, Unit(end_char, "", unit_normalized, kind))
+        if rate.end_char > end_char and unit is None:
+            end_char, unit_normalized = rate.end_char, rate.normalized  # "$15.4/hour", "$115 million a year"
     elif (after := symbol_after(doc, number)) is not None and unit is None:
         end_char, entry = after
         unit_text, unit_normalized, kind = text[number.end_char:after[0]], entry["normalized"], entry["kind"]
@@ -781,8 +818,10 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
             maybe = table_unit(doc, doc[next_index(doc, j + 1)].idx) if next_index(doc, j + 1) < len(doc) else None
             if maybe is not None and maybe.kind == "duration":
                 unit = maybe
-    if unit is None and not number.digits and kind == "count":
+    if unit is None and not number.digits and kind in ("count", "fraction"):
         unit = table_or_duration_after_words(doc, number, end_char)
+    if unit is None and kind == "count" and ranged is None:
+        unit = shared_unit(doc, number)  # "45 and 50 mg": the first takes the unit of the second
     if unit is not None and unit.end_char > end_char:
         unit_text = unit.surface.strip(" -")
         unit_normalized = unit.normalized if not unit_normalized or unit.kind != "money" else unit_normalized
@@ -796,6 +835,9 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
             unit_normalized = "percentage point"
     elif kind == "multiple":
         unit_normalized = "times"
+    elif kind == "frequency":
+        unit_text = text[number.start_char:number.end_char].split(None, 1)[1] if " " in text[number.start_char:number.end_char] else None
+        unit_normalized = "1 / " + re.sub(r"s$", "", text[number.start_char:number.end_char].split()[-1].lower())
     elif kind in ("fraction", "ratio"):
         unit_normalized = unit_text = kind
     end_token = max(end_token, token_after(doc, end_char))
@@ -826,7 +868,8 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         qualifier = symbol
         if inside:
             start_char = doc[q_start].idx
-    if text[start_char:end_char].strip() == "" or (doc[first_token].lower_ in ("a", "an") and kind == "count" and unit_text is None):
+    bare_article = number.end - number.start == 1 and doc[number.start].lower_ in ("a", "an")
+    if text[start_char:end_char].strip() == "" or (bare_article and kind == "count" and unit_text is None):
         return None
     if low is not None:
         value = None
@@ -836,6 +879,19 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit=unit_text, unit_normalized=unit_normalized, kind=kind, qualifier=qualifier, change=change_of(span),
         base=base, counted=counted, time=time_scope(doc, span),
     )
+
+
+def shared_unit(doc: Doc, number: Number) -> Unit | None:
+    """"45 and 50 mg": the unit written once after two coordinated numbers, for the first of them (span unchanged)."""
+    m = re.match(r"\s+(?:and|or|to|,)\s+", doc.text[number.end_char:number.end_char + 8])
+    if not m:
+        return None
+    k = token_after(doc, number.end_char + m.end())
+    second = parse_literal(doc, k) if k < len(doc) else None
+    found = unit_after(doc, second) if second is not None else None
+    if found is None or found.kind in ("money",):
+        return None
+    return Unit(number.end_char, "", found.normalized, found.kind)
 
 
 def table_or_duration_after_words(doc: Doc, number: Number, end_char: int) -> Unit | None:
