@@ -61,6 +61,7 @@ def pint_form(name: str) -> str:
     n = re.sub(r"\bcubic (\w+)", r"\1**3", n)
     n = re.sub(r"\binverse (\w+)", r"1/\1", n)
     n = re.sub(r"^count\b", "1", n)
+    n = re.sub(r"\bmetric ton\b", "metric_ton", n, flags=re.I)
     return n.replace(" per ", " / ").replace("pound-mass", "pound")
 
 

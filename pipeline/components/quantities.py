@@ -421,7 +421,7 @@ def table_unit(doc: Doc, char: int) -> Unit | None:
 
 def pint_expression(chunk: str) -> str:
     """A unit as written ("km/s2", "J/m^2", "fb−1", "km²") in pint's syntax ("km/s**2")."""
-    chunk = chunk.replace("−", "-").replace("²", "**2").replace("³", "**3").replace("^", "**").replace("·", "*")
+    chunk = re.sub(r"gramme", "gram", chunk).replace("−", "-").replace("²", "**2").replace("³", "**3").replace("^", "**").replace("·", "*")
     return "/".join(re.sub(r"(?<=[A-Za-zµμ°])(-?\d+)$", r"**\1", part) for part in chunk.split("/"))
 
 
@@ -436,6 +436,18 @@ def unit_kind(unit) -> str:
         name = str(unit)
         return next((k for n, k in data["dimensionless_kinds"].items() if n in name), "measure")
     return "measure"
+
+
+def single_letter_unit(doc: Doc, end: int, attached: bool) -> bool:
+    """Whether "m"/"g" after a number is metres/grams ("1.8m tall", "1 m x 1 m"), not "5m people" or a stray letter."""
+    rest = doc.text[end:end + 12]
+    nxt = re.match(r"\s*([A-Za-z×]+|\S)?", rest)
+    word = (nxt.group(1) or "").lower() if nxt else ""
+    k = token_after(doc, end + (len(rest) - len(rest.lstrip())))
+    follower_is_noun = k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and word not in tables()["unit_data"]["single_letter_followers"]
+    if attached:
+        return not follower_is_noun
+    return word == "" or word in tables()["unit_data"]["single_letter_followers"] or not rest.strip()[:1].isalnum()
 
 
 def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | None:
@@ -458,6 +470,8 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
         low = surface.lower()
         if surface == "L":
             return Unit(end, surface, "liter", "volume")
+        if surface in data["units_attached_single"] and single_letter_unit(doc, end, attached):
+            return Unit(end, surface, "meter" if surface == "m" else "gram", "length" if surface == "m" else "mass")
         if low in data["pint_never"] and not (attached and len(low) > 1 and low not in ("am", "pm", "in", "at", "a.m.", "p.m.")):
             continue
         if len(low) <= 3 and low.isalpha() and not attached and low not in data["pint_short_allowed"] and not any(c.isupper() for c in surface[1:]) \
@@ -506,7 +520,14 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
         return None
     if text[j:j + 11].lower() in ("years-old", "years old") or text[j:j + 9].lower() == "years old":
         return Unit(j + 9, text[pos:j + 9], "year", "age")
+    bracket = re.match(r"[(\[{<]\s*([A-Za-zµ°/]+)\s*[)\]}>]", text[j:j + 12])
+    if bracket:  # "20 (kg)", "20 [kg]"
+        inner = pint_unit(doc, j + bracket.start(1), True, number)
+        if inner is not None and inner.end_char == j + bracket.end(1):
+            return Unit(j + bracket.end(), text[j:j + bracket.end()], inner.normalized, inner.kind)
     unit = table_unit(doc, j)
+    if unit is not None and unit.normalized == "GBP" and unit.surface.lower().startswith("pound") and not money_context(doc, number):
+        unit = Unit(unit.end_char, unit.surface, "pound", "mass")  # "over two pounds": weight
     if unit is None and number.digits:
         word = re.match(r"[A-Za-z.]+", text[j:j + 6])
         w = word.group(0).lower() if word else ""
@@ -528,6 +549,13 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
         unit = Unit(unit.end_char + power.end(), text[j:unit.end_char + power.end()],
                     f"{unit.normalized} ** {2 if square else 3}", "area" if square else "volume")
     return rate_after(doc, unit)
+
+
+def money_context(doc: Doc, number: Number) -> bool:
+    """Whether "pounds" after this number is money: a scale word before it ("20 million pounds"), or sterling in
+    the text."""
+    literal = doc.text[number.start_char:number.end_char].lower()
+    return any(w in literal for w in ("million", "billion", "thousand", "bn", "m")) or "£" in doc.text or "sterling" in doc.text.lower()
 
 
 def is_clock_time(doc: Doc, number: Number) -> bool:
@@ -611,8 +639,9 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
                           and not SCALE_SUFFIX.match(text, number.end_char)):
         return True  # "SCP 06F6", "J1149", "i7": part of a code
     word = re.search(r"[^\s,;()]*$", text[:number.start_char]).group(0) + re.match(r"[^\s,;()]*", text[number.start_char:]).group(0)
-    if number.digits and re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word):
-        return True  # "06F6", "LGA1156": a code
+    if number.digits and re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word) \
+            and not (word[0].isdigit() and (u := unit_after(doc, number)) is not None and u.end_char >= number.start_char + len(word)):
+        return True  # "06F6", "LGA1156": a code (but "24703m2" is square metres)
     if number.digits and before_char in "+#" or (number.digits and before_char == "." and number.start_char > 1
                                                   and text[number.start_char - 2].isdigit()):
         return True  # "+6663", "#3", "192.168" parts
@@ -861,6 +890,11 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
                 counted = doc[counted_range[0]: counted_range[1]].text if counted_range else None
             else:
                 counted = doc[of_range[0]: of_range[1]].text
+    if number.start > 0 and doc[number.start - 1].lower_ in tables()["numbers"]["negators"] and start_char == number.start_char:
+        start_char = doc[number.start - 1].idx  # "minus five percent"
+        value, low, high = -value if value is not None else value, (-high if high is not None else None), (-low if low is not None else None)
+        if low is not None:
+            value = None
     first_token = token_after(doc, start_char) if start_char != number.start_char else number.start
     qual = qualifier_before(doc, first_token)
     if qual is not None:
@@ -938,6 +972,21 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     )
 
 
+def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+    """"percent of 10", "per cent of twenty-two": a percentage written before its number."""
+    m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", doc.text[doc[i].idx:doc[i].idx + 24], re.I)
+    if not m or (i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in ("a", "the", "what", "high", "low", "large", "small"))):
+        return None
+    k = token_after(doc, doc[i].idx + m.end())
+    number = parse_number_plain(doc, k) if k < len(doc) else None
+    if number is None or number.yearlike:
+        return None
+    start, end = doc[i].idx, number.end_char
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span, Quantity(id="", text=doc.text[start:end], start=start, end=end, value=number.value, unit=m.group(1),
+                          unit_normalized="percent", kind="percent", time=time_scope(doc, span))
+
+
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
     doc.user_data.pop("newsclaims_token_starts", None)
@@ -946,6 +995,10 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     while i < len(doc):
         token = doc[i]
         result = None
+        if not token.is_space and (pre := percent_of_number(doc, i)) is not None:
+            found.append(pre)
+            i = max(i + 1, token_after(doc, pre[1].end))
+            continue
         if not token.is_space:
             number = parse_number(doc, i)
             if number is not None:
