@@ -81,6 +81,9 @@ def unit_key(unit: str | None):
         return "percent"
     if low in UNIT_SYNONYMS:
         return UNIT_SYNONYMS[low]
+    parts = re.split(r"\s+/\s+|\s+per\s+", low)
+    if len(parts) > 1 and parts[0] in CURRENCY_KEYS:  # "USD / hour" = "dollar per hour"
+        return (CURRENCY_KEYS[parts[0]],) + tuple(unit_key(p) for p in parts[1:])
     try:
         import pint  # noqa: F401
 

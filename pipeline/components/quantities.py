@@ -33,7 +33,7 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
 LITERAL = re.compile(
     r"(?P<sign>[-−–](?=\d|\.\d))?"
     r"(?P<num>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<exp>[eE][-+−]?\d+(?![A-Za-z])|\s?[x×]\s?10\^?[-−]?\d+|\^[-+−]*\d+)?"
+    r"(?P<exp>[eE][-+−]?\d+(?![A-Za-z])|\s?[x×]\s?\d+(?:\^[-+−]?\d+|[-−]\d+)|\^[-+−]*\d+)?"
     r"(?P<frac>/\d+(?![\d/])|[ \u00a0]\d+/\d+(?![\d/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])?"
 )
 SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
@@ -151,9 +151,13 @@ def literal_value(m: re.Match) -> float:
     value = float(num)
     exp = m.group("exp")
     if exp:
-        digits = re.sub(r"[^\d\-+−]", "", exp.replace("10", "", 1) if re.search(r"[x×]", exp) else exp).replace("−", "-")
-        power = int(digits.replace("+", "").lstrip("-") or 0) * (-1 if "-" in digits else 1)
-        value = value * 10 ** power if re.search(r"[eE]|[x×]", exp) else value ** power
+        times = re.match(r"\s?[x×]\s?(\d+)\^?([-+−]?\d+)", exp)
+        if times:  # "2.48×10−5", "8x2^10"
+            value *= float(times.group(1)) ** int(times.group(2).replace("−", "-"))
+        else:
+            digits = re.sub(r"[^\d\-+−]", "", exp).replace("−", "-")
+            power = int(digits.replace("+", "").lstrip("-") or 0) * (-1 if "-" in digits else 1)
+            value = value * 10 ** power if exp[0] in "eE" else value ** power
     frac = m.group("frac")
     if frac:
         if frac in UNICODE_FRACTIONS:
@@ -169,12 +173,16 @@ def literal_value(m: re.Match) -> float:
     return value
 
 
-def parse_literal(doc: Doc, i: int) -> Number | None:
-    """A digit literal starting at token i, read off the text ("1 234 567", "3.5bn", "-1e-3", "2 1/2", "⅓")."""
+def parse_literal(doc: Doc, i: int, at: int | None = None) -> Number | None:
+    """A digit literal starting at token i (or at character `at` inside it), read off the text ("1 234 567",
+    "3.5bn", "-1e-3", "2 1/2", "⅓")."""
     text = doc.text
     token = doc[i]
-    start = token.idx
-    if token.text[0] in UNICODE_FRACTIONS:
+    start = token.idx if at is None else at
+    if at is not None:
+        if not (text[at:at + 1].isdigit() or (text[at:at + 1] in "-−" and text[at + 1:at + 2].isdigit())):
+            return None
+    elif token.text[0] in UNICODE_FRACTIONS:
         return Number(i, i + 1, UNICODE_FRACTIONS[token.text[0]], start, start + 1, kind="fraction", digits=True)
     if token.text[0] in "-−–":
         before = text[start - 1] if start > 0 else " "
@@ -487,7 +495,7 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
             continue
         if str(unit) in ("dimensionless", ""):
             continue
-        if len(surface) > 3 and surface.isalpha() and surface.islower() and " " not in surface:
+        if len(surface) > 4 and surface.isalpha() and surface.islower() and " " not in surface:
             singular = re.sub(r"(es|s)$", "", low).replace("metre", "meter").replace("litre", "liter")
             if not str(unit).replace("_", "").startswith(singular[:max(3, len(singular) - 2)]):
                 continue  # "units" is not micro-nits
@@ -531,8 +539,8 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
     if unit is None and number.digits:
         word = re.match(r"[A-Za-z.]+", text[j:j + 6])
         w = word.group(0).lower() if word else ""
-        if w in ("am", "pm", "a.m.", "p.m.", "a.m", "p.m"):
-            if is_clock_time(doc, number) or "." in w[1:]:
+        if w.replace(".", "") in ("am", "pm"):
+            if is_clock_time(doc, number) or "." in w.rstrip(".")[1:]:
                 return None  # a time of day, not attometres
             return Unit(j + 2, text[j:j + 2], "attometer" if w == "am" else "picometer", "length")
         if w.rstrip(".") == "in":
@@ -569,10 +577,10 @@ def is_clock_time(doc: Doc, number: Number) -> bool:
 def rate_after(doc: Doc, unit: Unit) -> Unit:
     """"per week", "a year", "/hour" after a unit: the unit becomes a rate ("USD / hour")."""
     text = doc.text
-    m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+)", text[unit.end_char:unit.end_char + 24])
+    m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+\d*)(?![A-Za-z])", text[unit.end_char:unit.end_char + 24])
     if not m:
         return unit
-    word = m.group(2).lower()
+    word = re.sub(r"\d+$", "", m.group(2)).lower()
     durations = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "annum", "s", "h", "min", "hr", "yr"}
     per = word.rstrip("s") if word not in ("s",) else word
     if per not in durations and not m.group(1).strip() in ("/", "per"):
@@ -640,7 +648,8 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
         return True  # "SCP 06F6", "J1149", "i7": part of a code
     word = re.search(r"[^\s,;()]*$", text[:number.start_char]).group(0) + re.match(r"[^\s,;()]*", text[number.start_char:]).group(0)
     if number.digits and re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word) \
-            and not (word[0].isdigit() and (u := unit_after(doc, number)) is not None and u.end_char >= number.start_char + len(word)):
+            and not re.fullmatch(r"\d+(\.\d+)?[eE]\d+", word) \
+            and not (word[0].isdigit() and (u := unit_after(doc, number)) is not None and u.kind in ("area", "volume")):
         return True  # "06F6", "LGA1156": a code (but "24703m2" is square metres)
     if number.digits and before_char in "+#" or (number.digits and before_char == "." and number.start_char > 1
                                                   and text[number.start_char - 2].isdigit()):
@@ -648,7 +657,7 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if re.match(r"\s?(a\.?m\.?|p\.?m\.?)(?![A-Za-z])", text[number.end_char:number.end_char + 5], re.I) \
             and is_clock_time(doc, number):
         return True  # "2pm", "at 2.13 am"
-    if first.ent_type_ == "TIME" and CLOCK.search(doc[first.i: first.i + 4].text):
+    if first.ent_type_ == "TIME" and CLOCK.search(doc[first.i: first.i + 4].text) and is_clock_time(doc, number):
         return True
     if re.match(r":\d\d", text[number.end_char:number.end_char + 3]):
         return True
@@ -676,8 +685,9 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if prev is not None and prev.lower_ in rules["name_prefixes"]:
         return True
     if after is not None and after.text in ("-", "‑") and after.idx == number.end_char and nxt + 1 < len(doc) \
-            and doc[nxt + 1].is_alpha and unit_after(doc, number) is None:
-        return True  # "a four-alarm fire": a compound modifier, not a figure
+            and doc[nxt + 1].is_alpha and unit_after(doc, number) is None \
+            and "." not in text[number.start_char:number.end_char]:
+        return True  # "a four-alarm fire": a compound modifier, not a figure (but "6.0-sigma" is a measurement)
     if is_score(doc, number):
         return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
     at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
@@ -717,7 +727,7 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
         return i, i + 1
     target = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i >= i else None
     if target is not None and target.i - i <= 4 and target.pos_ == "NOUN" and target.ent_type_ not in ("DATE", "TIME"):
-        if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB", "NUM") and not t.is_punct) or t.text == "-"
+        if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB") and not t.is_punct) or t.text == "-"
                for t in doc[i: target.i]):
             return i, target.i + 1
     if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.dep_ != "npadvmod":
@@ -781,9 +791,11 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     if not m or (m.group(0).strip() == "and" and not between) or (m.group(0).strip().endswith("to") and False):
         return None
     k = token_after(doc, pos + m.end())
-    if k >= len(doc) or doc[k].idx != pos + m.end():
-        return None
-    second = parse_number(doc, k)
+    if k < len(doc) and doc[k].idx == pos + m.end():
+        second = parse_number(doc, k)
+    else:  # "3.5–4.0" is one token
+        inside = k - 1 if k > 0 else 0
+        second = parse_literal(doc, inside, at=pos + m.end())
     if second is None or second.kind != "count" or second.yearlike or number.kind != "count":
         return None
     if "to" not in m.group(0) and "and" not in m.group(0) and second.value <= number.value and number.value >= 0 \
@@ -834,6 +846,8 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit_text, unit_normalized, kind = text[sym[0]:number.start_char].strip(), entry["normalized"], entry["kind"]
         if unit is not None and unit.kind == "money":
             unit = None
+        if sym[0] > 0 and text[sym[0] - 1] == "(" and text[end_char:end_char + 1] == ")" and value is not None:
+            value, start_char, end_char = -value, sym[0] - 1, end_char + 1  # "($99.99)": accounting negative
         rate = rate_after(doc, Unit(end_char, "", unit_normalized, kind))
         if rate.end_char > end_char and unit is None:
             end_char, unit_normalized = rate.end_char, rate.normalized  # "$15.4/hour", "$115 million a year"
@@ -851,7 +865,9 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit = table_or_duration_after_words(doc, number, end_char)
     if unit is None and kind == "count" and ranged is None:
         unit = shared_unit(doc, number)  # "45 and 50 mg": the first takes the unit of the second
-    if unit is not None and unit.end_char > end_char:
+    if unit is not None and unit.end_char == number.end_char and unit.surface == "":
+        unit_normalized, kind = unit.normalized, unit.kind  # "45 and 50 mg"
+    elif unit is not None and unit.end_char > end_char:
         unit_text = unit.surface.strip(" -")
         unit_normalized = unit.normalized if not unit_normalized or unit.kind != "money" else unit_normalized
         if sym is None or unit.kind != "money":
