@@ -46,8 +46,7 @@ CURRENCY_KEYS = {
     "cent": "cent", "pence": "penny", "penny": "penny", "dime": "dime",
 }
 UNIT_SYNONYMS = {
-    "percentage": "percent", "percent": "percent", "dimensionless": None, "pound-mass": "pound", "lb": "pound",
-    "metric_ton": "tonne", "ton": "tonne", "degree fahrenheit": "degree_fahrenheit", "degree celsius": "degree_celsius",
+    "percentage": "percent", "percent": "percent", "dimensionless": None,
 }
 
 

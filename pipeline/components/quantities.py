@@ -478,6 +478,9 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
         low = surface.lower()
         if surface == "L":
             return Unit(end, surface, "liter", "volume")
+        if surface == "t" and number.digits and number.value >= 1000 and not attached \
+                and re.match(r"\s*([a-z]|[.,;)]|$)", text[end:end + 3]):
+            return Unit(end, surface, "metric_ton", "mass")  # "278,000 t valued"
         if surface in data["units_attached_single"] and single_letter_unit(doc, end, attached):
             return Unit(end, surface, "meter" if surface == "m" else "gram", "length" if surface == "m" else "mass")
         if low in data["pint_never"] and not (attached and len(low) > 1 and low not in ("am", "pm", "in", "at", "a.m.", "p.m.")):
@@ -688,6 +691,9 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
             and doc[nxt + 1].is_alpha and unit_after(doc, number) is None \
             and "." not in text[number.start_char:number.end_char]:
         return True  # "a four-alarm fire": a compound modifier, not a figure (but "6.0-sigma" is a measurement)
+    if number.digits and (re.match(r" \d", text[number.end_char:number.end_char + 2])
+                          or re.search(r"\d \Z", text[max(0, number.start_char - 2):number.start_char])):
+        return True  # "245 23 yen": digits run into other digits, no reading is safe
     if is_score(doc, number):
         return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
     at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
@@ -787,7 +793,10 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     pos = unit.end_char if unit is not None else number.end_char
     between = number.start > 0 and doc[number.start - 1].lower_ == "between"
     from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
-    m = re.match(r"(-?\s*(?:to|through|and)\s+|\s?[-–—]\s?)", text[pos:pos + 12])
+    rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+", text[pos:pos + 16]) if symbol_before(doc, number) else None
+    if rate:
+        pos += rate.end()  # "$350 per kg to $680 per kg"
+    m = re.match(r"(-?\s*(?:to|through|and)\s+[$€£¥]?|\s?[-–—]\s?[$€£¥]?)", text[pos:pos + 12])
     if not m or (m.group(0).strip() == "and" and not between) or (m.group(0).strip().endswith("to") and False):
         return None
     k = token_after(doc, pos + m.end())
@@ -846,7 +855,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit_text, unit_normalized, kind = text[sym[0]:number.start_char].strip(), entry["normalized"], entry["kind"]
         if unit is not None and unit.kind == "money":
             unit = None
-        if sym[0] > 0 and text[sym[0] - 1] == "(" and text[end_char:end_char + 1] == ")" and value is not None:
+        if sym[0] > 0 and text[sym[0] - 1] == "(" and text[end_char:end_char + 1] == ")" and value is not None and value > 0:
             value, start_char, end_char = -value, sym[0] - 1, end_char + 1  # "($99.99)": accounting negative
         rate = rate_after(doc, Unit(end_char, "", unit_normalized, kind))
         if rate.end_char > end_char and unit is None:
@@ -971,13 +980,15 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     qual = qualifier_before(doc, i)
     number = Number(i, i + 1, 1.0, doc[i].idx, doc[i].idx + len(doc[i]))
     unit = table_unit(doc, doc[i + 1].idx)
-    if unit is None and doc[i + 1].pos_ == "NOUN" and len(doc[i + 1]) > 3 and lower_seq(doc, i + 2, 1) in (("of",),):
+    if unit is None and doc[i + 1].pos_ in ("NOUN", "PROPN") and len(doc[i + 1]) > 3:
         unit = pint_unit(doc, doc[i + 1].idx, False, number)
     if unit is None or unit.kind in ("percent", "money") and unit.normalized not in ("penny", "cent"):
         return None
     if unit.kind in ("duration", "age") and (qual is None or not qual[2]):
         return None  # "a year ago", "once a week": not figures
-    if unit.kind not in ("duration",) and unit.normalized not in ("penny", "cent") and lower_seq(doc, i + 2, 1) != ("of",):
+    defining = doc[i].is_sent_start and i + 2 < len(doc) and doc[next_index(doc, token_after(doc, unit.end_char))].lemma_ in ("be", "equal")
+    if unit.kind not in ("duration",) and unit.normalized not in ("penny", "cent") and lower_seq(doc, i + 2, 1) != ("of",) \
+            and not defining:
         return None
     start = doc[qual[0]].idx if qual is not None and qual[2] else doc[i].idx
     span = doc.char_span(start, unit.end_char, alignment_mode="expand")
