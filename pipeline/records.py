@@ -69,6 +69,8 @@ class Quantity:
     base: float | None = None  # "4 percent of 106 shootings" -> 106
     counted: str | None = None  # what is counted ("mass shootings")
     time: str | None = None  # time scope as written ("between 2000 and 2015")
+    previous: float | None = None  # the earlier value of a change ("up from 81,000", "rose from 12 to 15")
+    place: str | None = None  # place scope: the place named in the same clause ("in Ohio")
 
 
 @dataclass

@@ -692,7 +692,7 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
             and "." not in text[number.start_char:number.end_char]:
         return True  # "a four-alarm fire": a compound modifier, not a figure (but "6.0-sigma" is a measurement)
     if number.digits and (re.match(r" \d", text[number.end_char:number.end_char + 2])
-                          or re.search(r"\d \Z", text[max(0, number.start_char - 2):number.start_char])):
+                          or re.search(r"(?<![A-Za-z\d])\d+ \Z", text[max(0, number.start_char - 8):number.start_char])):
         return True  # "245 23 yen": digits run into other digits, no reading is safe
     if is_score(doc, number):
         return True  # "voted 7-2", "won 3-1": a tally, not a figure on its own
@@ -769,6 +769,20 @@ def time_scope(doc: Doc, span: Span) -> str | None:
     return nearest.text
 
 
+def place_scope(doc: Doc, span: Span) -> str | None:
+    """The place named in the figure's clause ("in Ohio", "across California"): the nearest GPE/LOC entity."""
+    sent = span.sent
+    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC") and e.start >= sent.start and e.end <= sent.end]
+    if not places:
+        return None
+    clause = {t.i for t in span.root.head.subtree} if span.root.head is not None else set()
+    near = [e for e in places if e.start in clause] or []
+    if not near:
+        return None
+    nearest = min(near, key=lambda e: abs(e.start - span.start))
+    return nearest.text
+
+
 def change_of(span: Span) -> str | None:
     """"up"/"down" where the figure is what something rose or fell by ("rose 20%", "fell by 3 points")."""
     rules = tables()["rules"]
@@ -793,6 +807,8 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     pos = unit.end_char if unit is not None else number.end_char
     between = number.start > 0 and doc[number.start - 1].lower_ == "between"
     from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
+    if change_verb_before(doc, number.start) and not from_:
+        return None  # "fell 3 points to 4.1 percent": a change and a level, not a range
     rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+", text[pos:pos + 16]) if symbol_before(doc, number) else None
     if rate:
         pos += rate.end()  # "$350 per kg to $680 per kg"
@@ -818,13 +834,32 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     return second, second_unit or unit, between
 
 
+def change_verb_before(doc: Doc, i: int) -> str | None:
+    """"up"/"down" when a change verb (or "up"/"down") governs the figure at token i ("rose 20%", "fell by 3",
+    "rose from 12 to 15", "up from 81,000")."""
+    rules = tables()["rules"]
+    j = i - 1
+    if j >= 1 and doc[j].lower_ == "from" and doc[j - 1].lower_ in ("up", "down"):
+        return None  # "up from 81,000": the earlier value, not a change
+    while j >= 0 and doc[j].lower_ in ("by", "from", "some", "about", "nearly", "almost", "roughly", "more", "than",
+                                         "just", "only", "over", "under", "less", "around", "approximately", "$", "£", "€"):
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].lemma_ in rules["change_up"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):
+        return "up"
+    if doc[j].lemma_ in rules["change_down"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):
+        return "down"
+    return None
+
+
 def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
     """The quantity built around `number`, with its context, or None where it is not a quantity."""
     if not_a_quantity(doc, number):
         return None
     text = doc.text
     start_char, end_char = number.start_char, number.end_char
-    value, low, high = number.value, None, None
+    value, low, high, previous = number.value, None, None, None
     kind = number.kind
     unit_text = unit_normalized = counted = None
     qualifier = number.qualifier or "="
@@ -844,7 +879,10 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         scale = second.value / plain_value(doc, second) if plain_value(doc, second) else 1
         first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and ranged[1] is unit)) else value
         low, high, value = first_value, second.value, None
-        if low > high:
+        previous = None
+        if number.start > 0 and doc[number.start - 1].lower_ == "from" and change_verb_before(doc, number.start):
+            previous, value, low, high = low, high, None, None  # "rose from 12 to 15": 15, up from 12
+        elif low > high:
             low, high = high, low
         end_char = second.end_char
         unit = unit_after(doc, second) or (unit if unit is not None and unit.end_char <= second.start_char else None) or range_unit
@@ -894,6 +932,13 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         unit_normalized = "1 / " + re.sub(r"s$", "", text[number.start_char:number.end_char].split()[-1].lower())
     elif kind in ("fraction", "ratio"):
         unit_normalized = unit_text = kind
+    per = re.match(r"\s+per\s+(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z]+)", text[end_char:end_char + 40]) \
+        if kind == "count" and unit_text is None else None
+    if per:  # "5.3 per 100,000 residents"
+        base = float(per.group(1).replace(",", ""))
+        unit_text = text[end_char:end_char + per.end()].strip()
+        unit_normalized, kind, counted = f"per {per.group(1).replace(',', '')} {per.group(2)}", "rate", per.group(2)
+        end_char += per.end()
     end_token = max(end_token, token_after(doc, end_char))
     j = next_index(doc, end_token)
     if kind == "count" and unit_text is None:
@@ -933,10 +978,13 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
     if low is not None:
         value = None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    change = change_of(span) or change_verb_before(doc, first_token)
+    if previous is not None and value is not None and change is None:
+        change = "up" if value > previous else "down" if value < previous else None
     return span, Quantity(
         id="", text=text[start_char:end_char], start=start_char, end=end_char, value=value, low=low, high=high,
-        unit=unit_text, unit_normalized=unit_normalized, kind=kind, qualifier=qualifier, change=change_of(span),
-        base=base, counted=counted, time=time_scope(doc, span),
+        unit=unit_text, unit_normalized=unit_normalized, kind=kind, qualifier=qualifier, change=change,
+        base=base, counted=counted, time=time_scope(doc, span), previous=previous, place=place_scope(doc, span),
     )
 
 
@@ -999,6 +1047,18 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     )
 
 
+def verb_multiple(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+    """"Enrollment doubled", "the deficit halved": a change stated by the verb itself."""
+    token = doc[i]
+    factor = tables()["rules"]["change_verbs_as_figures"].get(token.lemma_)
+    if factor is None or token.pos_ != "VERB" or token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) and False:
+        return None
+    span = doc[i:i + 1]
+    return span, Quantity(id="", text=token.text, start=token.idx, end=token.idx + len(token), value=float(factor),
+                          unit=None, unit_normalized="times", kind="multiple", change="up" if factor > 1 else "down",
+                          time=time_scope(doc, span), place=place_scope(doc, span))
+
+
 def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     """"percent of 10", "per cent of twenty-two": a percentage written before its number."""
     m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", doc.text[doc[i].idx:doc[i].idx + 24], re.I)
@@ -1022,7 +1082,7 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     while i < len(doc):
         token = doc[i]
         result = None
-        if not token.is_space and (pre := percent_of_number(doc, i)) is not None:
+        if not token.is_space and ((pre := percent_of_number(doc, i)) is not None or (pre := verb_multiple(doc, i)) is not None):
             found.append(pre)
             i = max(i + 1, token_after(doc, pre[1].end))
             continue
@@ -1041,7 +1101,26 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
         else:
             i += 1
     doc.user_data.pop("newsclaims_token_starts", None)
+    link_previous_values(doc, found)
     return found
+
+
+def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
+    """"About 96,000 people ride ..., up from 81,000 in 2022": the earlier figure becomes the previous value of the
+    figure it is compared with, and takes its unit when it has none."""
+    for k in range(1, len(found)):
+        span, q = found[k]
+        m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", doc.text[max(0, q.start - 30):q.start])
+        if not m:
+            continue
+        prev_span, prev = found[k - 1]
+        if prev_span.sent.start != span.sent.start or prev.value is None or q.value is None or prev.previous is not None:
+            continue
+        prev.previous, prev.change = q.value, m.group(1)
+        if q.unit is None and q.kind == "count" and prev.kind == q.kind:
+            q.unit, q.counted = prev.unit, prev.counted
+        elif q.kind == "count" and prev.kind != "count" and q.unit is None:
+            q.kind, q.unit, q.unit_normalized = prev.kind, prev.unit, prev.unit_normalized
 
 
 class QuantityStage:
