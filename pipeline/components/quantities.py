@@ -15,6 +15,7 @@ Writes `doc._.quantities` (list of `Quantity`) and `doc._.quantity_spans` (token
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,8 +194,11 @@ def parse_literal(doc: Doc, i: int, at: int | None = None) -> Number | None:
     m = LITERAL.match(text, start)
     if m is None or not any(c.isdigit() for c in m.group(0)):
         return None
-    value = literal_value(m)
-    if value != value:  # 1/0
+    try:
+        value = literal_value(m)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    if not math.isfinite(value):  # "1/0", "1e999"
         return None
     end = m.end()
     grouped = bool(m.group("sep"))
@@ -275,6 +279,8 @@ def parse_number(doc: Doc, i: int) -> Number | None:
             return Number(i, i + 1, float(words["multipliers"][low]), token.idx, token_end(doc, i + 1), kind="multiple")
         if low in ("dozen", "dozens") and i > 0 and doc[i - 1].lower_ in ("a", "one", "half"):
             return None  # read from the word before
+        if low in ("a", "one") and lower_seq(doc, nxt, 1) == ("dozen",):
+            return Number(i, nxt + 1, 12.0, token.idx, token_end(doc, nxt + 1))  # "a dozen rifles"
         if low in t["rules"]["approximate_plurals"] and lower_seq(doc, nxt, 1) == ("of",):
             value = float(t["rules"]["approximate_plurals"][low])
             after = next_index(doc, advance(doc, nxt, 1))
@@ -680,7 +686,8 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if number.start_char >= 5 and re.search(r"(1[0-9]|20)\d\d[-–]$", text[number.start_char - 5:number.start_char]) \
             and number.value < 100:
         return True  # the "14" of "2013-14"
-    if first.text in ("911", "999", "112", "311") and (after is None or after.lower_ in rules["phone_nouns"] or after.is_punct):
+    if first.text in ("911", "999", "112", "311") and (after is None or after.lower_ in rules["phone_nouns"] or after.is_punct
+                                                       or (prev is not None and prev.lemma_ in ("call", "dial", "phone", "ring", "text"))):
         return True
     if prev is not None and prev.whitespace_ == "" and prev.text in ("-", "‑", "#") and number.start > 1 \
             and doc[number.start - 2].is_alpha and not number.value < 0:
@@ -758,15 +765,22 @@ def of_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     return (start, end) if start > i else None
 
 
+TIME_PHRASE = re.compile(r"\b(?:(?:last|this|next|past|previous)\s+(?:year|month|week|decade|quarter|summer|winter|spring|fall)"
+                         r"|(?:since|in|by|until|from|during|before|after)\s+(?:19|20)\d\d"
+                         r"|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b", re.I)
+
+
 def time_scope(doc: Doc, span: Span) -> str | None:
-    """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February")."""
+    """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year")."""
     sent = span.sent
-    dates = [e for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end
-             and not (e.start < span.end and span.start < e.end)]
-    if not dates:
+    found = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start
+             and e.end <= sent.end and not (e.start < span.end and span.start < e.end)]
+    found += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(sent.text)
+              if not (sent.start_char + m.start() < span.end_char and span.start_char < sent.start_char + m.end())]
+    if not found:
         return None
-    nearest = min(dates, key=lambda e: (e.start - span.end if e.start >= span.end else 2 * (span.start - e.end)))
-    return nearest.text
+    s, e = min(found, key=lambda r: (r[0] - span.end_char if r[0] >= span.end_char else 2 * (span.start_char - r[1])))
+    return doc.text[s:e]
 
 
 def place_scope(doc: Doc, span: Span) -> str | None:
@@ -801,13 +815,19 @@ def change_of(span: Span) -> str | None:
     return None
 
 
+def m_joiner(text: str, pos: int) -> str:
+    """The word joining a range's two numbers at `pos` ("to", "-", "and"), or ""."""
+    m = re.match(r"\s*(to|through|and|-|–|—)", text[pos:pos + 10])
+    return m.group(1) if m else ""
+
+
 def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit | None, bool] | None:
     """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20")."""
     text = doc.text
     pos = unit.end_char if unit is not None else number.end_char
     between = number.start > 0 and doc[number.start - 1].lower_ == "between"
     from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
-    if change_verb_before(doc, number.start) and not from_:
+    if change_verb_before(doc, number.start) and not from_ and "to" in m_joiner(text, pos):
         return None  # "fell 3 points to 4.1 percent": a change and a level, not a range
     rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+", text[pos:pos + 16]) if symbol_before(doc, number) else None
     if rate:
@@ -977,6 +997,8 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         return None
     if low is not None:
         value = None
+    if any(x is not None and not math.isfinite(x) for x in (value, low, high, base, previous)):
+        return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     change = change_of(span) or change_verb_before(doc, first_token)
     if previous is not None and value is not None and change is None:
