@@ -23,20 +23,21 @@ def attribution_containing(attributions: list[Attribution], start: int, end: int
 def claims_of(doc: Doc, quantities: list[Quantity], spans: list[Span], attributions: list[Attribution]) -> list[Claim]:
     """The claims stating `quantities` (with their token `spans`), in text order."""
     by_span: dict[tuple[int, int], Claim] = {}
+    text = doc.text
     for quantity, span in zip(quantities, spans):
         attribution = attribution_containing(attributions, quantity.start, quantity.end)
         if attribution is not None:
             start, end = attribution.content.start, attribution.content.end
         else:
             sent = span.sent
-            found = trimmed(doc.text, sent.start_char, sent.end_char)
+            found = trimmed(text, sent.start_char, sent.end_char)
             start, end = (found.start, found.end) if found else (quantity.start, quantity.end)
-            if doc.text[end:end + 1] in (".", "!", "?"):
+            if text[end:end + 1] in (".", "!", "?"):
                 end += 1
         claim = by_span.get((start, end))
         if claim is None:
             source = attribution.source.canonical if attribution is not None and attribution.source else None
-            claim = Claim(id="", text=doc.text[start:end], start=start, end=end, quantities=[],
+            claim = Claim(id="", text=text[start:end], start=start, end=end, quantities=[],
                           attribution=attribution.id if attribution else None, source=source)
             by_span[(start, end)] = claim
         claim.quantities.append(quantity.id)

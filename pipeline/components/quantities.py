@@ -129,9 +129,19 @@ def advance(doc: Doc, i: int, n: int) -> int:
     return i
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once per doc (spaCy rebuilds `doc.text` from the tokens on every access)."""
+    text = doc.user_data.get("newsclaims_text")
+    if text is None:
+        text = doc.user_data["newsclaims_text"] = doc.text
+    return text
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after character `char`."""
-    starts = doc.user_data.setdefault("newsclaims_token_starts", [t.idx for t in doc])
+    starts = doc.user_data.get("newsclaims_token_starts")
+    if starts is None:
+        starts = doc.user_data["newsclaims_token_starts"] = [t.idx for t in doc]
     return bisect.bisect_left(starts, char)
 
 
@@ -177,7 +187,7 @@ def literal_value(m: re.Match) -> float:
 def parse_literal(doc: Doc, i: int, at: int | None = None) -> Number | None:
     """A digit literal starting at token i (or at character `at` inside it), read off the text ("1 234 567",
     "3.5bn", "-1e-3", "2 1/2", "⅓")."""
-    text = doc.text
+    text = text_of(doc)
     token = doc[i]
     start = token.idx if at is None else at
     if at is not None:
@@ -358,8 +368,8 @@ def times_after(doc: Doc, number: Number) -> Number | None:
     """"three times the rate": a multiple."""
     j = next_index(doc, number.end)
     if lower_seq(doc, j, 1) == ("times",) and re.match(r"\s+(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year)\b",
-                                                      doc.text[token_end(doc, j + 1):token_end(doc, j + 1) + 20]):
-        m = re.match(r"\s+(?:per|a|an|each|every)\s+(\w+)", doc.text[token_end(doc, j + 1):])
+                                                      text_of(doc)[token_end(doc, j + 1):token_end(doc, j + 1) + 20]):
+        m = re.match(r"\s+(?:per|a|an|each|every)\s+(\w+)", text_of(doc)[token_end(doc, j + 1):])
         end_char = token_end(doc, j + 1) + m.end()
         return Number(number.start, token_after(doc, end_char), number.value, number.start_char, end_char,
                       kind="frequency", qualifier=None) if m else None
@@ -429,7 +439,7 @@ def table_unit(doc: Doc, char: int) -> Unit | None:
         if len(words) == n and words in t["units"]:
             entry = t["units"][words]
             end = token_end(doc, advance(doc, i, n))
-            return Unit(end, doc.text[char:end], entry["normalized"], entry["kind"])
+            return Unit(end, text_of(doc)[char:end], entry["normalized"], entry["kind"])
     return None
 
 
@@ -439,6 +449,19 @@ def pint_expression(chunk: str) -> str:
     return "/".join(re.sub(r"(?<=[A-Za-zµμ°])(-?\d+)$", r"**\1", part) for part in chunk.split("/"))
 
 
+@lru_cache(maxsize=4096)
+def parse_unit(expression: str):
+    """pint's unit for an expression, or None (cached: the same words recur)."""
+    import pint
+
+    try:
+        return unit_registry().parse_units(expression)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, AssertionError, SyntaxError,
+            TokenError, IndexError):
+        return None
+
+
+@lru_cache(maxsize=1024)
 def unit_kind(unit) -> str:
     """The quantity kind of a pint unit, from its dimensionality (`models/units.json`)."""
     data = tables()["unit_data"]
@@ -454,7 +477,7 @@ def unit_kind(unit) -> str:
 
 def single_letter_unit(doc: Doc, end: int, attached: bool) -> bool:
     """Whether "m"/"g" after a number is metres/grams ("1.8m tall", "1 m x 1 m"), not "5m people" or a stray letter."""
-    rest = doc.text[end:end + 12]
+    rest = text_of(doc)[end:end + 12]
     nxt = re.match(r"\s*([A-Za-z×]+|\S)?", rest)
     word = (nxt.group(1) or "").lower() if nxt else ""
     k = token_after(doc, end + (len(rest) - len(rest.lstrip())))
@@ -469,7 +492,7 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
     import pint
 
     data = tables()["unit_data"]
-    text = doc.text
+    text = text_of(doc)
     m = UNIT_CHUNK.match(text, char)
     if m is None:
         return None
@@ -498,9 +521,8 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
                                             re.sub(r"^(square|sq)\s+", "", re.sub(r"^cubic\s+", "", surface, flags=re.I), flags=re.I)))
         if two and surface == two.group(0):
             expression += "**3" if two.group(1).lower() == "cubic" else "**2"
-        try:
-            unit = unit_registry().parse_units(expression)
-        except (pint.errors.PintError, ValueError, TypeError, AttributeError, KeyError, AssertionError, SyntaxError, TokenError):
+        unit = parse_unit(expression)
+        if unit is None:
             continue
         if str(unit) in ("dimensionless", ""):
             continue
@@ -520,7 +542,7 @@ except ImportError:  # pragma: no cover
 
 def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None:
     """The unit right after a number (across at most one space): "percent", "47 bloody minutes", "km/s2"."""
-    text = doc.text
+    text = text_of(doc)
     pos = number.end_char if char is None else char
     uncertainty = re.match(r"\s*(?:\+/-|±)\s*[\d.eE+\-−]+", text[pos:pos + 20])
     if uncertainty:
@@ -571,21 +593,21 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
 def money_context(doc: Doc, number: Number) -> bool:
     """Whether "pounds" after this number is money: a scale word before it ("20 million pounds"), or sterling in
     the text."""
-    literal = doc.text[number.start_char:number.end_char].lower()
-    return any(w in literal for w in ("million", "billion", "thousand", "bn", "m")) or "£" in doc.text or "sterling" in doc.text.lower()
+    literal = text_of(doc)[number.start_char:number.end_char].lower()
+    return any(w in literal for w in ("million", "billion", "thousand", "bn", "m")) or "£" in text_of(doc) or "sterling" in text_of(doc).lower()
 
 
 def is_clock_time(doc: Doc, number: Number) -> bool:
     """Whether a number before "am"/"pm" is a time of day ("at 2.13 am", "2pm"), not atto-/picometres ("2.1 pm")."""
     prev = doc[number.start - 1].lower_ if number.start > 0 else ""
-    literal = doc.text[number.start_char:number.end_char]
+    literal = text_of(doc)[number.start_char:number.end_char]
     return prev in ("at", "by", "until", "till", "before", "after", "from", "around", "about", "since") \
         or not re.search(r"\.\d", literal) or bool(re.search(r"[:.]\d\d$", literal)) and number.value < 13 and prev != "of"
 
 
 def rate_after(doc: Doc, unit: Unit) -> Unit:
     """"per week", "a year", "/hour" after a unit: the unit becomes a rate ("USD / hour")."""
-    text = doc.text
+    text = text_of(doc)
     m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+\d*)(?![A-Za-z])", text[unit.end_char:unit.end_char + 24])
     if not m:
         return unit
@@ -607,7 +629,7 @@ def rate_after(doc: Doc, unit: Unit) -> Unit:
 def symbol_before(doc: Doc, number: Number) -> tuple[int, dict] | None:
     """A currency symbol just before the number ("$", "£", "US$", "c $", "hk $"): (its first char, unit entry)."""
     symbols = tables()["symbols"]
-    text = doc.text
+    text = text_of(doc)
     k = number.start_char
     if number.value < 0 and text[k] in "-−":
         pass
@@ -632,7 +654,7 @@ def symbol_before(doc: Doc, number: Number) -> tuple[int, dict] | None:
 
 def symbol_after(doc: Doc, number: Number) -> tuple[int, dict] | None:
     """A currency symbol right after the number ("15€")."""
-    text = doc.text
+    text = text_of(doc)
     e = number.end_char
     if e < len(text) and text[e] in "€£¥$" and text[e] in tables()["symbols"]:
         return e + 1, tables()["symbols"][text[e]]
@@ -642,7 +664,7 @@ def symbol_after(doc: Doc, number: Number) -> tuple[int, dict] | None:
 def not_a_quantity(doc: Doc, number: Number) -> bool:
     """Years, dates, clock times, emergency numbers, names with numbers, ordinals, scores and list markers."""
     rules = tables()["rules"]
-    text = doc.text
+    text = text_of(doc)
     first = doc[number.start]
     nxt = token_after(doc, number.end_char)
     nxt = next_index(doc, nxt)
@@ -711,7 +733,7 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
 
 def is_score(doc: Doc, number: Number) -> bool:
     """Digits, a hyphen and smaller digits written together ("7-2"), as a vote or game score."""
-    text = doc.text
+    text = text_of(doc)
     m_after = re.match(r"[-–](\d{1,3})(?![\d.,]|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
     m_before = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, number.start_char - 4):number.start_char])
     if not number.digits or number.value >= 200:
@@ -780,7 +802,7 @@ def time_scope(doc: Doc, span: Span) -> str | None:
     if not found:
         return None
     s, e = min(found, key=lambda r: (r[0] - span.end_char if r[0] >= span.end_char else 2 * (span.start_char - r[1])))
-    return doc.text[s:e]
+    return text_of(doc)[s:e]
 
 
 def place_scope(doc: Doc, span: Span) -> str | None:
@@ -823,7 +845,7 @@ def m_joiner(text: str, pos: int) -> str:
 
 def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit | None, bool] | None:
     """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20")."""
-    text = doc.text
+    text = text_of(doc)
     pos = unit.end_char if unit is not None else number.end_char
     between = number.start > 0 and doc[number.start - 1].lower_ == "between"
     from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
@@ -877,7 +899,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
     """The quantity built around `number`, with its context, or None where it is not a quantity."""
     if not_a_quantity(doc, number):
         return None
-    text = doc.text
+    text = text_of(doc)
     start_char, end_char = number.start_char, number.end_char
     value, low, high, previous = number.value, None, None, None
     kind = number.kind
@@ -1012,7 +1034,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
 
 def shared_unit(doc: Doc, number: Number) -> Unit | None:
     """"45 and 50 mg": the unit written once after two coordinated numbers, for the first of them (span unchanged)."""
-    m = re.match(r"\s+(?:and|or|to|,)\s+", doc.text[number.end_char:number.end_char + 8])
+    m = re.match(r"\s+(?:and|or|to|,)\s+", text_of(doc)[number.end_char:number.end_char + 8])
     if not m:
         return None
     k = token_after(doc, number.end_char + m.end())
@@ -1036,7 +1058,7 @@ def table_or_duration_after_words(doc: Doc, number: Number, end_char: int) -> Un
 
 def plain_value(doc: Doc, number: Number) -> float:
     """The value of a number's first token alone ("20" of "20 billion"), to carry the scale to a range's start."""
-    m = LITERAL.match(doc.text, number.start_char)
+    m = LITERAL.match(text_of(doc), number.start_char)
     if m:
         return literal_value(m)
     parsed = parse_words(doc, number.start)
@@ -1063,7 +1085,7 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     start = doc[qual[0]].idx if qual is not None and qual[2] else doc[i].idx
     span = doc.char_span(start, unit.end_char, alignment_mode="expand")
     return span, Quantity(
-        id="", text=doc.text[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
+        id="", text=text_of(doc)[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
         unit=unit.surface, unit_normalized=unit.normalized, kind=unit.kind,
         qualifier=qual[1] if qual else "=", time=time_scope(doc, span),
     )
@@ -1083,7 +1105,7 @@ def verb_multiple(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
 
 def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     """"percent of 10", "per cent of twenty-two": a percentage written before its number."""
-    m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", doc.text[doc[i].idx:doc[i].idx + 24], re.I)
+    m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", text_of(doc)[doc[i].idx:doc[i].idx + 24], re.I)
     if not m or (i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in ("a", "the", "what", "high", "low", "large", "small"))):
         return None
     k = token_after(doc, doc[i].idx + m.end())
@@ -1092,13 +1114,14 @@ def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
         return None
     start, end = doc[i].idx, number.end_char
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span, Quantity(id="", text=doc.text[start:end], start=start, end=end, value=number.value, unit=m.group(1),
+    return span, Quantity(id="", text=text_of(doc)[start:end], start=start, end=end, value=number.value, unit=m.group(1),
                           unit_normalized="percent", kind="percent", time=time_scope(doc, span))
 
 
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
     doc.user_data.pop("newsclaims_token_starts", None)
+    doc.user_data.pop("newsclaims_text", None)
     found: list[tuple[Span, Quantity]] = []
     i = 0
     while i < len(doc):
@@ -1122,8 +1145,9 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
             i = max(i + 1, token_after(doc, result[1].end))
         else:
             i += 1
-    doc.user_data.pop("newsclaims_token_starts", None)
     link_previous_values(doc, found)
+    doc.user_data.pop("newsclaims_token_starts", None)
+    doc.user_data.pop("newsclaims_text", None)
     return found
 
 
@@ -1132,7 +1156,7 @@ def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
     figure it is compared with, and takes its unit when it has none."""
     for k in range(1, len(found)):
         span, q = found[k]
-        m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", doc.text[max(0, q.start - 30):q.start])
+        m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", text_of(doc)[max(0, q.start - 30):q.start])
         if not m:
             continue
         prev_span, prev = found[k - 1]
