@@ -1,5 +1,4 @@
 """Attribution stage: direct, continuing, indirect, mixed and "according to" attributions, sources resolved."""
-from conftest import by_text
 
 
 def attributions(run, text):

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-import pipeline
 from eval.seed_score import OWN_GOLD, report, score
 
 

@@ -249,8 +249,6 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
     while j < len(doc):
         low = doc[j].lower_
         if low in small:
-            if seen and current % 10 == 0 and 0 < current % 100 == 0 and small[low] < 10 and False:
-                break
             current += small[low]
         elif low in scales and seen:
             if scales[low] == 100:
@@ -358,8 +356,6 @@ def ratio_after(doc: Doc, number: Number) -> Number | None:
     if second is None or second.value == 0 or second.yearlike:
         return None
     if words[:1] == ("in",) and second.value <= number.value:
-        return None
-    if words[:1] == ("over",) and (number.value > 10 and not number.digits) and False:
         return None
     return Number(number.start, second.end, number.value / second.value, number.start_char, second.end_char, kind="ratio")
 
@@ -489,7 +485,6 @@ def single_letter_unit(doc: Doc, end: int, attached: bool) -> bool:
 
 def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | None:
     """A unit pint knows, starting at character `char`; ambiguous English words are not taken for units."""
-    import pint
 
     data = tables()["unit_data"]
     text = text_of(doc)
@@ -630,10 +625,7 @@ def symbol_before(doc: Doc, number: Number) -> tuple[int, dict] | None:
     """A currency symbol just before the number ("$", "£", "US$", "c $", "hk $"): (its first char, unit entry)."""
     symbols = tables()["symbols"]
     text = text_of(doc)
-    k = number.start_char
-    if number.value < 0 and text[k] in "-−":
-        pass
-    j = k
+    j = number.start_char
     while j > 0 and text[j - 1] in SPACES:
         j -= 1
     for width in (4, 3, 2, 1):
@@ -855,7 +847,7 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     if rate:
         pos += rate.end()  # "$350 per kg to $680 per kg"
     m = re.match(r"(-?\s*(?:to|through|and)\s+[$€£¥]?|\s?[-–—]\s?[$€£¥]?)", text[pos:pos + 12])
-    if not m or (m.group(0).strip() == "and" and not between) or (m.group(0).strip().endswith("to") and False):
+    if not m or (m.group(0).strip() == "and" and not between):
         return None
     k = token_after(doc, pos + m.end())
     if k < len(doc) and doc[k].idx == pos + m.end():
@@ -871,8 +863,6 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     second_unit = unit_after(doc, second)
     if unit is not None and second_unit is not None and second_unit.normalized != unit.normalized:
         return None  # "from 44 ml to 50 mg": two quantities
-    if from_ and unit is None and second_unit is None and "to" in m.group(0) and False:
-        return None
     return second, second_unit or unit, between
 
 
@@ -912,8 +902,6 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
     unit = unit_after(doc, number) if kind in ("count",) or number.digits else None
     if unit is not None and unit.kind == "money" and sym is not None and unit.normalized in ("USD",):
         unit = None  # "$ 5 dollars"
-    if kind == "fraction" and unit is not None and unit.kind not in ("percent",):
-        pass
     # ranges
     ranged = range_end(doc, number, unit)
     if ranged is not None and kind == "count":
@@ -987,7 +975,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
         if number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
             counted = unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
         else:
-            counted_range = counted_after(doc, number, j) if low is None else counted_after(doc, number, j)
+            counted_range = counted_after(doc, number, j)
             if counted_range is not None:
                 counted = unit_text = doc[counted_range[0]: counted_range[1]].text
                 end_char = token_end(doc, counted_range[1])
@@ -1095,7 +1083,7 @@ def verb_multiple(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
     """"Enrollment doubled", "the deficit halved": a change stated by the verb itself."""
     token = doc[i]
     factor = tables()["rules"]["change_verbs_as_figures"].get(token.lemma_)
-    if factor is None or token.pos_ != "VERB" or token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) and False:
+    if factor is None or token.pos_ != "VERB":
         return None
     span = doc[i:i + 1]
     return span, Quantity(id="", text=token.text, start=token.idx, end=token.idx + len(token), value=float(factor),
