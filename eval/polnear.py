@@ -1,0 +1,248 @@
+"""Score attributions on PolNeAR (train or dev split), side by side with textacy's direct_quotations.
+
+    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N]
+
+PATH is a checkout (or export) of github.com/networkdynamics/PolNeAR holding data/<split>/text/*.txt and
+data/<split>/attributions/*.ann. The corpus is not part of this project; fetch it yourself. The test split is
+kept for release evaluation: this command refuses to read it.
+
+Gold: brat standoff. Source / Cue / Content text-bound annotations (a span may be discontinuous: "s e;s e") are
+joined by Attribution events (E lines); an event without a Source ("Attribution-no-source") has no gold source.
+Where an article was annotated by several annotators (files name_<annotator>.ann), the first file in sorted order
+is used.
+
+Matching rules (one-to-one, gold in text order, first unused prediction that matches):
+- exact: the prediction's span equals the gold span (a discontinuous gold span is taken from its first start to its
+  last end);
+- token overlap: the prediction covers at least half of the gold span's word tokens;
+- cue, source and content are scored each on their own (P/R/F1 over all spans of that role);
+- a whole attribution matches when its cue matches (token overlap) and its content overlaps the gold content by
+  at least one token.
+newsclaims' source is its `source` span joined with an appositive role written right after it ("Tom Clarke, a
+nursing home owner,"), since PolNeAR's source spans include appositives and our contract keeps the role apart.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def tokens(self, text: str) -> set[tuple[int, int]]:
+        pieces = self.pieces or ((self.start, self.end),)
+        return {(s + m.start(), s + m.end()) for s, e in pieces for m in WORD.finditer(text[s:e])}
+
+
+@dataclass
+class Attr:
+    cue: Span | None
+    content: Span | None
+    source: Span | None
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: list[Attr]
+
+
+def parse_span(ranges: str) -> Span:
+    pieces = tuple(tuple(int(x) for x in part.split()) for part in ranges.split(";"))
+    return Span(pieces[0][0], pieces[-1][1], pieces)  # type: ignore[arg-type]
+
+
+def read_ann(text: str) -> list[Attr]:
+    """The attributions of one .ann file."""
+    spans: dict[str, tuple[str, Span]] = {}
+    events = []
+    for line in text.splitlines():
+        if line.startswith("T"):
+            tid, middle, *_ = line.split("\t")
+            label, ranges = middle.split(" ", 1)
+            spans[tid] = (label, parse_span(ranges))
+        elif line.startswith("E"):
+            events.append(line.split("\t")[1].split())
+    out = []
+    for args in events:
+        roles: dict[str, Span] = {}
+        for arg in args[1:]:
+            role, tid = arg.split(":")
+            if tid in spans:
+                roles[re.sub(r"\d+$", "", role)] = spans[tid][1]
+        out.append(Attr(roles.get("Cue"), roles.get("Content"), roles.get("Source")))
+    return out
+
+
+def load(path: Path, split: str, limit: int | None = None) -> list[Article]:
+    """Articles of one split, each with the first annotator's attributions."""
+    if split == "test":
+        raise SystemExit("PolNeAR's test split is kept for release evaluation and is not read here; use train or dev")
+    base = path / "data" / split
+    if not (base / "text").is_dir():
+        raise SystemExit(f"{base}/text not found: PATH must hold PolNeAR's data/{split}/text and attributions")
+    articles = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if not anns:
+            continue
+        text = text_path.read_text("utf-8")
+        articles.append(Article(text_path.stem, text, read_ann(anns[0].read_text("utf-8"))))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
+    import pipeline
+
+    out = []
+    for article, result in zip(articles, pipeline.extract_many([a.text for a in articles])):
+        preds = []
+        for a in result.attributions:
+            source = None
+            if a.source and a.source.start is not None:
+                end = a.source.end
+                if a.source.role and article.text.startswith(", " + a.source.role, end):
+                    end += 2 + len(a.source.role)  # PolNeAR's source spans include the appositive
+                source = Span(a.source.start, end)
+            preds.append(Attr(Span(a.cue.start, a.cue.end), Span(a.content.start, a.content.end), source))
+        out.append(preds)
+    return out
+
+
+def predict_textacy(articles: list[Article]) -> list[list[Attr]]:
+    warnings.filterwarnings("ignore")
+    from textacy.extract.triples import direct_quotations
+
+    import pipeline
+
+    nlp = pipeline.load()
+    out = []
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]):
+        for doc in nlp.pipe([a.text for a in articles]):
+            preds = []
+            try:
+                triples = list(direct_quotations(doc))
+            except Exception:  # textacy raises on some documents; count as finding nothing there
+                triples = []
+            for t in triples:
+                speaker = Span(min(x.idx for x in t.speaker), max(x.idx + len(x) for x in t.speaker)) if t.speaker else None
+                cue = Span(min(x.idx for x in t.cue), max(x.idx + len(x) for x in t.cue)) if t.cue else None
+                preds.append(Attr(cue, Span(t.content.start_char, t.content.end_char), speaker))
+            out.append(preds)
+    return out
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+def matches(text: str, pred: Span | None, gold: Span | None, exact: bool) -> bool:
+    if pred is None or gold is None:
+        return False
+    if exact:
+        return pred.start == gold.start and pred.end == gold.end
+    g = gold.tokens(text)
+    return bool(g) and len(g & pred.tokens(text)) * 2 >= len(g)
+
+
+def overlaps(text: str, pred: Span | None, gold: Span | None) -> bool:
+    return pred is not None and gold is not None and bool(gold.tokens(text) & pred.tokens(text))
+
+
+@dataclass
+class Scores:
+    parts: dict[str, PRF] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def score(articles: list[Article], predictions: list[list[Attr]]) -> Scores:
+    s = Scores()
+    for role in ("cue", "source", "content"):
+        for exact in (True, False):
+            prf = PRF()
+            for article, preds in zip(articles, predictions):
+                gold = [getattr(g, role) for g in article.gold if getattr(g, role) is not None]
+                pred = [getattr(p, role) for p in preds if getattr(p, role) is not None]
+                prf.n_gold += len(gold)
+                prf.n_pred += len(pred)
+                used: set[int] = set()
+                for g in sorted(gold, key=lambda x: x.start):
+                    hit = next((i for i, p in enumerate(pred) if i not in used and matches(article.text, p, g, exact)), None)
+                    if hit is not None:
+                        used.add(hit)
+                        prf.tp += 1
+            s.parts[f"{role} {'exact' if exact else 'overlap'}"] = prf
+    whole = PRF()
+    for article, preds in zip(articles, predictions):
+        whole.n_gold += len(article.gold)
+        whole.n_pred += len(preds)
+        used = set()
+        for g in sorted(article.gold, key=lambda x: x.cue.start if x.cue else 0):
+            hit = next((i for i, p in enumerate(preds) if i not in used and matches(article.text, p.cue, g.cue, False)
+                        and overlaps(article.text, p.content, g.content)), None)
+            if hit is None:
+                cue = article.text[g.cue.start:g.cue.end] if g.cue else None
+                s.errors.append(f"{article.name}: missed cue {cue!r}: {article.text[g.content.start:g.content.end][:70]!r}"
+                                if g.content else f"{article.name}: missed cue {cue!r}")
+            else:
+                used.add(hit)
+                whole.tp += 1
+        for i, p in enumerate(preds):
+            if i not in used and p.cue is not None:
+                s.errors.append(f"{article.name}: extra cue {article.text[p.cue.start:p.cue.end]!r}")
+    s.parts["whole attribution"] = whole
+    return s
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--split", default="dev", choices=["train", "dev", "test"])
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--show-errors", type=int, default=0, metavar="N")
+    args = ap.parse_args(argv)
+    articles = load(args.path, args.split, args.limit)
+    n_gold = sum(len(a.gold) for a in articles)
+    print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions (first annotator per article)")
+    results = {"newsclaims": score(articles, predict_newsclaims(articles)),
+               "textacy": score(articles, predict_textacy(articles))}
+    print(f"{'':<22}" + "".join(f"{name:>27}" for name in results))
+    print(f"{'':<22}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))
+    for part in results["newsclaims"].parts:
+        print(f"{part:<22}" + "".join(f"{r.parts[part].p:>9.3f}{r.parts[part].r:>9.3f}{r.parts[part].f1:>9.3f}"
+                                      for r in results.values()))
+    for e in results["newsclaims"].errors[: args.show_errors]:
+        print("  -", e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
