@@ -18,8 +18,10 @@ Matching rules (one-to-one, gold in text order, first unused prediction that mat
 - cue, source and content are scored each on their own (P/R/F1 over all spans of that role);
 - a whole attribution matches when its cue matches (token overlap) and its content overlaps the gold content by
   at least one token.
-newsclaims' source is its `source` span joined with an appositive role written right after it ("Tom Clarke, a
-nursing home owner,"), since PolNeAR's source spans include appositives and our contract keeps the role apart.
+Adapting newsclaims' records to PolNeAR's conventions: the source is the `source` span joined with an appositive
+role written right after it ("Tom Clarke, a nursing home owner,"), since PolNeAR's source spans include appositives
+and our contract keeps the role apart; quotes continuing a speaker's (same cue) join that attribution's content,
+as PolNeAR annotates them as one attribution with discontinuous content.
 """
 from __future__ import annotations
 
@@ -109,8 +111,15 @@ def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
 
     out = []
     for article, result in zip(articles, pipeline.extract_many([a.text for a in articles])):
-        preds = []
+        preds: list[Attr] = []
+        by_cue: dict[tuple[int, int], Attr] = {}
         for a in result.attributions:
+            joined = by_cue.get((a.cue.start, a.cue.end))
+            if joined is not None and joined.content is not None:
+                # a quote continuing the speaker's: PolNeAR makes it part of the same attribution's content
+                pieces = (joined.content.pieces or ((joined.content.start, joined.content.end),)) + ((a.content.start, a.content.end),)
+                joined.content = Span(pieces[0][0], pieces[-1][1], pieces)
+                continue
             source = None
             if a.source and a.source.start is not None:
                 end = a.source.end
@@ -118,6 +127,7 @@ def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
                     end += 2 + len(a.source.role)  # PolNeAR's source spans include the appositive
                 source = Span(a.source.start, end)
             preds.append(Attr(Span(a.cue.start, a.cue.end), Span(a.content.start, a.content.end), source))
+            by_cue[(a.cue.start, a.cue.end)] = preds[-1]
         out.append(preds)
     return out
 

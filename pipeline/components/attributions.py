@@ -13,6 +13,7 @@ Word lists: `models/attribution.json`. Writes `doc._.attributions` (list of `Att
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,7 +98,8 @@ def trimmed(text: str, start: int, end: int, keep_final_period: bool = True) -> 
 
 def is_cue(token: Token) -> bool:
     """A verb that can introduce reported content."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words()["verbs"] and token.dep_ != "xcomp"
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words()["verbs"] \
+        and (token.dep_ != "xcomp" or token.lemma_.lower() in words()["participle_cues"])
 
 
 def cue_span(verb: Token, content: tuple[int, int]) -> Span:
@@ -117,6 +119,10 @@ def cue_span(verb: Token, content: tuple[int, int]) -> Span:
 def source_head(verb: Token) -> Token | None:
     """The token naming who speaks: the verb's subject, a passive's agent, or what a relative "that" stands for."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
+            and verb.lemma_.lower() in words()["participle_cues"]:
+        # "..., saying the plan would fail": the speaker is the main clause's subject
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
     # two subjects means the parser took part of a fronted content clause for one: the speaker is nearest the verb
     subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
     if subject is None:
@@ -272,6 +278,12 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
     """Char range of what the cue reports: its complement clause, or the clause it is parenthetical to."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps and verb.lemma_.lower() in words()["cue_verbs"]["intention"]:
+        # "wants to take over the mine", "called for a recount": an intention's content
+        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+        if not comps and verb.lemma_.lower() == "call":
+            comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
+                     if g.dep_ == "pobj"]
     if comps:
         tokens = [t for c in comps for t in c.subtree]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -349,6 +361,75 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
         found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, kind,
                            make_source(head, verb, entities), head))
     return found
+
+
+def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]],
+                           found: list[Found]) -> list[Found]:
+    """Quotations whose cue the parse did not tie to them: "“A,” I said, “B”" (a cue right after the quote), and
+    colon lead-ins ("He put it simply: “...”", "X said: “...”")."""
+    out = []
+    covered = [(f.content.start, f.content.end) for f in found]
+    starts = [t.idx for t in doc]
+    for q_start, q_end in quotes:
+        if any(s - 2 <= q_start and q_end <= e + 2 for s, e in covered):
+            continue
+        span = trimmed(text, q_start, q_end)
+        if span is None or len(span.text.split()) < 2:
+            continue
+        after = bisect_left(starts, q_end + 1)
+        verb = next((t for t in doc[after: after + 6] if is_cue(t) and t.lemma_.lower() in words()["cue_verbs"]["speech"]
+                     and text[q_end + 1: t.idx].strip(" ,\u00a0\n") == "" or
+                     (is_cue(t) and t.lemma_.lower() in words()["cue_verbs"]["speech"]
+                      and all(x.dep_ in ("nsubj", "compound", "det", "amod", "punct", "poss", "appos") or x.pos_ == "PROPN"
+                              for x in doc[after: t.i]))), None)
+        cue_token, head = None, None
+        if verb is not None and "\n" not in text[q_end: verb.idx]:
+            head = source_head(verb)
+            cue_token = verb
+        else:
+            before = bisect_left(starts, q_start) - 2  # the token before the opening mark
+            if before >= 0 and doc[before].text in (":", "—", ",") and "\n" not in text[doc[before].idx: q_start]:
+                lead = doc[before]
+                root = doc[before - 1].sent.root if before > 0 else None
+                if root is not None and root.i < before:
+                    head = source_head(root) if is_cue(root) else next((c for c in root.children if c.dep_ == "nsubj"), None)
+                    cue_token = root if is_cue(root) else (lead if lead.text == ":" else None)
+        if head is None or cue_token is None:
+            continue
+        if span.end < q_end and text[span.end] == ".":
+            span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
+        cue = cue_span(cue_token, (span.start, span.end)) if cue_token.text != ":" else doc[cue_token.i: cue_token.i + 1]
+        out.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, "direct",
+                         make_source(head, cue_token, entities), head))
+        covered.append((span.start, span.end))
+    return out
+
+
+def colon_attributions(doc: Doc, text: str, entities: list[Entity], found: list[Found]) -> list[Found]:
+    """"Graham: Trump’s rhetoric destroying GOP’s chance": a name and a colon opening a line or sentence attribute
+    what follows to the name (headline style)."""
+    out = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i == first.i or colon.i - first.i > 5:
+            continue
+        name = doc[first.i: colon.i]
+        mention = best_mention(mentions_in(entities, name.start_char, name.end_char))
+        if mention is None or mention.kind not in ("person", "agency", "organization") \
+                or mention.end - mention.start < len(name.text) - 2:
+            continue
+        line_end = text.find("\n", colon.idx)
+        end = sent.end_char if line_end < 0 else min(sent.end_char, line_end)
+        span = trimmed(text, colon.idx + 1, end, keep_final_period=False)
+        if span is None or any(f.content.start <= span.start < f.content.end for f in found):
+            continue
+        out.append(Found(TextSpan(":", colon.idx, colon.idx + 1), span, "indirect",
+                         Source(text=name.text, start=name.start_char, end=name.end_char, entity=mention.id,
+                                canonical=mention.canonical), name.root))
+    return out
 
 
 def according_to_attributions(doc: Doc, text: str, entities: list[Entity]) -> list[Found]:
@@ -438,7 +519,9 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     text = doc.text
     quotes = quote_spans(text)
     found = verb_attributions(doc, text, entities, quotes)
+    found += quote_cue_attributions(doc, text, entities, quotes, found)
     found += according_to_attributions(doc, text, entities)
+    found += colon_attributions(doc, text, entities, found)
     found.sort(key=lambda f: f.cue.start)
     resolve_references(found, entities)
     resolve_repeated_documents(found)
