@@ -74,9 +74,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         for i in range(p_start, p_end):
             ch = text[i]
             if open_at is None:
-                if ch in pairs or ch in straight:
+                if (ch in pairs or ch in straight) and not (ch == "‘" and i > p_start and text[i - 1].isalnum()):
                     open_at, closer = i, pairs.get(ch, ch)
-            elif ch == closer:
+            elif ch == closer and not (ch == "’" and i + 1 < p_end and text[i + 1].isalpha()):
                 if i > open_at + 1:
                     out.append((open_at + 1, i))
                 open_at = None
@@ -118,7 +118,13 @@ def cue_span(verb: Token, content: tuple[int, int]) -> Span:
 
 def source_head(verb: Token) -> Token | None:
     """The token naming who speaks: the verb's subject, a passive's agent, or what a relative "that" stands for."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)]
+    if not subjects:
+        # "«...,» said Mayor Ana Ortiz": an inverted cue whose speaker the parser did not take for the subject
+        after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN") and c.dep_ in
+                 ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")]
+        if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
+            subjects = after[:1]
     if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
             and verb.lemma_.lower() in words()["participle_cues"]:
         # "..., saying the plan would fail": the speaker is the main clause's subject
@@ -145,9 +151,9 @@ def source_span(head: Token, verb: Token) -> Span:
         start -= 1
     while end + 1 in kept and "\n" not in doc[end].whitespace_ and not doc[end + 1].is_space:
         end += 1
-    while end > start and doc[end].is_punct and doc[end].text not in ("&",):
+    while end > start and (doc[end].is_punct or doc[end].is_quote) and doc[end].text not in ("&",):
         end -= 1
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     return doc[start: end + 1]
 
@@ -268,7 +274,12 @@ def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
         canonical = mention.canonical
     else:
         tokens = [t for t in span if not (t.i == span.start and t.lower_ in words()["determiners"])]
-        canonical = span.doc[tokens[0].i: span.end].text if tokens else span.text
+        if head.lemma_.lower() in words()["document_nouns"] and head.i == span.end - 1 \
+                and tokens and all(t.pos_ == "PROPN" for t in tokens[:-1]) and len(tokens) > 1:
+            tokens = tokens[:-1]  # "A Pew Research Center survey": the body that wrote it
+            canonical = span.doc[tokens[0].i: tokens[-1].i + 1].text
+        else:
+            canonical = span.doc[tokens[0].i: span.end].text if tokens else span.text
     return Source(text=span.text, start=span.start_char, end=span.end_char,
                   entity=mention.id if mention else None, canonical=canonical,
                   role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None))
@@ -344,7 +355,7 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
         content = content_of(verb, head)
         if head is None or content is None:
             continue
-        if verb.lemma_.lower() in words()["cue_verbs"]["finding"] and not can_find(head, entities):
+        if verb.lemma_.lower() in words()["inanimate_finding_verbs"] and not can_find(head, entities):
             continue  # "The massacre ... show how difficult ...": things show, sources find
         quote = quote_containing(quotes, *content)
         if quote is not None:
@@ -390,7 +401,9 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
             before = bisect_left(starts, q_start) - 2  # the token before the opening mark
             if before >= 0 and doc[before].text in (":", "—", ",") and "\n" not in text[doc[before].idx: q_start]:
                 lead = doc[before]
-                root = doc[before - 1].sent.root if before > 0 else None
+                root = doc[before - 1] if before > 0 else None
+                while root is not None and root.head != root and root.head.i < before:
+                    root = root.head  # the clause before the colon: "The chief put it simply:"
                 if root is not None and root.i < before:
                     head = source_head(root) if is_cue(root) else next((c for c in root.children if c.dep_ == "nsubj"), None)
                     cue_token = root if is_cue(root) else (lead if lead.text == ":" else None)
@@ -422,7 +435,7 @@ def colon_attributions(doc: Doc, text: str, entities: list[Entity], found: list[
                 or mention.end - mention.start < len(name.text) - 2:
             continue
         line_end = text.find("\n", colon.idx)
-        end = sent.end_char if line_end < 0 else min(sent.end_char, line_end)
+        end = len(text) if line_end < 0 else line_end
         span = trimmed(text, colon.idx + 1, end, keep_final_period=False)
         if span is None or any(f.content.start <= span.start < f.content.end for f in found):
             continue

@@ -44,6 +44,9 @@ def strip_span(span: Span, kind: str) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in leading or doc[start].is_punct or doc[start].is_space):
         start += 1
+    trailing = set(lists["trailing_words_to_strip"]) if kind != "person" else set()
+    while end > start + 1 and doc[end - 1].lower_ in trailing:
+        end -= 1  # "Pew Research Center survey": the survey is not part of the name
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_space
                            or (doc[end - 1].is_punct and doc[end - 1].text not in {".", "&"})):
         end -= 1
