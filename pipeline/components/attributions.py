@@ -13,7 +13,7 @@ Word lists: `models/attribution.json`. Writes `doc._.attributions` (list of `Att
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -166,7 +166,7 @@ def role_of(head: Token, span: Span, mention: Entity | None) -> str | None:
         role = head.doc[sub[0].i: sub[-1].i + 1]
         return role.text.strip(" ,")
     if mention is not None and mention.kind == "person" and mention.start > span.start_char:
-        text = head.doc.text[span.start_char: mention.start].strip()
+        text = span.text[: mention.start - span.start_char].strip()
         words_ = text.split()
         if words_ and words_[0].lower() in words()["determiners"]:
             words_ = words_[1:]
@@ -475,25 +475,33 @@ def according_to_attributions(doc: Doc, text: str, entities: list[Entity]) -> li
 
 def floating_quotes(text: str, quotes: list[tuple[int, int]], found: list[Found]) -> list[Found]:
     """Quotations with no cue of their own that continue the previous quoted speaker in the same paragraph."""
-    paras = paragraphs(text)
-    para_of = lambda pos: next((i for i, (s, e) in enumerate(paras) if s <= pos <= e), -1)  # noqa: E731
-    covered = [(f.content.start, f.content.end) for f in found]
-    out = []
+    para_starts = [s for s, _ in paragraphs(text)]
+    para_of = lambda pos: bisect_left(para_starts, pos + 1) - 1  # noqa: E731
+    covered = sorted((f.content.start, f.content.end) for f in found)
+    covered_starts = [s for s, _ in covered]
+    quoted = sorted((f for f in found if f.kind in ("direct", "mixed") and f.source), key=lambda f: f.content.end)
+    quoted_ends = [f.content.end for f in quoted]
+    indirect = sorted((f for f in found if f.kind == "indirect"), key=lambda f: f.content.start)
+    indirect_starts = [f.content.start for f in indirect]
+    out: list[Found] = []
     for q_start, q_end in quotes:
-        if any(s - 2 <= q_start and q_end <= e + 2 or (q_start <= s and e <= q_end) for s, e in covered):
+        near = covered[max(0, bisect_left(covered_starts, q_start - 5000)): bisect_left(covered_starts, q_end + 3)]
+        if any(s - 2 <= q_start and q_end <= e + 2 or (q_start <= s and e <= q_end) for s, e in near):
             continue
         span = trimmed(text, q_start, q_end)
         if span is None or len(span.text.split()) < words()["min_quote_words"]:
             continue
         if span.end < q_end and text[span.end] == ".":
             span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
-        previous = [f for f in found + out if f.content.end <= q_start and f.kind in ("direct", "mixed") and f.source]
+        k = bisect_right(quoted_ends, q_start) - 1
+        previous = [f for f in ([quoted[k]] if k >= 0 else []) + out[-1:] if f.content.end <= q_start]
         if not previous:
             continue
         last = max(previous, key=lambda f: f.content.end)
         if para_of(last.content.start) != para_of(q_start):
             continue
-        if any(last.content.end < f.content.start < q_start for f in found if f.kind == "indirect"):
+        if any(last.content.end < f.content.start < q_start for f in indirect[max(0, bisect_left(indirect_starts, last.content.end)):
+                                                                          bisect_left(indirect_starts, q_start)]):
             continue  # somebody else was reported in between
         src = last.source
         out.append(Found(last.cue, span, "direct",
@@ -519,8 +527,12 @@ def resolve_repeated_documents(found: list[Found]) -> None:
 def drop_redundant_nested(found: list[Found]) -> list[Found]:
     """Drop an attribution inside another's content when it has the same source ("Dean said he thinks ...")."""
     keep = []
+    by_start = sorted(found, key=lambda o: o.content.start)
+    starts = [o.content.start for o in by_start]
     for f in found:
-        outer = next((o for o in found if o is not f and o.content.start <= f.cue.start < o.content.end), None)
+        # contents holding the cue start before it, and no content is longer than a few paragraphs
+        lo, hi = bisect_left(starts, f.cue.start - 5000), bisect_left(starts, f.cue.start + 1)
+        outer = next((o for o in by_start[lo:hi] if o is not f and o.content.start <= f.cue.start < o.content.end), None)
         if outer is not None and outer.source and f.source and outer.source.canonical == f.source.canonical:
             continue
         keep.append(f)

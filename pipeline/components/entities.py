@@ -156,13 +156,24 @@ def merge_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
     by_text: dict[str, set[str]] = {}
     for m in mentions:
         by_text.setdefault(_key(m.span.text), set()).add(m.kind)
-    full_people = [m for m in mentions if m.kind == "person" and len(m.span) > 1]
-    multiword = sorted((m for m in mentions if len(m.span) > 1), key=lambda m: -len(m.span.text))
+    # last words of full names ("Helus" of "Ron Helus"), first words of longer names ("Columbine" of "Columbine
+    # High School"): looked up by key, the first full name / the longest name winning
+    person_by_suffix: dict[str, Mention] = {}
+    for p in (m for m in mentions if m.kind == "person" and len(m.span) > 1):
+        for k in range(1, len(p.span)):
+            person_by_suffix.setdefault(_key(p.span[-k:].text), p)
+    longer_by_prefix: dict[str, Mention] = {}
+    for o in sorted((m for m in mentions if len(m.span) > 1 and m.kind not in ("person", "place")),
+                    key=lambda m: -len(m.span.text)):
+        for k in range(1, len(o.span)):
+            longer_by_prefix.setdefault(_key(o.span[:k].text), o)
     out: list[tuple[Mention, str]] = []
     for m in mentions:
         key = _key(m.span.text)
         kind, canonical = m.kind, m.span.text
-        person = next((p for p in full_people if _key(p.span[-len(m.span):].text) == key and len(m.span) < len(p.span)), None)
+        person = person_by_suffix.get(key)
+        if person is not None and len(m.span) >= len(person.span):
+            person = None
         if person is not None and m.kind in ("person", "organization", "unknown"):
             kind, canonical = "person", person.span.text
         elif "person" in by_text[key] and m.kind in ("organization", "unknown"):
@@ -171,9 +182,8 @@ def merge_mentions(mentions: list[Mention]) -> list[tuple[Mention, str]]:
                 and (m.kind != "person" or m.span.text.isupper()):
             kind = "place"
         elif m.kind not in ("person", "place"):
-            longer = next((o for o in multiword if o.kind not in ("person", "place") and len(o.span) > len(m.span)
-                           and _key(o.span[: len(m.span)].text) == key), None)
-            if longer is not None:
+            longer = longer_by_prefix.get(key)
+            if longer is not None and len(longer.span) > len(m.span):
                 kind, canonical = longer.kind, longer.span.text
         if kind == "unknown":
             continue

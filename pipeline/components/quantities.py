@@ -137,6 +137,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def ents_of(doc: Doc) -> tuple:
+    """The doc's entities, built once per doc (spaCy builds a new tuple of spans on every `doc.ents`)."""
+    ents = doc.user_data.get("newsclaims_ents")
+    if ents is None:
+        ents = doc.user_data["newsclaims_ents"] = doc.ents
+    return ents
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after character `char`."""
     starts = doc.user_data.get("newsclaims_token_starts")
@@ -669,7 +677,8 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if number.digits and (before_char.isalpha() or after_char.isalpha() and unit_after(doc, number) is None
                           and not SCALE_SUFFIX.match(text, number.end_char)):
         return True  # "SCP 06F6", "J1149", "i7": part of a code
-    word = re.search(r"[^\s,;()]*$", text[:number.start_char]).group(0) + re.match(r"[^\s,;()]*", text[number.start_char:]).group(0)
+    word = re.search(r"[^\s,;()]*$", text[max(0, number.start_char - 40):number.start_char]).group(0) \
+        + re.match(r"[^\s,;()]*", text[number.start_char:number.start_char + 40]).group(0)
     if number.digits and re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word) \
             and not re.fullmatch(r"\d+(\.\d+)?[eE]\d+", word) \
             and not (word[0].isdigit() and (u := unit_after(doc, number)) is not None and u.kind in ("area", "volume")):
@@ -685,7 +694,7 @@ def not_a_quantity(doc: Doc, number: Number) -> bool:
     if re.match(r":\d\d", text[number.end_char:number.end_char + 3]):
         return True
     if first.ent_type_ == "DATE":
-        ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        ent = next((e for e in ents_of(doc) if e.start <= first.i < e.end), None)
         if ent is not None and any(tok.lower_ in MONTHS for tok in ent):
             return True
     if number.yearlike and unit_after(doc, number) is None:
@@ -787,7 +796,7 @@ TIME_PHRASE = re.compile(r"\b(?:(?:last|this|next|past|previous)\s+(?:year|month
 def time_scope(doc: Doc, span: Span) -> str | None:
     """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year")."""
     sent = span.sent
-    found = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE" and e.start >= sent.start
+    found = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ == "DATE" and e.start >= sent.start
              and e.end <= sent.end and not (e.start < span.end and span.start < e.end)]
     found += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(sent.text)
               if not (sent.start_char + m.start() < span.end_char and span.start_char < sent.start_char + m.end())]
@@ -800,7 +809,7 @@ def time_scope(doc: Doc, span: Span) -> str | None:
 def place_scope(doc: Doc, span: Span) -> str | None:
     """The place named in the figure's clause ("in Ohio", "across California"): the nearest GPE/LOC entity."""
     sent = span.sent
-    places = [e for e in doc.ents if e.label_ in ("GPE", "LOC") and e.start >= sent.start and e.end <= sent.end]
+    places = [e for e in ents_of(doc) if e.label_ in ("GPE", "LOC") and e.start >= sent.start and e.end <= sent.end]
     if not places:
         return None
     clause = {t.i for t in span.root.head.subtree} if span.root.head is not None else set()
@@ -1108,8 +1117,8 @@ def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
 
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
-    doc.user_data.pop("newsclaims_token_starts", None)
-    doc.user_data.pop("newsclaims_text", None)
+    for key in ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents"):
+        doc.user_data.pop(key, None)
     found: list[tuple[Span, Quantity]] = []
     i = 0
     while i < len(doc):
@@ -1134,8 +1143,8 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
         else:
             i += 1
     link_previous_values(doc, found)
-    doc.user_data.pop("newsclaims_token_starts", None)
-    doc.user_data.pop("newsclaims_text", None)
+    for key in ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents"):
+        doc.user_data.pop(key, None)
     return found
 
 
