@@ -125,6 +125,9 @@ def source_head(verb: Token) -> Token | None:
                  ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")]
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
             subjects = after[:1]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "survived 5 years in a prison and says such techniques are inhumane": the first verb's subject
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
             and verb.lemma_.lower() in words()["participle_cues"]:
         # "..., saying the plan would fail": the speaker is the main clause's subject
@@ -323,6 +326,17 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
         if start > verb.i and not any(t.pos_ in ("VERB", "AUX") or t.text in ("“", "\"") for t in tail):
             end = verb.sent.end  # "... hit their target in gunfights just 18 percent of the time": to the sentence's end
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if not comps and verb.lemma_.lower() in ("say", "write", "tweet", "post", "answer", "reply") :
+        # "said yes", "said something strange", "say the same of Sanders": what was said is the object
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"
+                   or (c.dep_ == "dobj" and c.lower_ in ("so", "something", "nothing", "this", "that"))]
+        if objects:
+            sub = list(objects[0].subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1])
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.sent.start < min(t.i for t in verb.subtree):
+        # "This campaign, he says, is different": the sentence around the parenthetical cue
+        sent = verb.sent
+        return sent.start_char, sent.end_char
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
         sent = verb.sent
         first = min(t.i for t in verb.subtree)
@@ -399,7 +413,10 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
             cue_token = verb
         else:
             before = bisect_left(starts, q_start) - 2  # the token before the opening mark
-            if before >= 0 and doc[before].text in (":", "—", ",") and "\n" not in text[doc[before].idx: q_start]:
+            while before >= 0 and doc[before].is_space:
+                before -= 1  # 'Karadsheh says:\n\n"Well, ...' : a lead-in ending the paragraph before
+            gap = text[doc[before].idx: q_start] if before >= 0 else ""
+            if before >= 0 and doc[before].text in (":", "—", ",") and ("\n" not in gap or doc[before].text == ":"):
                 lead = doc[before]
                 root = doc[before - 1] if before > 0 else None
                 while root is not None and root.head != root and root.head.i < before:
