@@ -333,7 +333,9 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
         if objects:
             sub = list(objects[0].subtree)
             return sub[0].idx, sub[-1].idx + len(sub[-1])
-    if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.sent.start < min(t.i for t in verb.subtree):
+    first = min(t.i for t in verb.subtree)
+    if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.sent.start < first \
+            and not doc[first - 1].is_quote and not any(t.is_quote for t in verb.subtree):
         # "This campaign, he says, is different": the sentence around the parenthetical cue
         sent = verb.sent
         return sent.start_char, sent.end_char
