@@ -25,9 +25,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 # Scores on gold data (seed article and corpora/gold), side by side with other tools where installed.
+# PolNeAR is not bundled: make eval POLNEAR=/path/to/PolNeAR (a checkout with data/dev/text and attributions)
 eval: $(STAMP)
 	$(BIN)/python -m eval.seed_score
 	$(BIN)/python -W ignore -m eval.quantity_score
+	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev; \
+	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
 
 # Throughput of the full pipeline against bare spaCy on the same articles, in the same run.
 bench: $(STAMP)
