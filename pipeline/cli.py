@@ -118,6 +118,138 @@ def summary(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="
             echo(f"  [{figures}] per {source}: {snippet}")
 
 
+store_app = typer.Typer(help="Create, upgrade and fill the claims store.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+STORE_HELP = "SQLAlchemy URL of the store (default sqlite:///.newsclaims/claims.db; postgresql+psycopg://... for teams)."
+
+
+def open_store_or_exit(url: str | None):
+    from .store import Store, StoreError
+
+    try:
+        return Store.open(None if url in (None, "default") else url)
+    except StoreError as e:
+        say(str(e))
+        raise typer.Exit(2)
+
+
+@store_app.command("upgrade")
+def store_upgrade(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Create the store's schema or bring it to this version."""
+    target = open_store_or_exit(store)
+    typer.echo(f"store {target._safe(target.url)} is at schema version {target.schema_version()}")
+
+
+@store_app.command("ingest")
+def store_ingest(path: Path = typer.Argument(..., exists=True, dir_okay=False, help="JSONL of newsclaims/1 objects."),
+                 store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Store pre-extracted results; lines that do not follow newsclaims/1 are reported and skipped."""
+    from .store import StoreError
+
+    target = open_store_or_exit(store)
+    counts: Counter[str] = Counter()
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                validate(data)
+            except Exception as e:
+                counts["failed"] += 1
+                say(f"failed {path}:{n}: does not follow newsclaims/1: {str(e).splitlines()[0]}")
+                continue
+            try:
+                counts["stored" if target.add([Result.from_dict(data)]) else "kept"] += 1
+            except StoreError as e:
+                counts["failed"] += 1
+                say(f"failed {path}:{n}: {e}")
+    say(f"{sum(counts.values())} articles: {counts['stored']} stored, {counts['kept']} kept (stored by a newer "
+        f"pipeline), {counts['failed']} failed")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str]) -> None:
+    """Rows as a table, JSON lines or CSV on stdout."""
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    flat = [{c: (", ".join(map(str, r[c])) if isinstance(r[c], list) else ("" if r[c] is None else r[c]))
+             for c in columns} for r in rows]
+    if as_csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(flat)
+        return
+    widths = {c: min(60, max([len(c)] + [len(str(r[c])) for r in flat])) for c in columns}
+    typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
+    for r in flat:
+        typer.echo("  ".join(str(r[c])[:widths[c]].ljust(widths[c]) for c in columns))
+
+
+@app.command()
+def claims(
+    entity: Optional[str] = typer.Option(None, help="Only articles that mention this entity."),
+    source: Optional[str] = typer.Option(None, help="Only claims attributed to this source."),
+    outlet: Optional[str] = typer.Option(None), kind: Optional[str] = typer.Option(None, help="Quantity kind."),
+    unit: Optional[str] = typer.Option(None, help="Normalised unit (USD, percent, hour, ...)."),
+    min_value: Optional[float] = typer.Option(None, "--min"), max_value: Optional[float] = typer.Option(None, "--max"),
+    since: Optional[str] = typer.Option(None, help="Published on or after (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Published on or before (YYYY-MM-DD)."),
+    text_query: Optional[str] = typer.Option(None, "--text", help="Full-text search in the claim."),
+    as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """Quantitative claims in the store, filtered."""
+    rows = open_store_or_exit(store).claims(entity=entity, source=source, outlet=outlet, kind=kind, unit=unit,
+                                            min_value=min_value, max_value=max_value, since=since, until=until,
+                                            text_query=text_query)
+    for r in rows:
+        r["figures_text"] = [f["text"] for f in r["figures"]]
+    emit(rows, as_json, as_csv, ["claim_id", "published", "outlet", "source", "figures_text", "text"])
+
+
+@app.command()
+def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Who is cited, how often, with which roles, for how many claims."""
+    emit(open_store_or_exit(store).sources(), as_json, as_csv, ["source", "attributions", "articles", "claims", "roles"])
+
+
+@app.command()
+def article(article_id: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """One stored article with its entities, figures and attributions marked in the text."""
+    result = open_store_or_exit(store).get(article_id)
+    if result is None:
+        say(f"no article {article_id!r} in the store")
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(result.to_json())
+        return
+    marks = [(e.start, e.end, f"[{e.text}|{e.kind}]") for e in result.entities]
+    marks += [(q.start, q.end, f"{{{q.text}}}") for q in result.quantities]
+    text, out, pos = result.text, [], 0
+    for start, end, mark in sorted(marks):
+        if start < pos:
+            continue
+        out.append(text[pos:start] + mark)
+        pos = end
+    out.append(text[pos:])
+    typer.echo("".join(out))
+    typer.echo("\nAttributions")
+    for a in result.attributions:
+        who = a.source.canonical if a.source else "?"
+        typer.echo(f"  {who} ({a.cue.text}, {a.kind}): {a.content.text[:100]}")
+    typer.echo("\nClaims")
+    for c in result.claims:
+        typer.echo(f"  [{c.source or 'the outlet'}] {c.text[:110]}")
+
+
 @app.command("validate")
 def validate_cmd(path: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
     """Check that every line of a JSONL file follows the newsclaims/1 contract (schema and offsets)."""

@@ -1,0 +1,343 @@
+"""The claims store: every article, entity, figure and source kept, and queryable.
+
+SQLAlchemy 2 on SQLite (default `.newsclaims/claims.db`, WAL, foreign keys on) or PostgreSQL
+(`postgresql+psycopg://...`). The schema is created or upgraded by Alembic on first use (`Store.open`) or
+explicitly (`Store.upgrade`, `newsclaims store upgrade`). It keeps records, never spaCy objects.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import column, create_engine, delete, event, func, inspect, select, table, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..records import Result
+from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
+                     SourceRoleRow, SourceRow)
+
+DEFAULT_URL = "sqlite:///.newsclaims/claims.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class StoreError(Exception):
+    """The store cannot be opened, upgraded or written; the message names the store and the problem."""
+
+
+def name_key(name: str) -> str:
+    """A name folded for matching across articles ("The FBI" = "FBI", curly = straight apostrophes)."""
+    key = re.sub(r"\s+", " ", name.replace("’", "'").replace("&", "and")).strip().lower()
+    return re.sub(r"^(the|a|an) ", "", key)[:300]
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except Exception:  # a read-only file cannot switch journal mode; reads still work
+            pass
+        cursor.close()
+
+
+def alembic_config(connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}
+
+
+class Store:
+    """Articles and everything extracted from them, in a SQL database."""
+
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+
+    # ------------------------------------------------------------------------------------------------ setup
+
+    @classmethod
+    def open(cls, url: str | None = None, upgrade: bool = True) -> "Store":
+        """Open the store at `url` (default `.newsclaims/claims.db`), creating or upgrading its schema."""
+        url = url or DEFAULT_URL
+        try:
+            if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not url.startswith("sqlite:///file:"):
+                Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(url)
+            if engine.dialect.name == "sqlite":
+                _sqlite_pragmas(engine)
+            with engine.connect():
+                pass
+        except (SQLAlchemyError, ImportError, ValueError, OSError) as e:
+            raise StoreError(f"cannot open store {cls._safe(url)}: {e}") from e
+        store = cls(engine, url)
+        if upgrade:
+            store.upgrade()
+        return store
+
+    @staticmethod
+    def _safe(url: str) -> str:
+        return re.sub(r"//([^:/@]+):[^@]+@", r"//\1:***@", url)
+
+    def schema_version(self) -> str | None:
+        """The store's schema revision, or None for an empty database."""
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def upgrade(self) -> str:
+        """Create the schema or bring it to this newsclaims' version; refuse a store made by a newer one."""
+        from alembic import command
+
+        try:
+            current = self.schema_version()
+            if current is not None and current not in known_revisions():
+                raise StoreError(f"store {self._safe(self.url)} has schema version {current}, made by a newer "
+                                 f"newsclaims; this one knows up to {head_revision()}. Upgrade newsclaims.")
+            with self.engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+        except StoreError:
+            raise
+        except (SQLAlchemyError, OSError) as e:
+            raise StoreError(f"cannot create or upgrade store {self._safe(self.url)}: {e}") from e
+        return head_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------------------------------------ ingest
+
+    def add(self, results: Iterable[Result], pipeline_version: str | None = None) -> int:
+        """Store results, each article in its own transaction; returns how many were written.
+
+        The same article twice is one article. An article already stored by a newer pipeline version is left as it
+        is; otherwise its rows are replaced. A failure leaves no half-written article.
+        """
+        from .. import __version__
+
+        version = pipeline_version or __version__
+        n = 0
+        for result in results:
+            try:
+                with Session(self.engine) as session, session.begin():
+                    if self._write(session, result, version):
+                        n += 1
+            except SQLAlchemyError as e:
+                raise StoreError(f"cannot write article {result.article.id} to store {self._safe(self.url)}: {e}") from e
+        return n
+
+    @staticmethod
+    def _newer(a: str, b: str) -> bool:
+        def parts(v: str) -> tuple:
+            return tuple(int(x) if x.isdigit() else x for x in re.split(r"[.\-+]", v))
+        try:
+            return parts(a) > parts(b)
+        except TypeError:
+            return a > b
+
+    def _write(self, session: Session, result: Result, version: str) -> bool:
+        a = result.article
+        existing = session.get(ArticleRow, a.id)
+        if existing is not None:
+            if self._newer(existing.pipeline_version, version):
+                return False
+            session.delete(existing)
+            session.flush()
+        session.add(ArticleRow(id=a.id, url=a.url, outlet=a.outlet, title=a.title, published=a.published,
+                               path=a.path, text=result.text, pipeline_version=version,
+                               ingested_at=datetime.now(timezone.utc), record=result.to_dict()))
+        session.flush()
+        entity_ids: dict[str, int] = {}
+        for e in result.entities:
+            entity = self._entity(session, e.canonical, e.kind)
+            entity_ids[e.id] = entity.id
+            session.add(MentionRow(article_id=a.id, entity_id=entity.id, record_id=e.id, text=e.text, start=e.start,
+                                   end=e.end, label=e.label))
+        quantity_ids: dict[str, int] = {}
+        for q in result.quantities:
+            row = QuantityRow(article_id=a.id, record_id=q.id, text=q.text, start=q.start, end=q.end, value=q.value,
+                              low=q.low, high=q.high, unit=q.unit, unit_normalized=q.unit_normalized, kind=q.kind,
+                              qualifier=q.qualifier, change=q.change, base=q.base, counted=q.counted, time=q.time,
+                              previous=q.previous, place=q.place)
+            session.add(row)
+            session.flush()
+            quantity_ids[q.id] = row.id
+        attribution_ids: dict[str, tuple[int, int | None]] = {}
+        for at in result.attributions:
+            source_id = None
+            if at.source is not None and at.source.canonical:
+                source = self._source(session, at.source.canonical, entity_ids.get(at.source.entity or ""))
+                source_id = source.id
+                if at.source.role:
+                    exists = session.scalar(select(SourceRoleRow.id).where(
+                        SourceRoleRow.source_id == source_id, SourceRoleRow.article_id == a.id,
+                        SourceRoleRow.role == at.source.role))
+                    if exists is None:
+                        session.add(SourceRoleRow(source_id=source_id, article_id=a.id, role=at.source.role))
+            row = AttributionRow(article_id=a.id, record_id=at.id, kind=at.kind, source_id=source_id,
+                                 source_text=at.source.text if at.source else None,
+                                 source_start=at.source.start if at.source else None,
+                                 source_end=at.source.end if at.source else None,
+                                 cue_text=at.cue.text, cue_start=at.cue.start, cue_end=at.cue.end,
+                                 content_text=at.content.text, content_start=at.content.start,
+                                 content_end=at.content.end)
+            session.add(row)
+            session.flush()
+            attribution_ids[at.id] = (row.id, source_id)
+        for c in result.claims:
+            attribution_id, source_id = attribution_ids.get(c.attribution or "", (None, None))
+            row = ClaimRow(article_id=a.id, record_id=c.id, text=c.text, start=c.start, end=c.end,
+                           attribution_id=attribution_id, source_id=source_id, source_name=c.source)
+            session.add(row)
+            session.flush()
+            for qid in c.quantities:
+                session.add(ClaimQuantityRow(claim_id=row.id, quantity_id=quantity_ids[qid]))
+        return True
+
+    @staticmethod
+    def _entity(session: Session, name: str, kind: str) -> EntityRow:
+        key = name_key(name)
+        row = session.scalar(select(EntityRow).where(EntityRow.name_key == key, EntityRow.kind == kind))
+        if row is None:
+            row = EntityRow(name=name, name_key=key, kind=kind)
+            session.add(row)
+            session.flush()
+        return row
+
+    @staticmethod
+    def _source(session: Session, name: str, entity_id: int | None) -> SourceRow:
+        key = name_key(name)
+        row = session.scalar(select(SourceRow).where(SourceRow.name_key == key))
+        if row is None:
+            row = SourceRow(name=name, name_key=key, entity_id=entity_id)
+            session.add(row)
+            session.flush()
+        elif row.entity_id is None and entity_id is not None:
+            row.entity_id = entity_id
+        return row
+
+    # ------------------------------------------------------------------------------------------------ reads
+
+    def get(self, article_id: str) -> Result | None:
+        with Session(self.engine) as session:
+            row = session.get(ArticleRow, article_id)
+            return Result.from_dict(row.record) if row else None
+
+    def ids(self) -> list[str]:
+        with Session(self.engine) as session:
+            return list(session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)))
+
+    def __len__(self) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def claims(self, entity: str | None = None, source: str | None = None, outlet: str | None = None,
+               kind: str | None = None, unit: str | None = None, min_value: float | None = None,
+               max_value: float | None = None, since: str | None = None, until: str | None = None,
+               text_query: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Claims with their figures, source and article, filtered; every filter is a bound parameter."""
+        q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text, ClaimRow.source_name,
+                    ArticleRow.outlet, ArticleRow.published, ArticleRow.title)
+             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id))
+        if outlet:
+            q = q.where(func.lower(ArticleRow.outlet) == outlet.lower())
+        if since:
+            q = q.where(ArticleRow.published >= since)
+        if until:
+            q = q.where(ArticleRow.published <= until)
+        if source:
+            q = q.where(ClaimRow.source_id.in_(select(SourceRow.id).where(SourceRow.name_key == name_key(source))))
+        if entity:
+            mentioned = (select(MentionRow.article_id).join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                         .where(EntityRow.name_key == name_key(entity)))
+            q = q.where(ClaimRow.article_id.in_(mentioned))
+        figure = select(ClaimQuantityRow.claim_id).join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
+        figure_filtered = False
+        if kind:
+            figure, figure_filtered = figure.where(QuantityRow.kind == kind), True
+        if unit:
+            figure, figure_filtered = figure.where(func.lower(QuantityRow.unit_normalized) == unit.lower()), True
+        if min_value is not None:
+            figure, figure_filtered = figure.where(func.coalesce(QuantityRow.value, QuantityRow.high) >= min_value), True
+        if max_value is not None:
+            figure, figure_filtered = figure.where(func.coalesce(QuantityRow.value, QuantityRow.low) <= max_value), True
+        if figure_filtered:
+            q = q.where(ClaimRow.id.in_(figure))
+        if text_query:
+            q = q.where(ClaimRow.id.in_(self._fts(text_query)))
+        q = q.order_by(ArticleRow.published, ClaimRow.article_id, ClaimRow.start).limit(limit)
+        with Session(self.engine) as session:
+            rows = session.execute(q).all()
+            out = []
+            for r in rows:
+                figures = session.execute(
+                    select(QuantityRow.text, QuantityRow.value, QuantityRow.low, QuantityRow.high,
+                           QuantityRow.unit_normalized, QuantityRow.kind)
+                    .join(ClaimQuantityRow, ClaimQuantityRow.quantity_id == QuantityRow.id)
+                    .where(ClaimQuantityRow.claim_id == r.id).order_by(QuantityRow.start)).all()
+                out.append({"claim_id": f"{r.article_id}#{r.record_id}", "article_id": r.article_id,
+                            "outlet": r.outlet, "published": r.published, "source": r.source_name, "text": r.text,
+                            "figures": [{"text": f.text, "value": f.value, "low": f.low, "high": f.high,
+                                         "unit": f.unit_normalized, "kind": f.kind} for f in figures]})
+            return out
+
+    def _fts(self, query: str):
+        """Claim ids matching a full-text query (SQLite FTS5, PostgreSQL tsvector); the query is a bound value."""
+        if self.engine.dialect.name == "sqlite":
+            # FTS5 syntax characters are not the user's to use: search the words as a phrase-free AND
+            words = " ".join('"' + w.replace('"', '""') + '"' for w in re.findall(r"\w+", query)) or '""'
+            return select(column("rowid")).select_from(table("claims_fts")).where(text("claims_fts MATCH :q").bindparams(q=words))
+        if self.engine.dialect.name == "postgresql":
+            return select(ClaimRow.id).where(
+                func.to_tsvector("english", ClaimRow.text).op("@@")(func.plainto_tsquery("english", query)))
+        like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return select(ClaimRow.id).where(ClaimRow.text.ilike(like, escape="\\"))
+
+    def sources(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Who is cited, how often, with which roles, for how many claims."""
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(SourceRow.id, SourceRow.name, func.count(AttributionRow.id).label("n"))
+                .join(AttributionRow, AttributionRow.source_id == SourceRow.id)
+                .group_by(SourceRow.id, SourceRow.name).order_by(func.count(AttributionRow.id).desc(), SourceRow.name)
+                .limit(limit)).all()
+            out = []
+            for r in rows:
+                roles = sorted(set(session.scalars(select(SourceRoleRow.role).where(SourceRoleRow.source_id == r.id))))
+                n_claims = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.source_id == r.id))
+                n_articles = session.scalar(select(func.count(func.distinct(AttributionRow.article_id)))
+                                            .where(AttributionRow.source_id == r.id))
+                out.append({"source": r.name, "attributions": r.n, "articles": n_articles, "claims": n_claims,
+                            "roles": roles})
+            return out
+
+    def delete_all(self) -> None:
+        """Remove every article and what was extracted from it (entities and sources stay)."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(ArticleRow))
+
+
+def open_store(url: str | None = None) -> Store:
+    """The claims store at `url` (a SQLAlchemy URL); default: SQLite at .newsclaims/claims.db."""
+    return Store.open(url)

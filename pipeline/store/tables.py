@@ -1,0 +1,146 @@
+"""The claims store's tables (SQLAlchemy 2). The schema itself is created and upgraded by Alembic migrations
+(`pipeline/store/migrations`); these classes describe it for queries and ingest.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    """One article, its text and its whole newsclaims/1 record."""
+
+    __tablename__ = "articles"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(64), index=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    pipeline_version: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    record: Mapped[dict] = mapped_column(JSON)
+
+
+class EntityRow(Base):
+    """A named entity across articles: its normalised name and kind."""
+
+    __tablename__ = "entities"
+    __table_args__ = (UniqueConstraint("name_key", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class MentionRow(Base):
+    """One mention of an entity in an article."""
+
+    __tablename__ = "entity_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    record_id: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(20))
+
+
+class SourceRow(Base):
+    """Somebody or some body cited as a source, across articles."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+
+
+class SourceRoleRow(Base):
+    """A role a source was given in an article ("a criminology professor at the University of Alabama")."""
+
+    __tablename__ = "source_roles"
+    __table_args__ = (UniqueConstraint("source_id", "article_id", "role"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(Text)
+
+
+class QuantityRow(Base):
+    """One quantity as the contract gives it."""
+
+    __tablename__ = "quantities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float, index=True)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    unit_normalized: Mapped[str | None] = mapped_column(String(100), index=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    qualifier: Mapped[str] = mapped_column(String(2))
+    change: Mapped[str | None] = mapped_column(String(4))
+    base: Mapped[float | None] = mapped_column(Float)
+    counted: Mapped[str | None] = mapped_column(Text)
+    time: Mapped[str | None] = mapped_column(Text)
+    previous: Mapped[float | None] = mapped_column(Float)
+    place: Mapped[str | None] = mapped_column(Text)
+
+
+class AttributionRow(Base):
+    """One attribution: source (resolved to a `sources` row), cue and content."""
+
+    __tablename__ = "attributions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(10))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    cue_text: Mapped[str] = mapped_column(Text)
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    content_text: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+
+
+class ClaimRow(Base):
+    """A quantitative claim, with who it is attributed to (no attribution: the outlet's own)."""
+
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    attribution_id: Mapped[int | None] = mapped_column(ForeignKey("attributions.id", ondelete="CASCADE"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    source_name: Mapped[str | None] = mapped_column(Text)
+
+
+class ClaimQuantityRow(Base):
+    """Which quantities a claim states."""
+
+    __tablename__ = "claim_quantities"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+
+
+Index("ix_claim_quantities_quantity", ClaimQuantityRow.quantity_id)
