@@ -213,6 +213,23 @@ def claims(
     emit(rows, as_json, as_csv, ["claim_id", "published", "outlet", "source", "figures_text", "text"])
 
 
+@store_app.command("reindex")
+def store_reindex(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Rebuild the claim vector index from the store."""
+    target = open_store_or_exit(store)
+    index = target.reindex()
+    typer.echo(f"{len(index.ids)} claims indexed ({index.kind}) in {target.index_path()}")
+
+
+@app.command()
+def similar(query: str = typer.Argument(..., help="A claim in your own words."),
+            k: int = typer.Option(10, "-k", help="How many claims."), as_json: bool = typer.Option(False, "--json"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Stored claims nearest in meaning to QUERY."""
+    rows = open_store_or_exit(store).similar(query, k)
+    emit(rows, as_json, False, ["similarity", "claim_id", "outlet", "source", "text"])
+
+
 @app.command()
 def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:

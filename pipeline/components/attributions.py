@@ -236,6 +236,12 @@ def resolve_references(found: list[Found], entities: list[Entity]) -> None:
             continue
         span = head.doc.char_span(f.source.start, f.source.end)
         mention = None
+        outer = next((o for o in found if o is not f and o.source and o.content.start <= f.cue.start < o.content.end
+                      and o.cue.start < f.cue.start), None) if span is not None and len(span) == 1 else None
+        if outer is not None and head.lower_ in ("they", "we", "he", "she") and outer.source.canonical:
+            # "officials said they plan to ...": the pronoun is the outer speaker
+            f.source.entity, f.source.canonical = outer.source.entity, outer.source.canonical
+            continue
         if span is not None and len(span) == 1 and head.pos_ == "PRON":
             mention = resolve_pronoun(head, entities, found[:i])
         elif span is not None and is_description(span):

@@ -332,6 +332,45 @@ class Store:
                             "roles": roles})
             return out
 
+    # ------------------------------------------------------------------------------------------------ vectors
+
+    def index_path(self) -> Path:
+        """Where the claim vector index is kept: beside a SQLite file, else under .newsclaims/."""
+        if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///file:") and ":memory:" not in self.url:
+            return Path(self.url[len("sqlite:///"):]).with_suffix(".faiss")
+        import hashlib
+
+        return Path(".newsclaims") / f"{hashlib.sha1(self._safe(self.url).encode()).hexdigest()[:12]}.faiss"
+
+    def reindex(self):
+        """Embed every stored claim and build the vector index (exact below 50,000 claims, HNSW above)."""
+        from ..linking.embed import shared
+        from ..linking.index import VectorIndex
+
+        with Session(self.engine) as session:
+            rows = session.execute(select(ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text)
+                                   .order_by(ClaimRow.id)).all()
+        ids = [f"{r.article_id}#{r.record_id}" for r in rows]
+        vectors = shared().encode([r.text for r in rows]) if rows else None
+        index = VectorIndex.build(ids, vectors) if rows else VectorIndex.build([], __import__("numpy").zeros((0, 384), "float32"))
+        index.save(self.index_path())
+        return index
+
+    def similar(self, query: str, k: int = 10) -> list[dict[str, Any]]:
+        """The k stored claims nearest in meaning to `query`, with their cosine similarity."""
+        from ..linking.embed import shared
+        from ..linking.index import VectorIndex
+
+        path = self.index_path()
+        with Session(self.engine) as session:
+            n_claims = session.scalar(select(func.count()).select_from(ClaimRow)) or 0
+        index = VectorIndex.load(path) if path.exists() else None
+        if index is None or len(index.ids) != n_claims:
+            index = self.reindex()  # rebuilt from the store whenever it is missing or out of date
+        hits = index.search(shared().encode([query]), k)[0]
+        by_id = {c["claim_id"]: c for c in self.claims(limit=10**9)} if hits else {}
+        return [{**by_id[i], "similarity": round(score, 4)} for i, score in hits if i in by_id]
+
     def delete_all(self) -> None:
         """Remove every article and what was extracted from it (entities and sources stay)."""
         with Session(self.engine) as session, session.begin():
