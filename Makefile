@@ -29,6 +29,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m eval.seed_score
 	$(BIN)/python -W ignore -m eval.quantity_score
+	$(BIN)/python -m eval.compare_score
 	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
 

@@ -231,6 +231,29 @@ def similar(query: str = typer.Argument(..., help="A claim in your own words."),
 
 
 @app.command()
+def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool = typer.Option(False, "--conflicts"),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Claims that state the same thing across articles, with the outlets and sources behind each version;
+    conflicts where the figures differ."""
+    clusters = open_store_or_exit(store).clusters()
+    if conflicts_only:
+        clusters = [c for c in clusters if c.conflicts]
+    for n, c in enumerate(clusters, start=1):
+        if as_json:
+            typer.echo(json.dumps({"cluster": n, "conflict": bool(c.conflicts),
+                                   "figures": [{"claim_id": f.claim_id, "figure": f.text, "value": f.value,
+                                                "unit": f.unit, "outlet": f.outlet, "source": f.source,
+                                                "claim": f.claim_text} for f in c.figures],
+                                   "conflicts": [[a.claim_id, b.claim_id] for a, b in c.conflicts]}, ensure_ascii=False))
+            continue
+        typer.echo(f"\n#{n}" + ("  CONFLICT" if c.conflicts else "") + f"  {c.figures[0].claim_text[:90]}")
+        for f in c.figures:
+            typer.echo(f"   {f.text:<28} {f.outlet or '':<24} per {f.source or 'the outlet'}")
+        for a, b in c.conflicts:
+            typer.echo(f"   ! {a.text} ({a.outlet}) vs {b.text} ({b.outlet})")
+
+
+@app.command()
 def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Who is cited, how often, with which roles, for how many claims."""

@@ -365,6 +365,10 @@ def ratio_after(doc: Doc, number: Number) -> Number | None:
         return None
     if words[:1] == ("in",) and second.value <= number.value:
         return None
+    if words[:1] == ("over",) and (number.value >= 1000 or symbol_before(doc, number) is not None
+                                   or unit_after(doc, second) is not None
+                                   or lower_seq(doc, next_index(doc, second.end), 1)[:1] and doc[next_index(doc, second.end)].pos_ == "NOUN"):
+        return None  # "$2.6 billion over ten years" is not a ratio
     return Number(number.start, second.end, number.value / second.value, number.start_char, second.end_char, kind="ratio")
 
 
@@ -612,6 +616,11 @@ def rate_after(doc: Doc, unit: Unit) -> Unit:
     """"per week", "a year", "/hour" after a unit: the unit becomes a rate ("USD / hour")."""
     text = text_of(doc)
     m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+\d*)(?![A-Za-z])", text[unit.end_char:unit.end_char + 24])
+    adverb = re.match(r"\s+(annually|yearly|monthly|weekly|daily|hourly)\b", text[unit.end_char:unit.end_char + 16])
+    if adverb:  # "$115 million annually" = "$115 million a year"
+        per = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day", "hourly": "hour"}
+        end = unit.end_char + adverb.end()
+        return Unit(end, text[end - adverb.end() - len(unit.surface):end], f"{unit.normalized or 'count'} / {per[adverb.group(1)]}", unit.kind)
     if not m:
         return unit
     word = re.sub(r"\d+$", "", m.group(2)).lower()

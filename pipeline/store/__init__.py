@@ -371,6 +371,40 @@ class Store:
         by_id = {c["claim_id"]: c for c in self.claims(limit=10**9)} if hits else {}
         return [{**by_id[i], "similarity": round(score, 4)} for i, score in hits if i in by_id]
 
+    def figures(self):
+        """Every figure of every stored claim, as `linking.compare.Figure`s, with its claim's embedding."""
+        from ..linking.compare import Figure
+        from ..linking.embed import shared
+
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text.label("claim_text"), ClaimRow.source_name,
+                       ArticleRow.outlet, QuantityRow.text, QuantityRow.value, QuantityRow.low, QuantityRow.high,
+                       QuantityRow.unit_normalized, QuantityRow.kind, QuantityRow.qualifier, QuantityRow.counted)
+                .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .join(ClaimQuantityRow, ClaimQuantityRow.claim_id == ClaimRow.id)
+                .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
+                .order_by(ClaimRow.article_id, ClaimRow.start, QuantityRow.start)).all()
+        figures = [Figure(f"{r.article_id}#{r.record_id}", r.article_id, r.outlet, r.source_name, r.claim_text, r.text,
+                          r.value, r.low, r.high, r.unit_normalized, r.kind, r.qualifier, r.counted) for r in rows]
+        texts = sorted({f.claim_text for f in figures})
+        vectors = dict(zip(texts, shared().encode(texts))) if texts else {}
+        import numpy as np
+
+        matrix = np.array([vectors[f.claim_text] for f in figures], dtype=np.float32).reshape(len(figures), -1)
+        return figures, matrix
+
+    def clusters(self, same_claim: float | None = None):
+        """Clusters of figures that state the same thing across articles (see `linking.compare`)."""
+        from ..linking.compare import SAME_CLAIM, cluster
+
+        figures, matrix = self.figures()
+        return cluster(figures, matrix, same_claim or SAME_CLAIM)
+
+    def conflicts(self, same_claim: float | None = None):
+        """Pairs of figures stating the same thing with different numbers."""
+        return [pair for c in self.clusters(same_claim) for pair in c.conflicts]
+
     def delete_all(self) -> None:
         """Remove every article and what was extracted from it (entities and sources stay)."""
         with Session(self.engine) as session, session.begin():

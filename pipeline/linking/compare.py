@@ -1,0 +1,128 @@
+"""Clusters of claims that state the same thing across articles, and conflicts where they give different figures.
+
+Each figure of each stored claim is a node. Two nodes from different articles are linked when their claims mean the
+same (cosine similarity of the claim embeddings at least `SAME_CLAIM`) and their figures measure the same kind of
+thing (the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10 percent"; counts
+of the same counted noun or of similar claims). Clusters are the connected components. Within a cluster, two
+figures conflict when no reading of their qualifiers lets both be true within `TOLERANCE` ("at least 13" and "19"
+agree; "4 percent" and "6 percent" do not).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+SAME_CLAIM = 0.62
+TOLERANCE = 0.05  # relative
+SHARE_KINDS = {"percent": 1.0, "fraction": 100.0, "ratio": 100.0}
+
+
+@dataclass
+class Figure:
+    """One figure of one stored claim."""
+
+    claim_id: str
+    article_id: str
+    outlet: str | None
+    source: str | None
+    claim_text: str
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    kind: str
+    qualifier: str = "="
+    counted: str | None = None
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return self.article_id, self.text
+
+
+@dataclass
+class Cluster:
+    """Figures stating the same thing, and the pairs of them that conflict."""
+
+    figures: list[Figure]
+    conflicts: list[tuple[Figure, Figure]] = field(default_factory=list)
+
+
+def dimension(f: Figure) -> tuple[str, str | None]:
+    """What a figure measures, for comparing: shares as percent, money by currency and period, units as given."""
+    if f.kind in SHARE_KINDS:
+        return "share", None
+    if f.kind == "count":
+        return "count", None
+    return f.kind, f.unit
+
+
+def scaled(f: Figure, x: float | None) -> float | None:
+    return None if x is None else x * SHARE_KINDS.get(f.kind, 1.0)
+
+
+def interval(f: Figure) -> tuple[float, float]:
+    """The values a figure allows, given its qualifier ("at least 13" allows 13 and more)."""
+    if f.value is None:
+        low, high = scaled(f, f.low), scaled(f, f.high)
+        return (low if low is not None else -np.inf), (high if high is not None else np.inf)
+    v = scaled(f, f.value)
+    spread = abs(v) * TOLERANCE
+    return {
+        ">": (v, np.inf), ">=": (v - spread, np.inf), "<": (-np.inf, v), "<=": (-np.inf, v + spread),
+        "~": (v - 2 * spread, v + 2 * spread),
+    }.get(f.qualifier, (v - spread, v + spread))
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Whether both figures can be true at once."""
+    a_low, a_high = interval(a)
+    b_low, b_high = interval(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """Whether two figures give the same number (within the tolerance), whatever their qualifiers."""
+    if a.value is None or b.value is None:
+        return False
+    return abs(a.value - b.value) <= TOLERANCE * max(abs(a.value), abs(b.value))
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    if a.article_id == b.article_id or dimension(a) != dimension(b):
+        return False
+    if a.kind == "count" and a.counted and b.counted:
+        # "13 deaths" and "640 people" count different things; "96,000 people" and "96,000 riders" the same figure
+        return bool(set(a.counted.lower().split()) & set(b.counted.lower().split())) or same_value(a, b)
+    return True
+
+
+def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME_CLAIM) -> list[Cluster]:
+    """Connected components of figures linked as stating the same thing; conflicts inside each."""
+    n = len(figures)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    similarity = vectors @ vectors.T if n else np.zeros((0, 0))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if similarity[i, j] >= same_claim and comparable(figures[i], figures[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        figs = [figures[i] for i in members]
+        conflicts = [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
+                     if a.article_id != b.article_id and dimension(a) == dimension(b) and not agree(a, b)]
+        out.append(Cluster(figs, conflicts))
+    return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))

@@ -1,0 +1,28 @@
+"""Cross-article clusters and conflicts on our 32-article corpus (corpora/compare), floors on pairwise F1."""
+from eval import compare_score
+from pipeline.linking.compare import Figure, agree, comparable
+
+
+def fig(article, text, value, kind="percent", unit="percent", qualifier="=", counted=None):
+    return Figure(f"{article}#c1", article, None, None, "", text, value, None, None, unit, kind, qualifier, counted)
+
+
+def test_qualifiers_decide_agreement():
+    assert agree(fig("a", "at least 13", 13, "count", None, ">="), fig("b", "19", 19, "count", None))
+    assert not agree(fig("a", "13", 13, "count", None), fig("b", "19", 19, "count", None))
+    assert agree(fig("a", "one in ten", 0.1, "ratio", "ratio"), fig("b", "10 percent", 10))
+    assert not agree(fig("a", "4 percent", 4), fig("b", "6 percent", 6))
+
+
+def test_counts_of_different_things_are_not_compared():
+    assert not comparable(fig("a", "13 deaths", 13, "count", None, counted="deaths"),
+                          fig("b", "640 people", 640, "count", None, ">", counted="people"))
+    assert comparable(fig("a", "96,000 people", 96000, "count", None, counted="people"),
+                      fig("b", "96,000 riders", 96000, "count", None, counted="riders"))
+
+
+def test_cluster_and_conflict_floors():
+    scores = compare_score.run()
+    print({k: v for k, v in scores.items() if not k.startswith("_")})
+    assert scores["clusters"][2] >= 0.85
+    assert scores["conflicts"][2] >= 0.85
