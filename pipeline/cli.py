@@ -257,7 +257,8 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
 def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Who is cited, how often, with which roles, for how many claims."""
-    emit(open_store_or_exit(store).sources(), as_json, as_csv, ["source", "attributions", "articles", "claims", "roles"])
+    emit(open_store_or_exit(store).sources(), as_json, as_csv,
+         ["source", "attributions", "articles", "claims", "roles", "claim_ids"])
 
 
 @app.command()

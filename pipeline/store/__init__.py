@@ -325,11 +325,14 @@ class Store:
             out = []
             for r in rows:
                 roles = sorted(set(session.scalars(select(SourceRoleRow.role).where(SourceRoleRow.source_id == r.id))))
-                n_claims = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.source_id == r.id))
+                claim_ids = [f"{a}#{c}" for a, c in session.execute(
+                    select(ClaimRow.article_id, ClaimRow.record_id).where(ClaimRow.source_id == r.id)
+                    .order_by(ClaimRow.article_id, ClaimRow.start))]
+                n_claims = len(claim_ids)
                 n_articles = session.scalar(select(func.count(func.distinct(AttributionRow.article_id)))
                                             .where(AttributionRow.source_id == r.id))
                 out.append({"source": r.name, "attributions": r.n, "articles": n_articles, "claims": n_claims,
-                            "roles": roles})
+                            "roles": roles, "claim_ids": claim_ids})
             return out
 
     # ------------------------------------------------------------------------------------------------ vectors
