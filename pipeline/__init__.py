@@ -7,7 +7,7 @@
     for r in pipeline.extract_many(texts, batch_size=32, n_process=2): ...
 """
 from .extraction import ExtractionError, Outcome, extract, extract_many, load, outcomes
-from .store import Store, StoreError
+from .store import Store, StoreError, open_store
 
 from .records import (SCHEMA_ID, Article, Attribution, Claim, Entity, Quantity, Result, Source, TextSpan, schema,
                       validate)
@@ -18,8 +18,3 @@ __all__ = [
     "load", "extract", "extract_many", "outcomes", "Outcome", "ExtractionError", "validate", "schema", "SCHEMA_ID",
     "Store", "StoreError", "open_store", "Result", "Article", "Entity", "Quantity", "Attribution", "Source", "TextSpan", "Claim", "__version__",
 ]
-
-
-def open_store(url: str | None = None) -> Store:
-    """The claims store at `url` (a SQLAlchemy URL); default: SQLite at .newsclaims/claims.db."""
-    return Store.open(url)

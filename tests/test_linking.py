@@ -47,3 +47,10 @@ def test_store_similar_claims(tmp_path):
     hits = store.similar("how many of the state's bridges are in bad shape", k=3)
     assert hits[0]["claim_id"] == "wire-2024-0420-bridge#c1" and hits[0]["similarity"] > 0.5
     assert store.index_path().exists()
+
+
+def test_an_empty_store_has_no_clusters_and_no_similar_claims(tmp_path):
+    from pipeline.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert store.clusters() == [] and store.conflicts() == [] and store.similar("anything") == []

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+import numpy as np
 from sqlalchemy import column, create_engine, delete, event, func, inspect, select, table, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -354,8 +355,7 @@ class Store:
             rows = session.execute(select(ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text)
                                    .order_by(ClaimRow.id)).all()
         ids = [f"{r.article_id}#{r.record_id}" for r in rows]
-        vectors = shared().encode([r.text for r in rows]) if rows else None
-        index = VectorIndex.build(ids, vectors) if rows else VectorIndex.build([], __import__("numpy").zeros((0, 384), "float32"))
+        index = VectorIndex.build(ids, shared().encode([r.text for r in rows]))
         index.save(self.index_path())
         return index
 
@@ -391,10 +391,8 @@ class Store:
         figures = [Figure(f"{r.article_id}#{r.record_id}", r.article_id, r.outlet, r.source_name, r.claim_text, r.text,
                           r.value, r.low, r.high, r.unit_normalized, r.kind, r.qualifier, r.counted) for r in rows]
         texts = sorted({f.claim_text for f in figures})
-        vectors = dict(zip(texts, shared().encode(texts))) if texts else {}
-        import numpy as np
-
-        matrix = np.array([vectors[f.claim_text] for f in figures], dtype=np.float32).reshape(len(figures), -1)
+        vectors = dict(zip(texts, shared().encode(texts)))
+        matrix = np.stack([vectors[f.claim_text] for f in figures]) if figures else np.zeros((0, 0), np.float32)
         return figures, matrix
 
     def clusters(self, same_claim: float | None = None):
