@@ -256,11 +256,14 @@ class Store:
     def claims(self, entity: str | None = None, source: str | None = None, outlet: str | None = None,
                kind: str | None = None, unit: str | None = None, min_value: float | None = None,
                max_value: float | None = None, since: str | None = None, until: str | None = None,
-               text_query: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+               text_query: str | None = None, article_ids: list[str] | None = None,
+               limit: int = 1000) -> list[dict[str, Any]]:
         """Claims with their figures, source and article, filtered; every filter is a bound parameter."""
         q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text, ClaimRow.source_name,
                     ArticleRow.outlet, ArticleRow.published, ArticleRow.title)
              .join(ArticleRow, ArticleRow.id == ClaimRow.article_id))
+        if article_ids is not None:
+            q = q.where(ClaimRow.article_id.in_(article_ids))
         if outlet:
             q = q.where(func.lower(ArticleRow.outlet) == outlet.lower())
         if since:
@@ -290,18 +293,19 @@ class Store:
         q = q.order_by(ArticleRow.published, ClaimRow.article_id, ClaimRow.start).limit(limit)
         with Session(self.engine) as session:
             rows = session.execute(q).all()
-            out = []
-            for r in rows:
-                figures = session.execute(
-                    select(QuantityRow.text, QuantityRow.value, QuantityRow.low, QuantityRow.high,
-                           QuantityRow.unit_normalized, QuantityRow.kind)
-                    .join(ClaimQuantityRow, ClaimQuantityRow.quantity_id == QuantityRow.id)
-                    .where(ClaimQuantityRow.claim_id == r.id).order_by(QuantityRow.start)).all()
-                out.append({"claim_id": f"{r.article_id}#{r.record_id}", "article_id": r.article_id,
-                            "outlet": r.outlet, "published": r.published, "source": r.source_name, "text": r.text,
-                            "figures": [{"text": f.text, "value": f.value, "low": f.low, "high": f.high,
-                                         "unit": f.unit_normalized, "kind": f.kind} for f in figures]})
-            return out
+            figures: dict[int, list[dict]] = {r.id: [] for r in rows}
+            ids = list(figures)
+            for k in range(0, len(ids), 500):  # the figures of every claim in a few queries, not one per claim
+                for f in session.execute(
+                        select(ClaimQuantityRow.claim_id, QuantityRow.text, QuantityRow.value, QuantityRow.low,
+                               QuantityRow.high, QuantityRow.unit_normalized, QuantityRow.kind)
+                        .join(ClaimQuantityRow, ClaimQuantityRow.quantity_id == QuantityRow.id)
+                        .where(ClaimQuantityRow.claim_id.in_(ids[k:k + 500])).order_by(QuantityRow.start)):
+                    figures[f.claim_id].append({"text": f.text, "value": f.value, "low": f.low, "high": f.high,
+                                                "unit": f.unit_normalized, "kind": f.kind})
+            return [{"claim_id": f"{r.article_id}#{r.record_id}", "article_id": r.article_id, "outlet": r.outlet,
+                     "published": r.published, "source": r.source_name, "text": r.text, "figures": figures[r.id]}
+                    for r in rows]
 
     def _fts(self, query: str):
         """Claim ids matching a full-text query (SQLite FTS5, PostgreSQL tsvector); the query is a bound value."""
@@ -371,7 +375,8 @@ class Store:
         if index is None or len(index.ids) != n_claims:
             index = self.reindex()  # rebuilt from the store whenever it is missing or out of date
         hits = index.search(shared().encode([query]), k)[0]
-        by_id = {c["claim_id"]: c for c in self.claims(limit=10**9)} if hits else {}
+        articles = sorted({i.split("#", 1)[0] for i, _ in hits})
+        by_id = {c["claim_id"]: c for c in self.claims(article_ids=articles, limit=10**9)} if hits else {}
         return [{**by_id[i], "similarity": round(score, 4)} for i, score in hits if i in by_id]
 
     def figures(self):
