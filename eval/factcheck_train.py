@@ -1,0 +1,130 @@
+"""Train the fact-check ranker on CLEF 2020 task 2 train, calibrate its two thresholds on dev, and write both to
+models/factcheck_ranker.json.
+
+    python -m eval.factcheck_train [CLEF_DIR]
+
+Training data: the 800 train tweet queries (../shared/data/clef2020-task2/train) against the 10,375 verified claims;
+every candidate the matcher proposes (BM25 top 100 + embedding top 100) is an example, relevant or not. Model: a
+logistic regression (scikit-learn) over `matching.FEATURES`, its
+regularisation and class weighting chosen by 5-fold cross-validation on train (folds by query). Thresholds, on dev: `link` is the lowest score at
+which the top match is right for at least 95% of the queries scoring that high or higher; `suggest` keeps 95% of
+the relevant fact-checks that the top 5 find.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from pipeline import resources
+from pipeline.factchecks import matching
+
+from . import clef
+
+LINK_PRECISION = 0.95
+SUGGEST_RECALL = 0.95
+
+
+def examples(m, data: clef.Split):
+    """Features, labels and query number of every candidate the matcher proposes for the split's queries."""
+    X, y, group = [], [], []
+    qids = list(data.queries)
+    for n, (qid, rows) in enumerate(zip(qids, m.candidates([data.queries[q] for q in qids]))):
+        for r in rows:
+            X.append(r.features)
+            y.append(m.ids[r.index] in data.relevant[qid])
+            group.append(n)
+    return np.array(X), np.array(y), np.array(group)
+
+
+def grouped_map(scores: np.ndarray, y: np.ndarray, group: np.ndarray) -> float:
+    """MAP@5 of ranking each query's candidates by score (relevant candidates outside the pool count as missed)."""
+    out = []
+    for g in np.unique(group):
+        at = np.flatnonzero(group == g)
+        order = at[np.argsort(-scores[at], kind="stable")]
+        out.append(clef.average_precision([str(i) for i in order], {str(i) for i in at[y[at]]}) if y[at].any() else 0.0)
+    return float(np.mean(out))
+
+
+def choose(X: np.ndarray, y: np.ndarray, group: np.ndarray) -> tuple[dict, float]:
+    """Regularisation and class weighting chosen by 5-fold cross-validation on train, folds by query."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    best = ({}, -1.0)
+    for params in ({"C": c, "class_weight": w} for c in (0.1, 1.0, 10.0) for w in (None, "balanced")):
+        folds = []
+        for fit, held in GroupKFold(n_splits=5).split(X, y, group):
+            model = LogisticRegression(max_iter=5000, **params).fit(X[fit], y[fit])
+            folds.append(grouped_map(model.decision_function(X[held]), y[held], group[held]))
+        print(f"cv {params}: MAP@5 {np.mean(folds):.4f}")
+        if np.mean(folds) > best[1]:
+            best = (params, float(np.mean(folds)))
+    return best
+
+
+def link_threshold(top: list[tuple[float, bool]], precision: float = LINK_PRECISION) -> float:
+    """The lowest score t such that, for every threshold >= t, the top matches scoring that high are right at least
+    `precision` of the time."""
+    top = sorted(top, reverse=True)
+    best, right = 1.0, 0
+    for n, (score, ok) in enumerate(top, 1):
+        right += ok
+        if right / n >= precision:
+            best = score
+        else:
+            break
+    return best
+
+
+def suggest_threshold(relevant_scores: list[float], keep: float = SUGGEST_RECALL) -> float:
+    """The score that keeps `keep` of the relevant fact-checks found in the top 5."""
+    ordered = sorted(relevant_scores, reverse=True)
+    return ordered[max(0, int(np.ceil(keep * len(ordered))) - 1)] if ordered else 0.5
+
+
+def main(root: Path = clef.DEFAULT) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    m = clef.matcher(root)
+    train = clef.split("train", root)
+    X, y, group = examples(m, train)
+    params, cv_map = choose(X, y, group)
+    model = LogisticRegression(max_iter=5000, **params).fit(X, y)
+    path = resources.MODELS_DIR / "factcheck_ranker.json"
+    current = json.loads(path.read_text("utf-8"))
+    current.update({
+        "weights": {f: round(float(w), 6) for f, w in zip(matching.FEATURES, model.coef_[0])},
+        # balanced class weights shift every logit by log(negatives / positives); taking that off the intercept
+        # leaves the ranking as it is and makes the score an estimate of the probability of a match again
+        "intercept": round(float(model.intercept_[0]) - (float(np.log((~y).sum() / y.sum()))
+                                                          if params["class_weight"] == "balanced" else 0.0), 6),
+        "trained": {"data": "CLEF 2020 CheckThat! task 2 English, train split", "queries": len(train.queries),
+                    "examples": int(len(y)), "positives": int(y.sum()), "model": f"LogisticRegression({params})", "cv_map5": round(cv_map, 4),
+                    "date": date.today().isoformat()},
+    })
+    path.write_text(json.dumps(current, indent=1) + "\n", "utf-8")
+    matching.settings.cache_clear()
+    resources.load.cache_clear()
+
+    dev = clef.split("dev", root)
+    qids = list(dev.queries)
+    ranked = m.rank([dev.queries[q] for q in qids], k=5)
+    top = [(hits[0][1], hits[0][0] in dev.relevant[q]) for q, hits in zip(qids, ranked) if hits]
+    found = [s for q, hits in zip(qids, ranked) for i, s in hits if i in dev.relevant[q]]
+    current["thresholds"] = {
+        # rounded outwards, so that what was calibrated still holds: link up, suggest down
+        "link": float(np.ceil(link_threshold(top) * 1e4) / 1e4),
+        "suggest": float(np.floor(suggest_threshold(found) * 1e4) / 1e4),
+        "calibrated": f"CLEF 2020 task 2 dev ({len(qids)} queries): link = top match right >= {LINK_PRECISION:.0%} "
+                      f"of the time at or above it; suggest keeps {SUGGEST_RECALL:.0%} of relevant top-5 hits"}
+    path.write_text(json.dumps(current, indent=1) + "\n", "utf-8")
+    print(json.dumps({k: current[k] for k in ("weights", "intercept", "trained", "thresholds")}, indent=1))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else clef.DEFAULT)
