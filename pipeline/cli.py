@@ -306,5 +306,146 @@ def schema() -> None:
     typer.echo(json.dumps(load_schema(), indent=1))
 
 
+factchecks_app = typer.Typer(help="Fact-checks: import ClaimReviews, match claims against them, export verdicts.",
+                             no_args_is_help=True)
+app.add_typer(factchecks_app, name="factchecks")
+
+
+@factchecks_app.command("import")
+def factchecks_import(
+    paths: list[Path] = typer.Argument(..., help="ClaimReview JSON-LD (.json/.jsonld), HTML pages, Google Fact Check "
+                                        "Tools claims:search JSON, or JSONL/TSV rows (id, claim, title, rating, url, "
+                                        "publisher, date)."),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """Import fact-checks; the same id again updates it. Each bad item is reported and the rest imported; exit 1
+    when any item failed."""
+    from .factchecks.claimreview import read
+
+    target = open_store_or_exit(store)
+
+    def items():
+        for path in paths:
+            yield from read(path)
+
+    from .store import StoreError
+
+    try:
+        report = target.import_factchecks(items())
+    except StoreError as e:
+        say(str(e))
+        raise typer.Exit(2)
+    for origin, message in report.warnings:
+        say(f"warning {origin}: {message}")
+    for origin, message in report.failed:
+        say(f"failed {origin}: {message}")
+    counts = report.counts()
+    typer.echo(", ".join(f"{v} {k}" for k, v in counts.items()) + f"; {target.factchecks_count()} fact-checks in store")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def read_queries(path: Path) -> list[tuple[str, str]]:
+    """(id, text) pairs from JSONL `{"id", "text"}` lines; a bad line stops with its line number."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"].strip():
+                raise ValueError('needs a non-empty "text"')
+            out.append((str(item.get("id", n)), item["text"]))
+        except ValueError as e:
+            say(f"{path}:{n}: not a query line ({e})")
+            raise typer.Exit(2)
+    return out
+
+
+@factchecks_app.command("match")
+def factchecks_match(
+    queries: Optional[Path] = typer.Option(None, "--queries", exists=True, dir_okay=False,
+                                           help='JSONL, one {"id", "text"} a line.'),
+    text: Optional[str] = typer.Option(None, "--text", help="One claim in your own words."),
+    store_claims: bool = typer.Option(False, "--store-claims", help="Every claim in the store."),
+    top: int = typer.Option(5, "--top", min=1, max=100, help="Matches per query."),
+    figures: bool = typer.Option(True, "--figures/--no-figures", help="Compare the figures of claim and fact-check "
+                                 "(a match stating a different number is a conflict)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """The best-matching fact-checks for each query: JSONL {"id", "matches": [{"fact_check_id", "score", "status",
+    "verdict", "url", ...}]}. status: link (automatic), suggest (for a human to confirm), conflict (same claim,
+    different figures) or weak."""
+    if sum(x is not None and x is not False for x in (queries, text, store_claims)) != 1:
+        say("give exactly one of --queries FILE, --text TEXT, --store-claims")
+        raise typer.Exit(2)
+    target = open_store_or_exit(store)
+    if target.factchecks_count() == 0:
+        say("no fact-checks in the store: run `newsclaims factchecks import FILE...` first")
+        raise typer.Exit(1)
+    if queries:
+        items = read_queries(queries)
+    elif text is not None:
+        items = [("text", text)]
+    else:
+        items = [(c["claim_id"], c["text"]) for c in target.claims(limit=10**9)]
+    with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
+        for n in range(0, len(items), 64):
+            chunk = items[n:n + 64]
+            for (qid, _), matches in zip(chunk, target.match_many([t for _, t in chunk], k=top, figures=figures)):
+                sink.write(json.dumps({"id": qid, "matches": matches}, ensure_ascii=False) + "\n")
+
+
+@factchecks_app.command("export")
+def factchecks_export(out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+                      store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """The store's verdicts as a JSON array of schema.org ClaimReview objects (JSON-LD), each checked against the
+    ClaimReview JSON Schema; a verdict that fails is reported and left out (exit 1)."""
+    from .factchecks.export import claim_review, problems
+
+    reviews, bad = [], 0
+    for v in open_store_or_exit(store).verdicts():
+        review = claim_review(v)
+        wrong = problems(review)
+        if wrong:
+            bad += 1
+            say(f"verdict on {v['claim_id']} left out: " + "; ".join(wrong))
+        else:
+            reviews.append(review)
+    payload = json.dumps(reviews, indent=1, ensure_ascii=False) + "\n"
+    if out:
+        out.write_text(payload, "utf-8")
+        say(f"{len(reviews)} ClaimReviews written to {out}")
+    else:
+        sys.stdout.write(payload)
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def verdict(claim_id: str = typer.Argument(..., help="A stored claim, ARTICLE#CLAIM as `newsclaims claims` shows."),
+            rating: str = typer.Option(..., "--rating", help='The verdict in words ("False", "Mostly true").'),
+            url: str = typer.Option(..., "--url", help="Where the fact-check is published (http/https)."),
+            author: str = typer.Option(..., "--author", envvar="NEWSCLAIMS_ORGANISATION",
+                                       help="The fact-checking organisation (or set NEWSCLAIMS_ORGANISATION)."),
+            explanation: Optional[str] = typer.Option(None, "--explanation", help="Why, in a sentence or two."),
+            rating_value: Optional[float] = typer.Option(None, "--rating-value", help="The rating on a numeric scale."),
+            best: Optional[float] = typer.Option(None, "--best", help="The scale's best (truest) value."),
+            worst: Optional[float] = typer.Option(None, "--worst", help="The scale's worst value."),
+            author_url: Optional[str] = typer.Option(None, "--author-url", help="The organisation's home page."),
+            store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
+    """Record your verdict on a claim in the store (again: replace it). `factchecks export` publishes verdicts."""
+    from .store import StoreError
+
+    try:
+        row = open_store_or_exit(store).record_verdict(claim_id, rating, url, author, explanation, rating_value,
+                                                       best, worst, author_url)
+    except StoreError as e:
+        say(str(e))
+        raise typer.Exit(1)
+    typer.echo(f"{claim_id}: {row['rating']} ({row['verdict']}) by {row['author']}")
+
+
 if __name__ == "__main__":
     app()

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 
 import pipeline
 from pipeline.records import Result
-from pipeline.store import Store, StoreError
+from pipeline.store import Store, StoreError, head_revision
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BASE = os.environ.get("NEWSCLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -64,7 +64,7 @@ def results():
 
 def test_ingest_is_idempotent_and_round_trips(store_url, results):
     store = Store.open(store_url)
-    assert store.schema_version() == "0001"
+    assert store.schema_version() == head_revision() == "0002"
     assert store.add(results) == 3
     assert store.add(results) == 3
     assert len(store) == 3 and store.ids() == sorted(r.article.id for r in results)

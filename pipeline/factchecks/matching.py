@@ -182,3 +182,35 @@ def status(score: float) -> str:
     if score >= thresholds["suggest"]:
         return "suggest"
     return "weak"
+
+
+def figures_of(text: str, nlp=None) -> list:
+    """The figures a short text states, as `linking.compare.Figure`s (our quantity stage on the text alone)."""
+    from ..extraction import extract
+    from ..linking.compare import Figure
+
+    result = extract(text, nlp)
+    return [Figure("", "", None, None, text, q.text, q.value, q.low, q.high, q.unit_normalized, q.kind, q.qualifier,
+                   q.counted) for q in result.quantities]
+
+
+def figure_relation(claim: list, fact_check: list) -> dict | None:
+    """How the figures of a claim and of a fact-checked claim relate: None when none measure the same kind of
+    thing; "conflict" when, for some kind of thing both measure, no pair of figures can both be true ("4 percent"
+    vs "40 percent", even if both also say "106 shootings"); else "agree"."""
+    from ..linking.compare import agree, comparable, dimension
+
+    for f in claim:
+        f.article_id = "claim"
+    for f in fact_check:
+        f.article_id = "fact-check"
+    pairs = [(a, b) for a in claim for b in fact_check if comparable(a, b)]
+    if not pairs:
+        return None
+    by_dimension: dict = {}
+    for a, b in pairs:
+        by_dimension.setdefault(dimension(a), []).append((a, b))
+    conflicting = [p for ps in by_dimension.values() if not any(agree(a, b) for a, b in ps) for p in ps]
+    shown = conflicting or [(a, b) for a, b in pairs if agree(a, b)]
+    return {"relation": "conflict" if conflicting else "agree",
+            "pairs": [{"claim": a.text, "fact_check": b.text} for a, b in shown]}

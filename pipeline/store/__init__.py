@@ -18,8 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..records import Result
-from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
-                     SourceRoleRow, SourceRow)
+from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, FactCheckRow, MentionRow,
+                     QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
 
 DEFAULT_URL = "sqlite:///.newsclaims/claims.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -410,6 +410,191 @@ class Store:
     def conflicts(self, same_claim: float | None = None):
         """Pairs of figures stating the same thing with different numbers."""
         return [pair for c in self.clusters(same_claim) for pair in c.conflicts]
+
+    # ------------------------------------------------------------------------------------------------ fact-checks
+
+    def import_factchecks(self, items, batch: int = 256):
+        """Write fact-checks read by `factchecks.claimreview` (FactCheck records and Problems, mixed) and return an
+        `ImportReport`. The same id again updates the stored fact-check (re-embedding it only if its text changed);
+        each batch is one transaction."""
+        from ..factchecks.claimreview import FactCheck, ImportReport
+
+        report = ImportReport()
+        pending: list[FactCheck] = []
+        for item in items:
+            if isinstance(item, FactCheck):
+                report.warnings += [(item.origin, w) for w in item.warnings]
+                pending.append(item)
+                if len(pending) >= batch:
+                    self._write_factchecks(pending, report)
+                    pending = []
+            else:
+                report.failed.append((item.origin, item.message))
+        if pending:
+            self._write_factchecks(pending, report)
+        return report
+
+    def _write_factchecks(self, items, report) -> None:
+        from ..linking.embed import shared
+
+        now = datetime.now(timezone.utc)
+        try:
+            with Session(self.engine) as session, session.begin():
+                ids = list(dict.fromkeys(f.id for f in items))
+                existing = {r.id: r for r in session.scalars(select(FactCheckRow).where(FactCheckRow.id.in_(ids)))}
+                stale = [f for f in items if f.id not in existing or existing[f.id].claim != f.claim
+                         or existing[f.id].title != f.title]
+                texts = [f.claim for f in stale] + [f.title or f.claim for f in stale]
+                vectors = shared().encode(texts) if texts else np.zeros((0, 0), np.float32)
+                fresh = {id(f): (vectors[i], vectors[len(stale) + i]) for i, f in enumerate(stale)}
+                for f in items:
+                    values = {k: v for k, v in f.to_dict().items() if k != "id"}
+                    row = existing.get(f.id)
+                    if id(f) in fresh:
+                        values["claim_vector"] = fresh[id(f)][0].astype(np.float32).tobytes()
+                        values["title_vector"] = fresh[id(f)][1].astype(np.float32).tobytes()
+                    if row is None:
+                        row = FactCheckRow(id=f.id, imported_at=now, updated_at=now, **values)
+                        session.add(row)
+                        existing[f.id] = row
+                        report.imported += 1
+                    else:
+                        changed = any(getattr(row, k) != v for k, v in values.items())
+                        for k, v in values.items():
+                            setattr(row, k, v)
+                        if changed:
+                            row.updated_at = now
+                            report.updated += 1
+                        else:
+                            report.unchanged += 1
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot write fact-checks to store {self._safe(self.url)}: {e}") from e
+
+    def factcheck(self, fact_check_id: str) -> dict[str, Any] | None:
+        """One stored fact-check as a dict (the FactCheck fields), or None."""
+        with Session(self.engine) as session:
+            row = session.get(FactCheckRow, fact_check_id)
+            return self._factcheck_dict(row) if row else None
+
+    @staticmethod
+    def _factcheck_dict(row: FactCheckRow) -> dict[str, Any]:
+        from ..factchecks.claimreview import FactCheck
+
+        return {k: getattr(row, k) for k in FactCheck.__dataclass_fields__ if k not in ("origin", "warnings")}
+
+    def factchecks_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count()).select_from(FactCheckRow)) or 0
+
+    def matcher(self):
+        """A `factchecks.matching.Matcher` over the stored fact-checks, rebuilt only when they have changed."""
+        from ..factchecks.matching import Matcher
+
+        with Session(self.engine) as session:
+            stamp = session.execute(select(func.count(), func.max(FactCheckRow.updated_at))
+                                    .select_from(FactCheckRow)).one()
+            cached = getattr(self, "_matcher", None)
+            if cached is not None and cached[0] == tuple(stamp):
+                return cached[1]
+            rows = session.execute(select(FactCheckRow.id, FactCheckRow.claim, FactCheckRow.title,
+                                          FactCheckRow.claim_vector, FactCheckRow.title_vector)
+                                   .order_by(FactCheckRow.id)).all()
+        dims = len(rows[0].claim_vector) // 4 if rows else 384
+
+        def matrix(blobs):
+            return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), dims) if blobs else None
+
+        m = Matcher([r.id for r in rows], [r.claim for r in rows], [r.title for r in rows],
+                    matrix([r.claim_vector for r in rows]), matrix([r.title_vector for r in rows]))
+        self._matcher = (tuple(stamp), m)
+        return m
+
+    def match_many(self, texts: list[str], k: int = 5, figures: bool = True) -> list[list[dict[str, Any]]]:
+        """For each text, its k best fact-checks: id, score, status (link / suggest / weak, or conflict when the
+        figures of both say different things), verdict, rating, url, claim, publisher, and how the figures relate."""
+        from ..factchecks.matching import figure_relation, figures_of, status
+
+        ranked = self.matcher().rank(texts, k=k)
+        wanted = sorted({i for hits in ranked for i, _ in hits})
+        with Session(self.engine) as session:
+            rows = {}
+            for n in range(0, len(wanted), 500):
+                rows.update({r.id: r for r in session.scalars(
+                    select(FactCheckRow).where(FactCheckRow.id.in_(wanted[n:n + 500])))})
+            checks = {i: self._factcheck_dict(r) for i, r in rows.items()}
+        nlp = None
+        if figures and wanted:
+            from ..nlp import shared as shared_nlp
+
+            nlp = shared_nlp()
+        out = []
+        for text, hits in zip(texts, ranked):
+            text_figures = figures_of(text, nlp) if nlp is not None else []
+            matches = []
+            for fid, score in hits:
+                fc = checks.get(fid)
+                if fc is None:  # deleted since the matcher was built
+                    continue
+                relation = figure_relation(text_figures, figures_of(fc["claim"], nlp)) if text_figures else None
+                state = status(score)
+                if relation and relation["relation"] == "conflict" and state != "weak":
+                    state = "conflict"
+                matches.append({"fact_check_id": fid, "score": round(score, 4), "status": state,
+                                "verdict": fc["verdict"], "rating": fc["rating"], "url": fc["url"],
+                                "claim": fc["claim"], "publisher": fc["publisher"], "figures": relation})
+            out.append(matches)
+        return out
+
+    def match(self, text: str, k: int = 5, figures: bool = True) -> list[dict[str, Any]]:
+        """The k fact-checked claims that best match `text` (see `match_many`)."""
+        return self.match_many([text], k, figures)[0]
+
+    def record_verdict(self, claim_id: str, rating: str, url: str, author: str, explanation: str | None = None,
+                       rating_value: float | None = None, best_rating: float | None = None,
+                       worst_rating: float | None = None, author_url: str | None = None) -> dict[str, Any]:
+        """Record (or replace) a fact-checker's verdict on a stored claim ("article-id#c3"); returns it."""
+        from ..factchecks.claimreview import normalise
+
+        if "#" not in claim_id:
+            raise StoreError(f"claim id {claim_id!r} is not ARTICLE#CLAIM (see `newsclaims claims`)")
+        article_id, record_id = claim_id.rsplit("#", 1)
+        for name, value in (("rating", rating), ("url", url), ("author", author)):
+            if not value or not value.strip():
+                raise StoreError(f"a verdict needs a {name}")
+        from ..factchecks.export import is_url
+
+        for name, value in (("url", url), ("author url", author_url)):
+            if value is not None and not is_url(value.strip()):
+                raise StoreError(f"the verdict's {name} must be an http(s) URL, not {value!r}")
+        verdict, warnings = normalise(rating, rating_value, best_rating, worst_rating)
+        if any("scale" in w for w in warnings):
+            raise StoreError("; ".join(warnings))
+        now = datetime.now(timezone.utc)
+        with Session(self.engine) as session, session.begin():
+            row = session.execute(
+                select(ClaimRow.text, ClaimRow.source_name, ArticleRow.url, ArticleRow.title, ArticleRow.published,
+                       ArticleRow.outlet).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .where(ClaimRow.article_id == article_id, ClaimRow.record_id == record_id)).first()
+            if row is None:
+                raise StoreError(f"no claim {claim_id!r} in store {self._safe(self.url)}")
+            values = dict(article_id=article_id, claim=row.text, claim_source=row.source_name, article_url=row.url,
+                          article_title=row.title, article_published=row.published, outlet=row.outlet,
+                          rating=rating.strip(), rating_value=rating_value, best_rating=best_rating,
+                          worst_rating=worst_rating, verdict=verdict, explanation=explanation, url=url.strip(),
+                          author=author.strip(), author_url=author_url, updated_at=now)
+            existing = session.get(VerdictRow, claim_id)
+            if existing is None:
+                session.add(VerdictRow(claim_id=claim_id, created_at=now, **values))
+            else:
+                for k, v in values.items():
+                    setattr(existing, k, v)
+        return {"claim_id": claim_id, **values, "updated_at": now.isoformat()}
+
+    def verdicts(self) -> list[dict[str, Any]]:
+        """Every verdict recorded in the store, oldest first."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(VerdictRow).order_by(VerdictRow.created_at, VerdictRow.claim_id)).all()
+            return [{c.name: getattr(r, c.name) for c in VerdictRow.__table__.columns} for r in rows]
 
     def delete_all(self) -> None:
         """Remove every article and what was extracted from it (entities and sources stay)."""

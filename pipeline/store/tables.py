@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -144,3 +144,56 @@ class ClaimQuantityRow(Base):
 
 
 Index("ix_claim_quantities_quantity", ClaimQuantityRow.quantity_id)
+
+
+class FactCheckRow(Base):
+    """A fact-checked claim imported from a ClaimReview (or a plain row), with its embeddings for matching."""
+
+    __tablename__ = "fact_checks"
+    id: Mapped[str] = mapped_column(String(2000), primary_key=True)  # the id given, else the ClaimReview url
+    claim: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text, index=True)
+    publisher_url: Mapped[str | None] = mapped_column(Text)
+    date_published: Mapped[str | None] = mapped_column(String(64))
+    rating: Mapped[str | None] = mapped_column(Text)
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    verdict: Mapped[str] = mapped_column(String(10), index=True)
+    claim_author: Mapped[str | None] = mapped_column(Text)
+    claim_date: Mapped[str | None] = mapped_column(String(64))
+    appearances: Mapped[list] = mapped_column(JSON)
+    first_appearance: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(16))
+    claim_vector: Mapped[bytes] = mapped_column(LargeBinary)
+    title_vector: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class VerdictRow(Base):
+    """A fact-checker's own verdict on a stored claim; the claim's text and article are kept with it, so the
+    verdict outlives re-ingesting or deleting the article."""
+
+    __tablename__ = "verdicts"
+    claim_id: Mapped[str] = mapped_column(String(300), primary_key=True)  # "article-id#record-id"
+    article_id: Mapped[str] = mapped_column(String(200), index=True)
+    claim: Mapped[str] = mapped_column(Text)
+    claim_source: Mapped[str | None] = mapped_column(Text)
+    article_url: Mapped[str | None] = mapped_column(Text)
+    article_title: Mapped[str | None] = mapped_column(Text)
+    article_published: Mapped[str | None] = mapped_column(String(64))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[str] = mapped_column(Text)
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    verdict: Mapped[str] = mapped_column(String(10))
+    explanation: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    author_url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
