@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -50,3 +53,39 @@ def by_text(items: list[dict], text: str) -> dict:
     found = [x for x in items if x["text"] == text]
     assert found, f"{text!r} not among {[x['text'] for x in items]}"
     return found[0]
+
+
+# ------------------------------------------------------------------------------------------------ stores
+
+PG_BASE = os.environ.get("NEWSCLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def pg_available() -> bool:
+    try:
+        with create_engine(PG_BASE, connect_args={"connect_timeout": 3}).connect():
+            return True
+    except Exception:
+        return False
+
+
+PG = pg_available()
+if not PG:
+    print(f"\n!!! PostgreSQL at {PG_BASE} does not answer: the PostgreSQL half of the store tests is SKIPPED !!!\n",
+          file=sys.stderr)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        return
+    if not PG:
+        pytest.skip(f"PostgreSQL at {PG_BASE} does not answer (CI must run this half)")
+    schema = f"nc_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(PG_BASE)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()

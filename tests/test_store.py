@@ -21,38 +21,6 @@ from pipeline.records import Result
 from pipeline.store import Store, StoreError, head_revision
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_BASE = os.environ.get("NEWSCLAIMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-
-
-def pg_available() -> bool:
-    try:
-        with create_engine(PG_BASE, connect_args={"connect_timeout": 3}).connect():
-            return True
-    except Exception:
-        return False
-
-
-PG = pg_available()
-if not PG:
-    print(f"\n!!! PostgreSQL at {PG_BASE} does not answer: the PostgreSQL half of the store tests is SKIPPED !!!\n",
-          file=sys.stderr)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'claims.db'}"
-        return
-    if not PG:
-        pytest.skip(f"PostgreSQL at {PG_BASE} does not answer (CI must run this half)")
-    schema = f"nc_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(PG_BASE)
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")
