@@ -19,6 +19,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsclaims extract corpora/samples --out .newsclaims/demo.jsonl --store default
 	$(BIN)/newsclaims summary .newsclaims/demo.jsonl
+	$(BIN)/newsclaims factchecks import corpora/factchecks/checkers-desk.jsonld corpora/factchecks/wire-checks.tsv --store default
+	@echo "Claims in the samples that match a fact-check (link / suggest / conflict):"
+	$(BIN)/newsclaims factchecks match --store-claims --top 1 --strong --text-output --store default
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -67,7 +67,21 @@ def evaluate(root: Path = clef.DEFAULT, split: str = "dev") -> dict[str, dict[st
           f"automatically, {right} of them right ({right / max(1, len(linked)):.1%}); suggest >= "
           f"{thresholds['suggest']}: {len(suggested)} suggestions ({len(suggested) / len(qids):.1f} a query), "
           f"keeping {kept}/{found} relevant top-5 hits")
-    results["thresholds"] = {"linked": len(linked), "link_precision": right / max(1, len(linked)),
+    position = {d: i for i, d in enumerate(m.ids)}
+    orphans = m.candidates(texts, exclude=[{position[d] for d in data.relevant[q] if d in position} for q in qids])
+    orphan_scores = [float(matching.score(rows).max()) for rows in orphans if rows]
+    wrong_links = sum(matching.status(s) == "link" for s in orphan_scores)
+    wrong_suggestions = sum(matching.status(s) != "weak" for s in orphan_scores)
+    print(f"with each query's answer removed from the collection (a claim never fact-checked): {wrong_links}/"
+          f"{len(qids)} would be linked to another fact-check, {wrong_suggestions} would get a suggestion")
+    relevant = sorted((s for q, hits in zip(qids, hybrid) for d, s in hits if d in data.relevant[q]), reverse=True)
+    print("suggestion threshold trade-off (relevant top-5 hits kept: threshold, suggestions a query, queries "
+          "without an answer that get one):")
+    for keep in (0.95, 0.90, 0.85, 0.80):
+        t = relevant[int(np.ceil(keep * len(relevant))) - 1]
+        n = sum(s >= t for hits in hybrid for _, s in hits)
+        print(f"  keep {keep:.0%}: >= {t:.4f}, {n / len(qids):.2f} a query, {sum(s >= t for s in orphan_scores)}/{len(qids)}")
+    results["thresholds"] = {"orphan_links": wrong_links, "orphan_suggestions": wrong_suggestions,"linked": len(linked), "link_precision": right / max(1, len(linked)),
                              "suggestions": len(suggested), "suggest_recall": kept / max(1, found)}
     return results
 

@@ -371,6 +371,8 @@ def factchecks_match(
     top: int = typer.Option(5, "--top", min=1, max=100, help="Matches per query."),
     figures: bool = typer.Option(True, "--figures/--no-figures", help="Compare the figures of claim and fact-check "
                                  "(a match stating a different number is a conflict)."),
+    strong: bool = typer.Option(False, "--strong", help="Leave out weak matches (below the suggestion threshold)."),
+    as_text: bool = typer.Option(False, "--text-output", help="One readable line per match instead of JSONL."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write JSONL here instead of stdout."),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
@@ -393,8 +395,18 @@ def factchecks_match(
     with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
         for n in range(0, len(items), 64):
             chunk = items[n:n + 64]
-            for (qid, _), matches in zip(chunk, target.match_many([t for _, t in chunk], k=top, figures=figures)):
-                sink.write(json.dumps({"id": qid, "matches": matches}, ensure_ascii=False) + "\n")
+            for (qid, qtext), matches in zip(chunk, target.match_many([t for _, t in chunk], k=top, figures=figures)):
+                if strong:
+                    matches = [m for m in matches if m["status"] != "weak"]
+                if not as_text:
+                    sink.write(json.dumps({"id": qid, "matches": matches}, ensure_ascii=False) + "\n")
+                    continue
+                for m in matches:
+                    pairs = "; ".join(f"{p['claim']} vs {p['fact_check']}" for p in (m["figures"] or {}).get("pairs", []))
+                    sink.write(f"{m['status']:<8} {m['score']:.3f}  {qid}: {qtext[:70]}\n"
+                               f"         -> {m['verdict']} ({m['rating']}) {m['claim'][:70]} [{m['fact_check_id']}]"
+                               + (f"\n         figures {m['figures']['relation']}: {pairs}" if m["figures"] else "")
+                               + "\n")
 
 
 @factchecks_app.command("export")

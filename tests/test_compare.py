@@ -14,6 +14,17 @@ def test_qualifiers_decide_agreement():
     assert not agree(fig("a", "4 percent", 4), fig("b", "6 percent", 6))
 
 
+def test_figures_stand_for_what_rounds_to_them():
+    assert not agree(fig("a", "52 percent", 52), fig("b", "57 percent", 57))
+    assert agree(fig("a", "52 percent", 52), fig("b", "52.4 percent", 52.4))
+    assert not agree(fig("a", "52 percent", 52), fig("b", "53 percent", 53))
+    assert agree(fig("a", "about 52 percent", 52, qualifier="~"), fig("b", "53 percent", 53))
+    assert agree(fig("a", "96,000", 96000, "count", None), fig("b", "96,400", 96400, "count", None))
+    assert not agree(fig("a", "96,000", 96000, "count", None), fig("b", "97,000", 97000, "count", None))
+    assert agree(fig("a", "$1.2 billion", 1.2e9, "money", "USD"), fig("b", "$1.23 billion", 1.23e9, "money", "USD"))
+    assert agree(fig("a", "a third", 1 / 3, "fraction", None), fig("b", "33 percent", 33))
+
+
 def test_counts_of_different_things_are_not_compared():
     assert not comparable(fig("a", "13 deaths", 13, "count", None, counted="deaths"),
                           fig("b", "640 people", 640, "count", None, ">", counted="people"))

@@ -2,10 +2,17 @@
 
 Candidates are the union of the top `POOL` fact-checks by BM25 (bm25s, Snowball-stemmed, English stop words, over
 claim + title) and the top `POOL` by embedding similarity (the store's MiniLM, mean of claim and title cosines).
-Each candidate gets a few features (cosines, normalised BM25, both ranks, shared numbers and names), and a logistic
-regression trained on the CLEF 2020 task 2 train split (`eval/factcheck_train.py`, weights in
-`models/factcheck_ranker.json`) turns them into a score in [0, 1]. Two thresholds calibrated on CLEF dev say what a
-score means: at or above `link` the match is made automatically, at or above `suggest` it is offered to a human.
+Each candidate gets a few features (cosines, normalised BM25, both ranks, shared numbers and names). Two logistic
+regressions trained on the CLEF 2020 task 2 train split (`eval/factcheck_train.py`, weights in
+`models/factcheck_ranker.json`) read them:
+
+- the *ranker* uses them all; it knows how a candidate compares with the other candidates, which is what ranks best,
+  but in a small collection the only candidate is always "the best", so alone it would be sure of anything;
+- the *pair* model uses only what the claim and the fact-check say (cosines, shared numbers and names), the same
+  whatever else is stored.
+
+The score is the geometric mean of the two probabilities, in [0, 1]. Two thresholds calibrated on CLEF dev say what
+a score means: at or above `link` the match is made automatically, at or above `suggest` it is offered to a human.
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NAME = re.compile(r"\b[A-Z][a-z]+\b")
 FEATURES = ("cos_claim", "cos_title", "cos_gap", "bm25_norm", "bm25_log", "emb_rank_inv", "bm25_rank_inv",
             "numbers_shared", "numbers_differ", "names_jaccard")
+PAIR_FEATURES = ("cos_claim", "cos_title", "numbers_shared", "numbers_differ", "names_jaccard")
 
 
 @lru_cache(maxsize=1)
@@ -118,15 +126,23 @@ class Matcher:
         vectors = self.embedder.encode([query_text(t) for t in texts])
         return vectors @ self.claim_vectors.T, vectors @ self.title_vectors.T
 
-    def candidates(self, texts: list[str], pool: int = POOL) -> list[list[Candidate]]:
-        """For each text: the union of the BM25 and embedding top `pool`, each with its feature vector."""
+    def candidates(self, texts: list[str], pool: int = POOL,
+                   exclude: list[set[int]] | None = None) -> list[list[Candidate]]:
+        """For each text: the union of the BM25 and embedding top `pool`, each with its feature vector. `exclude`
+        (for training and calibration) takes given fact-checks out of each text's collection, as if never stored."""
         if not self.ids or not texts:
             return [[] for _ in texts]
-        lexical = self.lexical(texts, pool)
+        extra = max((len(e) for e in exclude), default=0) if exclude else 0
+        lexical = self.lexical(texts, pool + extra)
         cos_claim, cos_title = self.semantic(texts)
         out = []
         for i, text in enumerate(texts):
             cos = (cos_claim[i] + cos_title[i]) / 2
+            gone = exclude[i] if exclude else set()
+            if gone:
+                cos = cos.copy()
+                cos[list(gone)] = -np.inf
+            lexical[i] = [(j, b) for j, b in lexical[i] if j not in gone][:pool]
             by_embedding = np.argsort(-cos)[:pool]
             emb_rank = {int(j): r for r, j in enumerate(by_embedding)}
             bm25_rank = {j: r for r, (j, _) in enumerate(lexical[i])}
@@ -160,18 +176,29 @@ class Matcher:
             return [[(self.ids[j], float(row[j])) for j in np.argsort(-row)[:k]] for row in cos]
         if method != "hybrid":
             raise ValueError(f"unknown method {method!r}: hybrid, bm25 or embedding")
-        model = settings()
-        weights = np.array([model["weights"][f] for f in FEATURES])
         out = []
         for rows in self.candidates(texts):
             if not rows:
                 out.append([])
                 continue
-            logits = np.array([r.features for r in rows]) @ weights + model["intercept"]
-            scores = 1 / (1 + np.exp(-logits))
+            scores = score(rows)
             best = np.argsort(-scores, kind="stable")[:k]
             out.append([(self.ids[rows[b].index], float(scores[b])) for b in best])
         return out
+
+
+def probability(rows: list[Candidate], model: str) -> np.ndarray:
+    """One of the two models' probability that each candidate matches: "ranker" or "pair"."""
+    weights = settings()[model]["weights"]
+    columns = [FEATURES.index(f) for f in weights]
+    logits = np.array([r.features for r in rows])[:, columns] @ np.array(list(weights.values()))
+    return 1 / (1 + np.exp(-(logits + settings()[model]["intercept"])))
+
+
+def score(rows: list[Candidate]) -> np.ndarray:
+    """The match score in [0, 1] of each candidate: the geometric mean of the ranker's and the pair model's
+    probabilities."""
+    return np.sqrt(probability(rows, "ranker") * probability(rows, "pair"))
 
 
 def status(score: float) -> str:

@@ -4,8 +4,9 @@ Each figure of each stored claim is a node. Two nodes from different articles ar
 same (cosine similarity of the claim embeddings at least `SAME_CLAIM`) and their figures measure the same kind of
 thing (the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10 percent"; counts
 of the same counted noun or of similar claims). Clusters are the connected components. Within a cluster, two
-figures conflict when no reading of their qualifiers lets both be true within `TOLERANCE` ("at least 13" and "19"
-agree; "4 percent" and "6 percent" do not).
+figures conflict when no reading of their qualifiers lets both be true, each figure standing for the values that
+round to it as written ("52 percent": 51.5 to 52.5; "96,000": 95,500 to 96,500) and at least `TOLERANCE` around it,
+twice that for "about" ("at least 13" and "19" agree; "4 percent" and "6 percent" do not, nor "52" and "57").
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 SAME_CLAIM = 0.62
-TOLERANCE = 0.05  # relative
+TOLERANCE = 0.005  # relative: the least a figure is allowed to be off
+SAME_VALUE = 0.05  # relative: counts of different nouns with numbers this close are taken to be the same figure
 SHARE_KINDS = {"percent": 1.0, "fraction": 100.0, "ratio": 100.0}
 
 
@@ -62,13 +64,28 @@ def scaled(f: Figure, x: float | None) -> float | None:
     return None if x is None else x * SHARE_KINDS.get(f.kind, 1.0)
 
 
+def rounding(x: float) -> float:
+    """Half the unit of the last significant digit of a value as written: 52 -> 0.5, 96,000 -> 500, 4.5 -> 0.05."""
+    x = abs(x)
+    if x == 0:
+        return 0.5
+    if x == int(x):
+        n = int(x)
+        unit = 1
+        while n % (unit * 10) == 0:
+            unit *= 10
+        return unit / 2
+    decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+    return 0.5 * 10 ** -decimals
+
+
 def interval(f: Figure) -> tuple[float, float]:
     """The values a figure allows, given its qualifier ("at least 13" allows 13 and more)."""
     if f.value is None:
         low, high = scaled(f, f.low), scaled(f, f.high)
         return (low if low is not None else -np.inf), (high if high is not None else np.inf)
     v = scaled(f, f.value)
-    spread = abs(v) * TOLERANCE
+    spread = max(scaled(f, rounding(f.value)), abs(v) * TOLERANCE)
     return {
         ">": (v, np.inf), ">=": (v - spread, np.inf), "<": (-np.inf, v), "<=": (-np.inf, v + spread),
         "~": (v - 2 * spread, v + 2 * spread),
@@ -79,14 +96,14 @@ def agree(a: Figure, b: Figure) -> bool:
     """Whether both figures can be true at once."""
     a_low, a_high = interval(a)
     b_low, b_high = interval(b)
-    return a_low <= b_high and b_low <= a_high
+    return a_low < b_high and b_low < a_high  # touching ends (52.5 | 52.5) do not overlap
 
 
 def same_value(a: Figure, b: Figure) -> bool:
     """Whether two figures give the same number (within the tolerance), whatever their qualifiers."""
     if a.value is None or b.value is None:
         return False
-    return abs(a.value - b.value) <= TOLERANCE * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= SAME_VALUE * max(abs(a.value), abs(b.value))
 
 
 def comparable(a: Figure, b: Figure) -> bool:

@@ -510,8 +510,11 @@ class Store:
         return m
 
     def match_many(self, texts: list[str], k: int = 5, figures: bool = True) -> list[list[dict[str, Any]]]:
-        """For each text, its k best fact-checks: id, score, status (link / suggest / weak, or conflict when the
-        figures of both say different things), verdict, rating, url, claim, publisher, and how the figures relate."""
+        """For each text, its k best fact-checks: id, score, status (link / suggest / weak by the calibrated
+        thresholds; conflict instead of link when both are about the same thing but their figures cannot both be
+        true), verdict, rating, url, claim, publisher, and how the figures relate (`figures`: None, or relation
+        agree / conflict with the pairs of figures compared; a suggestion keeps its status and shows the
+        conflict there)."""
         from ..factchecks.matching import figure_relation, figures_of, status
 
         ranked = self.matcher().rank(texts, k=k)
@@ -537,8 +540,8 @@ class Store:
                     continue
                 relation = figure_relation(text_figures, figures_of(fc["claim"], nlp)) if text_figures else None
                 state = status(score)
-                if relation and relation["relation"] == "conflict" and state != "weak":
-                    state = "conflict"
+                if relation and relation["relation"] == "conflict" and state == "link":
+                    state = "conflict"  # the same claim with other figures: never linked as a confirmation
                 matches.append({"fact_check_id": fid, "score": round(score, 4), "status": state,
                                 "verdict": fc["verdict"], "rating": fc["rating"], "url": fc["url"],
                                 "claim": fc["claim"], "publisher": fc["publisher"], "figures": relation})
