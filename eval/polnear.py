@@ -70,6 +70,8 @@ def read_ann(text: str) -> list[Attr]:
     spans: dict[str, tuple[str, Span]] = {}
     events = []
     for line in text.splitlines():
+        if "\t" not in line:
+            continue  # a few train files carry stray lines (a span's text broken over two lines)
         if line.startswith("T"):
             tid, middle, *_ = line.split("\t")
             label, ranges = middle.split(" ", 1)

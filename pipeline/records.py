@@ -94,6 +94,9 @@ class Attribution:
     source: Source | None
     cue: TextSpan
     content: TextSpan
+    # "rules": a speech, cognition or finding cue, "according to", quote marks; "model": a cue only the learned
+    # detector finds (stances and acts: "criticized", "endorsed", "is upbeat about"), never a claim's attribution
+    detected_by: str = "rules"
 
 
 @dataclass
@@ -146,6 +149,7 @@ class Result:
                 Attribution(
                     id=a["id"], kind=a["kind"], source=source(a["source"]),
                     cue=TextSpan(**a["cue"]), content=TextSpan(**a["content"]),
+                    detected_by=a.get("detected_by", "rules"),
                 )
                 for a in data["attributions"]
             ],

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 from ..records import Attribution, Entity, Source, TextSpan
+from . import cue_model
 from .entities import register_extensions
 
 SEPARATORS = (",", "”", "\"", "’", "'", "—")
@@ -38,6 +39,7 @@ class Found:
     kind: str
     source: Source | None
     source_head: Token | None = None
+    detected_by: str = "rules"
 
 
 @lru_cache(maxsize=1)
@@ -379,21 +381,84 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
             continue
         if verb.lemma_.lower() in words()["inanimate_finding_verbs"] and not can_find(head, entities):
             continue  # "The massacre ... show how difficult ...": things show, sources find
-        quote = quote_containing(quotes, *content)
-        if quote is not None:
-            span, kind = trimmed(text, *quote), "direct"
-            if span is not None and span.end < quote[1] and text[span.end] == ".":
-                span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
-        else:
-            span = trimmed(text, *content, keep_final_period=False)
-            inside = any(q_start < content[1] and content[0] < q_end for q_start, q_end in quotes)
-            kind = "mixed" if inside else "indirect"
-        if span is None:
-            continue
-        cue = cue_span(verb, (span.start, span.end))
-        found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, kind,
-                           make_source(head, verb, entities), head))
+        one = found_for(verb, head, content, text, entities, quotes)
+        if one is not None:
+            found.append(one)
     return found
+
+
+def found_for(verb: Token, head: Token | None, content: tuple[int, int], text: str, entities: list[Entity],
+              quotes: list[tuple[int, int]], detected: set[int] = frozenset()) -> Found | None:
+    """An attribution for a cue verb, its source's head and its content's char range: direct when the content is
+    one quotation, mixed when it holds quoted words, indirect otherwise. `detected`: tokens the learned model
+    took for parts of cues, which the cue may grow over ("is upbeat about")."""
+    quote = quote_containing(quotes, *content)
+    if quote is not None:
+        span, kind = trimmed(text, *quote), "direct"
+        if span is not None and span.end < quote[1] and text[span.end] == ".":
+            span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
+    else:
+        span = trimmed(text, *content, keep_final_period=False)
+        inside = any(q_start < content[1] and content[0] < q_end for q_start, q_end in quotes)
+        kind = "mixed" if inside else "indirect"
+    if span is None:
+        return None
+    cue = cue_span(verb, (span.start, span.end))
+    doc, end = verb.doc, cue.end
+    while end < len(doc) and end in detected and not span.start <= doc[end].idx < span.end:
+        end += 1
+    cue = doc[cue.start:end]
+    return Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, kind,
+                 make_source(head, verb, entities) if head is not None else None, head)
+
+
+LEARNED_CONTENT_DEPS = ("dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "oprd", "dative", "pobj")
+
+
+def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]],
+                         found: list[Found]) -> list[Found]:
+    """Attributions whose cue the learned model finds (`cue_model`) and no rule did: the source from the cue's
+    subject, the content from its complement clause or, failing that, what follows it as object or prepositional
+    phrase ("criticized [the plan]", "is upbeat about [Cruz's chances]")."""
+    detected = cue_model.detections(doc)
+    if not detected:
+        return []
+    taken = [(f.cue.start, f.cue.end) for f in found]
+    out = []
+    for verb in cue_model.cue_heads(doc, detected):
+        if any(start <= verb.idx < end for start, end in taken) or \
+                any(q_start <= verb.idx < q_end for q_start, q_end in quotes):
+            continue
+        head = learned_source_head(verb)
+        content = content_of(verb, head) if verb.pos_ in ("VERB", "AUX") else None
+        if content is None:
+            speaker = set(head.subtree) if head is not None else set()
+            parts = [c for c in verb.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > verb.i and c not in speaker
+                     and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
+            if not parts:
+                continue
+            tokens = [t for c in parts for t in c.subtree]
+            first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+            content = doc[first].idx, doc[last].idx + len(doc[last])
+        one = found_for(verb, head, content, text, entities, quotes, detected)
+        if one is not None:
+            one.detected_by = "model"
+            out.append(one)
+    return out
+
+
+def learned_source_head(verb: Token) -> Token | None:
+    """Who holds the stance of a learned cue: its subject or passive agent; for a participle or a verb joined to
+    another ("..., hailing Helus as a hero"), that verb's subject. Never an object after it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)), None)
+    if subject is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
 
 
 def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]],
@@ -557,7 +622,8 @@ def drop_redundant_nested(found: list[Found]) -> list[Found]:
     for f in found:
         # contents holding the cue start before it, and no content is longer than a few paragraphs
         lo, hi = bisect_left(starts, f.cue.start - 5000), bisect_left(starts, f.cue.start + 1)
-        outer = next((o for o in by_start[lo:hi] if o is not f and o.content.start <= f.cue.start < o.content.end), None)
+        outer = next((o for o in by_start[lo:hi] if o is not f and o.content.start <= f.cue.start < o.content.end
+                      and (o.detected_by == "rules" or f.detected_by == "model")), None)
         if outer is not None and outer.source and f.source and outer.source.canonical == f.source.canonical:
             continue
         keep.append(f)
@@ -572,14 +638,16 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found += quote_cue_attributions(doc, text, entities, quotes, found)
     found += according_to_attributions(doc, text, entities)
     found += colon_attributions(doc, text, entities, found)
+    found += learned_attributions(doc, text, entities, quotes, found)
     found.sort(key=lambda f: f.cue.start)
     resolve_references(found, entities)
     resolve_repeated_documents(found)
     found = drop_redundant_nested(found)
     found.sort(key=lambda f: f.content.start)
-    found += floating_quotes(text, quotes, found)
+    found += floating_quotes(text, quotes, [f for f in found if f.detected_by == "rules"])
     found.sort(key=lambda f: f.content.start)
-    return [Attribution(id=f"a{i}", kind=f.kind, source=f.source, cue=f.cue, content=f.content)
+    return [Attribution(id=f"a{i}", kind=f.kind, source=f.source, cue=f.cue, content=f.content,
+                        detected_by=f.detected_by)
             for i, f in enumerate(found, start=1)]
 
 

@@ -16,7 +16,7 @@ from .entities import register_extensions
 
 def attribution_containing(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
     """The attribution with the shortest content that contains [start, end)."""
-    holding = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    holding = [a for a in attributions if a.content.start <= start and end <= a.content.end and a.detected_by == "rules"]
     return min(holding, key=lambda a: a.content.end - a.content.start) if holding else None
 
 

@@ -1,0 +1,88 @@
+"""A learned detector of attribution cues, for the cues no word list foresees ("is upbeat about", "took a swipe
+at", "endorsed", "called X a liar").
+
+A logistic regression over sparse features of a token and its dependency neighbourhood (lemma, tag, dependency,
+children's relations, prepositions, subject kind, neighbouring words) scores each verb, auxiliary, adjective and
+noun: the probability that it heads a cue. Trained on the PolNeAR train split by `eval/train_cues.py`, which also
+chooses the threshold on held-out train articles; weights in `models/cue_model.json`. Without that file (or with
+no weights in it) nothing is detected, and the rules work alone.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import resources
+
+CANDIDATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
+PERSON_PRONOUNS = ("he", "she", "they", "i", "we", "who", "you")
+
+
+def features(t: Token) -> list[str]:
+    """The names of a token's features (each has the value 1)."""
+    lemma = t.lemma_.lower()
+    out = [f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"lemma_dep={lemma}|{t.dep_}",
+           f"head_lemma={t.head.lemma_.lower()}", f"head_dep={t.dep_}|{t.head.pos_}",
+           f"head_lemma_dep={t.head.lemma_.lower()}|{t.dep_}"]
+    deps = set()
+    for c in t.children:
+        deps.add(c.dep_)
+        out += [f"child={c.dep_}", f"lemma_child={lemma}|{c.dep_}"]
+        if c.dep_ == "prep":
+            out.append(f"lemma_prep={lemma}|{c.lower_}")
+            out += [f"prep_obj_pos={c.lower_}|{g.pos_}" for g in c.children]
+        if c.dep_ in ("acomp", "attr"):
+            out.append(f"comp={c.lemma_.lower()}")
+        if c.dep_ in ("ccomp", "xcomp"):
+            out.append(f"clause_lemma={c.lemma_.lower()}")
+        if c.is_quote or c.text in ("“", "”"):
+            out.append("quote_child")
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            out += [f"subj_pos={c.pos_}", f"subj_ent={c.ent_type_ or 'none'}", f"subj_lemma={c.lemma_.lower()}",
+                    f"lemma_subj={lemma}|{c.ent_type_ or c.pos_}"]
+            if c.lower_ in PERSON_PRONOUNS:
+                out.append("subj_person_pron")
+    if not deps & {"nsubj", "nsubjpass", "csubj"}:
+        out.append("no_subj")
+    doc = t.doc
+    if t.i > 0:
+        out.append(f"prev={doc[t.i - 1].lower_}")
+    if t.i > 1:
+        out.append(f"prev2={doc[t.i - 2].lower_}")
+    if t.i + 1 < len(doc):
+        out += [f"next={doc[t.i + 1].lower_}", f"lemma_next={lemma}|{doc[t.i + 1].lower_}"]
+    if t.is_sent_start:
+        out.append("sent_start")
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """Weights, intercept and threshold (models/cue_model.json); empty weights when the file is absent."""
+    try:
+        return resources.load("cue_model")
+    except FileNotFoundError:
+        return {"weights": {}, "intercept": 0.0, "threshold": 1.0}
+
+
+def probability(t: Token) -> float:
+    """The model's probability that `t` heads an attribution cue."""
+    m = model()
+    weights = m["weights"]
+    z = m["intercept"] + sum(weights.get(f, 0.0) for f in features(t))
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def detections(doc: Doc) -> set[int]:
+    """Indices of the tokens the model takes for parts of cues."""
+    m = model()
+    if not m["weights"]:
+        return set()
+    return {t.i for t in doc if t.pos_ in CANDIDATE_POS and probability(t) >= m["threshold"]}
+
+
+def cue_heads(doc: Doc, detected: set[int]) -> list[Token]:
+    """The topmost token of each group of detections linked by dependency ("is upbeat": "is")."""
+    return [doc[i] for i in sorted(detected) if doc[i].head.i == i or doc[i].head.i not in detected]
