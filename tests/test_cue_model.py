@@ -1,0 +1,42 @@
+"""The learned cue detector (models/cue_model.json, trained on PolNeAR train by eval/train_cues.py): stances and
+acts the word lists miss become attributions marked detected_by "model"; claims never take them as their source."""
+from pipeline.components import cue_model
+
+
+def test_model_file_is_a_trained_detector():
+    m = cue_model.model()
+    assert len(m["weights"]) > 1000 and 0 < m["threshold"] < 1
+    assert m["trained"]["data"].startswith("PolNeAR train")
+    assert m["weights"]["lemma=say"] > 0  # the commonest cue of all
+
+
+def test_stance_verbs_become_model_attributions(run):
+    atts = run("Clinton criticized the plan on Tuesday. Senator Cruz endorsed Trump.")["attributions"]
+    by_cue = {a["cue"]["text"]: a for a in atts}
+    assert set(by_cue) == {"criticized", "endorsed"}
+    assert by_cue["criticized"]["source"]["text"] == "Clinton" and by_cue["criticized"]["detected_by"] == "model"
+    assert by_cue["criticized"]["content"]["text"].startswith("the plan")
+    assert by_cue["endorsed"]["source"]["canonical"] == "Ted Cruz" or by_cue["endorsed"]["source"]["text"] == "Senator Cruz"
+    assert by_cue["endorsed"]["content"]["text"] == "Trump"
+
+
+def test_statements_stay_rules_and_figures_in_stances_stay_the_outlets(run):
+    data = run("The mayor said 12 people died. Critics blasted the response, which left 40 homes flooded.",
+               outlet="The Ledger")
+    kinds = {a["cue"]["text"]: a["detected_by"] for a in data["attributions"]}
+    assert kinds == {"said": "rules", "blasted": "model"}
+    sources = {c["text"]: c["source"] for c in data["claims"]}
+    assert sources["12 people died"] == "mayor" or sources["12 people died"] == "The mayor"
+    assert [s for t, s in sources.items() if "40 homes" in t] == ["The Ledger"]
+
+
+def test_a_rule_attribution_inside_a_model_one_is_kept(run):
+    atts = run("The union rejected the offer, saying it would cut pay.")["attributions"]
+    saying = [a for a in atts if a["cue"]["text"] == "saying"]
+    assert saying and saying[0]["detected_by"] == "rules" and saying[0]["content"]["text"] == "it would cut pay"
+
+
+def test_no_object_is_taken_for_the_source(run):
+    atts = run("Sheriff Geoff Dean said the deputy saved lives, hailing Helus as a hero.")["attributions"]
+    for a in atts:
+        assert a["source"] is None or a["source"]["text"] != "Helus"
