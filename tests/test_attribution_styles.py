@@ -27,7 +27,7 @@ def test_cue_before_with_colon_and_inverted_with_time_and_addressee(run):
 
 def test_colon_lead_in_without_a_speech_verb(run):
     a = atts(run, "The chief put it simply: “We cannot cover every street.”")[0]
-    assert a["kind"] == "direct" and a["cue"]["text"] == ":" and a["source"]["text"] == "The chief"
+    assert a["kind"] == "direct" and a["cue"]["text"] == "put it simply:" and a["source"]["text"] == "The chief"
 
 
 def test_split_quote_around_the_cue(run):

@@ -28,6 +28,7 @@ from .entities import register_extensions
 SEPARATORS = (",", "”", "\"", "’", "'", "—")
 CUE_TRAILERS = ("dobj", "npadvmod", "dative", "prt", "punct")
 CONTENT_EDGE = " \t\n\u00a0,;:—–-\"“”‘’«»"
+LEAD_IN_WORDS = 6  # a colon lead-in's verb phrase longer than this is cut to the verb ("contrasted ... with Clinton:")
 
 
 @dataclass
@@ -480,7 +481,7 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
                      (is_cue(t) and t.lemma_.lower() in words()["cue_verbs"]["speech"]
                       and all(x.dep_ in ("nsubj", "compound", "det", "amod", "punct", "poss", "appos") or x.pos_ == "PROPN"
                               for x in doc[after: t.i]))), None)
-        cue_token, head = None, None
+        cue_token, head, lead_in = None, None, None
         if verb is not None and "\n" not in text[q_end: verb.idx]:
             head = source_head(verb)
             cue_token = verb
@@ -497,11 +498,18 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
                 if root is not None and root.i < before:
                     head = source_head(root) if is_cue(root) else next((c for c in root.children if c.dep_ == "nsubj"), None)
                     cue_token = root if is_cue(root) else (lead if lead.text == ":" else None)
+                    if cue_token is lead and root.pos_ in ("VERB", "AUX") and before - root.i <= LEAD_IN_WORDS:
+                        cue_token, lead_in = root, lead  # "The chief put it simply:": the verb phrase to the colon
         if head is None or cue_token is None:
             continue
         if span.end < q_end and text[span.end] == ".":
             span = TextSpan(text[span.start: span.end + 1], span.start, span.end + 1)
-        cue = cue_span(cue_token, (span.start, span.end)) if cue_token.text != ":" else doc[cue_token.i: cue_token.i + 1]
+        if cue_token.text == ":":
+            cue = doc[cue_token.i: cue_token.i + 1]
+        elif lead_in is not None:
+            cue = doc[cue_span(cue_token, (span.start, span.end)).start: lead_in.i + 1]
+        else:
+            cue = cue_span(cue_token, (span.start, span.end))
         out.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, "direct",
                          make_source(head, cue_token, entities), head))
         covered.append((span.start, span.end))
