@@ -33,10 +33,13 @@ def features(t: Token) -> list[str]:
         if c.dep_ == "prep":
             out.append(f"lemma_prep={lemma}|{c.lower_}")
             out += [f"prep_obj_pos={c.lower_}|{g.pos_}" for g in c.children]
+            out += [f"prep_obj_ent={c.lower_}|{g.ent_type_}" for g in c.children if g.ent_type_]
         if c.dep_ in ("acomp", "attr"):
             out.append(f"comp={c.lemma_.lower()}")
         if c.dep_ in ("ccomp", "xcomp"):
             out.append(f"clause_lemma={c.lemma_.lower()}")
+        if c.dep_ == "dobj":
+            out.append(f"lemma_obj={lemma}|{c.lemma_.lower()}")
         if c.is_quote or c.text in ("“", "”"):
             out.append("quote_child")
         if c.dep_ in ("nsubj", "nsubjpass"):
