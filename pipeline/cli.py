@@ -345,9 +345,10 @@ def factchecks_import(
         raise typer.Exit(1)
 
 
-def read_queries(path: Path) -> list[tuple[str, str]]:
-    """(id, text) pairs from JSONL `{"id", "text"}` lines; a bad line stops with its line number."""
-    out = []
+def read_queries(path: Path) -> tuple[list[tuple[str, str]], int]:
+    """(id, text) pairs from JSONL `{"id", "text"}` lines, and how many lines were bad (each reported, then left
+    out: one bad line never stops the rest)."""
+    out, bad = [], 0
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -357,9 +358,9 @@ def read_queries(path: Path) -> list[tuple[str, str]]:
                 raise ValueError('needs a non-empty "text"')
             out.append((str(item.get("id", n)), item["text"]))
         except ValueError as e:
-            say(f"{path}:{n}: not a query line ({e})")
-            raise typer.Exit(2)
-    return out
+            say(f"failed {path}:{n}: not a query line ({e})")
+            bad += 1
+    return out, bad
 
 
 @factchecks_app.command("match")
@@ -386,8 +387,9 @@ def factchecks_match(
     if target.factchecks_count() == 0:
         say("no fact-checks in the store: run `newsclaims factchecks import FILE...` first")
         raise typer.Exit(1)
+    bad = 0
     if queries:
-        items = read_queries(queries)
+        items, bad = read_queries(queries)
     elif text is not None:
         items = [("text", text)]
     else:
@@ -407,6 +409,9 @@ def factchecks_match(
                                f"         -> {m['verdict']} ({m['rating']}) {m['claim'][:70]} [{m['fact_check_id']}]"
                                + (f"\n         figures {m['figures']['relation']}: {pairs}" if m["figures"] else "")
                                + "\n")
+    if bad:
+        say(f"{len(items)} queries matched, {bad} lines failed")
+        raise typer.Exit(1)
 
 
 @factchecks_app.command("export")

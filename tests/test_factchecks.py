@@ -231,6 +231,12 @@ def test_cli_import_match_verdict_export(tmp_path):
                "--store", db, cwd=tmp_path)
     assert done.returncode == 0 and json.loads(done.stdout)["matches"][0]["fact_check_id"] in ("row-1", "row-2")
     assert cli("factchecks", "match", "--store", db, cwd=tmp_path).returncode == 2  # no query given
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"id": "ok", "text": "Heat killed 12 people in the county."}\nnot json\n{"id": "empty", "text": ""}\n',
+                     "utf-8")
+    done = cli("factchecks", "match", "--queries", str(mixed), "--top", "1", "--store", db, cwd=tmp_path)
+    assert done.returncode == 1 and [json.loads(x)["id"] for x in done.stdout.splitlines()] == ["ok"]
+    assert "mixed.jsonl:2" in done.stderr and "mixed.jsonl:3" in done.stderr and "1 queries matched, 2 lines failed" in done.stderr
 
     assert cli("extract", str(ROOT / "corpora" / "samples" / "wire.jsonl"), "--store", db, "-o",
                str(tmp_path / "out.jsonl"), cwd=tmp_path).returncode == 0
