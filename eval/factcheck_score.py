@@ -81,8 +81,9 @@ def evaluate(root: Path = clef.DEFAULT, split: str = "dev") -> dict[str, dict[st
         t = relevant[int(np.ceil(keep * len(relevant))) - 1]
         n = sum(s >= t for hits in hybrid for _, s in hits)
         print(f"  keep {keep:.0%}: >= {t:.4f}, {n / len(qids):.2f} a query, {sum(s >= t for s in orphan_scores)}/{len(qids)}")
-    results["thresholds"] = {"orphan_links": wrong_links, "orphan_suggestions": wrong_suggestions,"linked": len(linked), "link_precision": right / max(1, len(linked)),
-                             "suggestions": len(suggested), "suggest_recall": kept / max(1, found)}
+    results["thresholds"] = {"linked": len(linked), "link_precision": right / max(1, len(linked)),
+                             "suggestions": len(suggested), "suggest_recall": kept / max(1, found),
+                             "orphan_links": wrong_links, "orphan_suggestions": wrong_suggestions}
     return results
 
 

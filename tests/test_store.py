@@ -10,11 +10,10 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 import pipeline
 from pipeline.records import Result

@@ -531,8 +531,8 @@ class Store:
 
             nlp = shared_nlp()
         out = []
-        for text, hits in zip(texts, ranked):
-            text_figures = figures_of(text, nlp) if nlp is not None else []
+        for query, hits in zip(texts, ranked):
+            text_figures = figures_of(query, nlp) if nlp is not None else []
             matches = []
             for fid, score in hits:
                 fc = checks.get(fid)
