@@ -124,7 +124,6 @@ def main(root: Path = clef.DEFAULT) -> None:
                     "date": date.today().isoformat()},
     })
     path.write_text(json.dumps(current, indent=1) + "\n", "utf-8")
-    matching.settings.cache_clear()
     resources.load.cache_clear()
 
     dev = clef.split("dev", root)

@@ -321,17 +321,11 @@ def factchecks_import(
     """Import fact-checks; the same id again updates it. Each bad item is reported and the rest imported; exit 1
     when any item failed."""
     from .factchecks.claimreview import read
-
-    target = open_store_or_exit(store)
-
-    def items():
-        for path in paths:
-            yield from read(path)
-
     from .store import StoreError
 
+    target = open_store_or_exit(store)
     try:
-        report = target.import_factchecks(items())
+        report = target.import_factchecks(item for path in paths for item in read(path))
     except StoreError as e:
         say(str(e))
         raise typer.Exit(2)

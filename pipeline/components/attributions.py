@@ -136,7 +136,12 @@ def source_head(verb: Token) -> Token | None:
         # "..., saying the plan would fail": the speaker is the main clause's subject
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
     # two subjects means the parser took part of a fronted content clause for one: the speaker is nearest the verb
-    subject = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+    return agent_or_antecedent(verb, min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None)
+
+
+def agent_or_antecedent(verb: Token, subject: Token | None) -> Token | None:
+    """The speaker given the subject found: a passive's agent when there is none ("was reported by X"), what a
+    relative "who"/"that" stands for when that is the subject."""
     if subject is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -452,14 +457,10 @@ def learned_source_head(verb: Token) -> Token | None:
     """Who holds the stance of a learned cue: its subject or passive agent; for a participle or a verb joined to
     another ("..., hailing Helus as a hero"), that verb's subject. Never an object after it."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)), None)
-    if subject is None:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+    if subject is None and not any(c.dep_ == "agent" for c in verb.children) \
+            and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-        subject = verb.head
-    return subject
+    return agent_or_antecedent(verb, subject)
 
 
 def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]],

@@ -280,6 +280,14 @@ def from_row(row: dict, origin: str) -> FactCheck:
 
 # ------------------------------------------------------------------------------------------------ files
 
+def attempt(reader, item: dict, where: str) -> FactCheck | Problem:
+    """`reader(item, where)` (from_claim_review, from_row), or the Problem saying why the item is not a fact-check."""
+    try:
+        return reader(item, where)
+    except ReadError as e:
+        return Problem(where, str(e))
+
+
 def from_json(data: Any, origin: str) -> Iterator[FactCheck | Problem]:
     """Fact-checks in one parsed JSON value: a Google `claims:search` response, or JSON-LD."""
     if is_google_response(data):
@@ -289,11 +297,7 @@ def from_json(data: Any, origin: str) -> Iterator[FactCheck | Problem]:
     found = False
     for n, node in enumerate(claim_reviews(data)):
         found = True
-        where = f"{origin} ClaimReview {n}"
-        try:
-            yield from_claim_review(node, where)
-        except ReadError as e:
-            yield Problem(where, str(e))
+        yield attempt(from_claim_review, node, f"{origin} ClaimReview {n}")
     if not found:
         yield Problem(origin, "no ClaimReview in it")
 
@@ -322,10 +326,7 @@ def from_html(html: str, origin: str) -> Iterator[FactCheck | Problem]:
             continue
         for item in claim_reviews(data):
             found = True
-            try:
-                yield from_claim_review(item, where)
-            except ReadError as e:
-                yield Problem(where, str(e))
+            yield attempt(from_claim_review, item, where)
     if not found:
         yield Problem(origin, "no ClaimReview in its JSON-LD blocks")
 
@@ -342,17 +343,11 @@ def from_jsonl(text: str, origin: str) -> Iterator[FactCheck | Problem]:
             yield Problem(where, f"malformed JSON: {e}")
             continue
         if _is_claim_review(data):
-            try:
-                yield from_claim_review(next(claim_reviews(data)), where)
-            except ReadError as e:
-                yield Problem(where, str(e))
+            yield attempt(from_claim_review, next(claim_reviews(data)), where)
         elif isinstance(data, dict) and "claimReview" in data:
             yield from from_google_claim(data, where)
         elif isinstance(data, dict) and ("claim" in data or "id" in data):
-            try:
-                yield from_row(data, where)
-            except ReadError as e:
-                yield Problem(where, str(e))
+            yield attempt(from_row, data, where)
         else:
             yield Problem(where, "neither a fact-check row (id, claim) nor a ClaimReview")
 
@@ -366,10 +361,7 @@ def from_tsv(text: str, origin: str) -> Iterator[FactCheck | Problem]:
         return
     reader.fieldnames = header
     for n, row in enumerate(reader, 2):
-        try:
-            yield from_row(row, f"{origin}:{n}")
-        except ReadError as e:
-            yield Problem(f"{origin}:{n}", str(e))
+        yield attempt(from_row, row, f"{origin}:{n}")
 
 
 def read(path: Path | str) -> Iterator[FactCheck | Problem]:

@@ -32,7 +32,6 @@ FEATURES = ("cos_claim", "cos_title", "cos_gap", "bm25_norm", "bm25_log", "emb_r
 PAIR_FEATURES = ("cos_claim", "cos_title", "numbers_shared", "numbers_differ", "names_jaccard")
 
 
-@lru_cache(maxsize=1)
 def settings() -> dict:
     """Ranker weights and thresholds (models/factcheck_ranker.json), and the URL words to ignore in queries."""
     return resources.load("factcheck_ranker")
@@ -211,26 +210,23 @@ def status(score: float) -> str:
     return "weak"
 
 
-def figures_of(text: str, nlp=None) -> list:
-    """The figures a short text states, as `linking.compare.Figure`s (our quantity stage on the text alone)."""
+def figures_of(text: str, side: str, nlp=None) -> list:
+    """The figures a short text states, as `linking.compare.Figure`s of `side` ("claim" or "fact-check"), read by
+    our quantity stage on the text alone."""
     from ..extraction import extract
     from ..linking.compare import Figure
 
     result = extract(text, nlp)
-    return [Figure("", "", None, None, text, q.text, q.value, q.low, q.high, q.unit_normalized, q.kind, q.qualifier,
+    return [Figure("", side, None, None, text, q.text, q.value, q.low, q.high, q.unit_normalized, q.kind, q.qualifier,
                    q.counted) for q in result.quantities]
 
 
 def figure_relation(claim: list, fact_check: list) -> dict | None:
-    """How the figures of a claim and of a fact-checked claim relate: None when none measure the same kind of
-    thing; "conflict" when, for some kind of thing both measure, no pair of figures can both be true ("4 percent"
-    vs "40 percent", even if both also say "106 shootings"); else "agree"."""
+    """How the figures of a claim and of a fact-checked claim (`figures_of` each side) relate: None when none
+    measure the same kind of thing; "conflict" when, for some kind of thing both measure, no pair of figures can
+    both be true ("4 percent" vs "40 percent", even if both also say "106 shootings"); else "agree"."""
     from ..linking.compare import agree, comparable, dimension
 
-    for f in claim:
-        f.article_id = "claim"
-    for f in fact_check:
-        f.article_id = "fact-check"
     pairs = [(a, b) for a in claim for b in fact_check if comparable(a, b)]
     if not pairs:
         return None

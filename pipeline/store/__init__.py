@@ -530,15 +530,18 @@ class Store:
             from ..nlp import shared as shared_nlp
 
             nlp = shared_nlp()
+        checked_figures: dict[str, list] = {}  # a fact-check matched by several texts is read once
         out = []
         for query, hits in zip(texts, ranked):
-            text_figures = figures_of(query, nlp) if nlp is not None else []
+            text_figures = figures_of(query, "claim", nlp) if nlp is not None else []
             matches = []
             for fid, score in hits:
                 fc = checks.get(fid)
                 if fc is None:  # deleted since the matcher was built
                     continue
-                relation = figure_relation(text_figures, figures_of(fc["claim"], nlp)) if text_figures else None
+                if text_figures and fid not in checked_figures:
+                    checked_figures[fid] = figures_of(fc["claim"], "fact-check", nlp)
+                relation = figure_relation(text_figures, checked_figures[fid]) if text_figures else None
                 state = status(score)
                 if relation and relation["relation"] == "conflict" and state == "link":
                     state = "conflict"  # the same claim with other figures: never linked as a confirmation
