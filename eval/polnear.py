@@ -18,10 +18,13 @@ Matching rules (one-to-one, gold in text order, first unused prediction that mat
 - cue, source and content are scored each on their own (P/R/F1 over all spans of that role);
 - a whole attribution matches when its cue matches (token overlap) and its content overlaps the gold content by
   at least one token.
-Adapting newsclaims' records to PolNeAR's conventions: the source is the `source` span joined with an appositive
-role written right after it ("Tom Clarke, a nursing home owner,"), since PolNeAR's source spans include appositives
-and our contract keeps the role apart; quotes continuing a speaker's (same cue) join that attribution's content,
-as PolNeAR annotates them as one attribution with discontinuous content.
+Adapting newsclaims' records to PolNeAR's conventions: PolNeAR's source spans are whole noun phrases, with titles,
+ages, appositives and relative clauses ("Jimmy Ghazal, 39, a Lebanese man visiting Nice with his family"), and
+"who" where the cue is in a relative clause. The "source" rows score the record's `source.phrase` (that whole
+phrase; `source.text` where there is none); the "source (mention)" rows score the stricter `source.text` joined
+with an appositive role written right after it ("Tom Clarke, a nursing home owner,"). Quotes continuing a
+speaker's (same cue) join that attribution's content, as PolNeAR annotates them as one attribution with
+discontinuous content.
 """
 from __future__ import annotations
 
@@ -51,6 +54,7 @@ class Attr:
     cue: Span | None
     content: Span | None
     source: Span | None
+    mention: Span | None = None  # newsclaims only: the source's own words (`source.text`), role joined
 
 
 @dataclass
@@ -122,13 +126,14 @@ def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
                 pieces = (joined.content.pieces or ((joined.content.start, joined.content.end),)) + ((a.content.start, a.content.end),)
                 joined.content = Span(pieces[0][0], pieces[-1][1], pieces)
                 continue
-            source = None
+            source = mention = None
             if a.source and a.source.start is not None:
                 end = a.source.end
                 if a.source.role and article.text.startswith(", " + a.source.role, end):
                     end += 2 + len(a.source.role)  # PolNeAR's source spans include the appositive
-                source = Span(a.source.start, end)
-            preds.append(Attr(Span(a.cue.start, a.cue.end), Span(a.content.start, a.content.end), source))
+                mention = Span(a.source.start, end)
+                source = Span(a.source.phrase.start, a.source.phrase.end) if a.source.phrase else mention
+            preds.append(Attr(Span(a.cue.start, a.cue.end), Span(a.content.start, a.content.end), source, mention))
             by_cue[(a.cue.start, a.cue.end)] = preds[-1]
         out.append(preds)
     return out
@@ -197,11 +202,15 @@ class Scores:
 
 def score(articles: list[Article], predictions: list[list[Attr]]) -> Scores:
     s = Scores()
-    for role in ("cue", "source", "content"):
+    roles = ["cue", "source", "content"]
+    if any(p.mention is not None for preds in predictions for p in preds):
+        roles.insert(2, "mention")
+    for role in roles:
         for exact in (True, False):
             prf = PRF()
             for article, preds in zip(articles, predictions):
-                gold = [getattr(g, role) for g in article.gold if getattr(g, role) is not None]
+                gold = [getattr(g, "source" if role == "mention" else role) for g in article.gold]
+                gold = [g for g in gold if g is not None]
                 pred = [getattr(p, role) for p in preds if getattr(p, role) is not None]
                 prf.n_gold += len(gold)
                 prf.n_pred += len(pred)
@@ -211,7 +220,8 @@ def score(articles: list[Article], predictions: list[list[Attr]]) -> Scores:
                     if hit is not None:
                         used.add(hit)
                         prf.tp += 1
-            s.parts[f"{role} {'exact' if exact else 'overlap'}"] = prf
+            name = "source (mention)" if role == "mention" else role
+            s.parts[f"{name} {'exact' if exact else 'overlap'}"] = prf
     whole = PRF()
     for article, preds in zip(articles, predictions):
         whole.n_gold += len(article.gold)
@@ -246,11 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions (first annotator per article)")
     results = {"newsclaims": score(articles, predict_newsclaims(articles)),
                "textacy": score(articles, predict_textacy(articles))}
-    print(f"{'':<22}" + "".join(f"{name:>27}" for name in results))
-    print(f"{'':<22}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))
+    print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
+    print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))
     for part in results["newsclaims"].parts:
-        print(f"{part:<22}" + "".join(f"{r.parts[part].p:>9.3f}{r.parts[part].r:>9.3f}{r.parts[part].f1:>9.3f}"
-                                      for r in results.values()))
+        print(f"{part:<24}" + "".join(f"{r.parts[part].p:>9.3f}{r.parts[part].r:>9.3f}{r.parts[part].f1:>9.3f}"
+                                      if part in r.parts else f"{'-':>9}{'-':>9}{'-':>9}" for r in results.values()))
     for e in results["newsclaims"].errors[: args.show_errors]:
         print("  -", e)
     return 0

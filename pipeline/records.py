@@ -83,6 +83,9 @@ class Source:
     entity: str | None  # id of the entity mention that names the source, if any
     canonical: str | None
     role: str | None = None
+    # the whole phrase naming the source as written, with titles, ages, appositives and relative clauses
+    # ("Jimmy Ghazal, 39, a Lebanese man visiting Nice"); None where it is `text` itself or there is no text
+    phrase: TextSpan | None = None
 
 
 @dataclass
@@ -137,7 +140,10 @@ class Result:
         """Read a `newsclaims/1` object back into records (validate it first with `validate`)."""
 
         def source(d):
-            return None if d is None else Source(**d)
+            if d is None:
+                return None
+            phrase = d.get("phrase")
+            return Source(**{**d, "phrase": TextSpan(**phrase) if phrase else None})
 
         return cls(
             schema=data["schema"],
@@ -188,6 +194,8 @@ def offset_problems(data: dict[str, Any]) -> list[str]:
         spans += [(f"cue of {a['id']}", a["cue"]), (f"content of {a['id']}", a["content"])]
         if a["source"] and a["source"]["start"] is not None:
             spans.append((f"source of {a['id']}", a["source"]))
+        if a["source"] and a["source"].get("phrase"):
+            spans.append((f"source phrase of {a['id']}", a["source"]["phrase"]))
     return [
         f"{name}: text[{s['start']}:{s['end']}] is {text[s['start']:s['end']]!r}, not {s['text']!r}"
         for name, s in spans

@@ -87,3 +87,75 @@ def test_descriptions_and_pronouns(run):
                       "said crime fell.")
     assert [a["source"]["canonical"] for a in found] == ["Jaime Torres", "Jaime Torres", "police"]
     assert found[0]["source"]["role"] == "a city planner"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Trump said in a statement that the plan would fail.", "said in a statement", "the plan would fail"),
+    ("The plan will fail, Trump said in an interview with CNN on Sunday.", "said in an interview with CNN on Sunday",
+     "The plan will fail"),
+    ("Trump tweeted Wednesday morning that he was winning.", "tweeted Wednesday morning", "he was winning"),
+    # the setting stops at a comma; the content starts after the whole phrase
+    ("Corey Lewandowski said on CNN, where he is a paid contributor, that Manafort should be held to account.",
+     "said on CNN", "Manafort should be held to account"),
+    # a "that" clause the parser hangs on the setting phrase is still the content
+    ("Christian Estrosi said in one of a series of Twitter messages that the truck was carrying arms.",
+     "said in one of a series of Twitter messages", "the truck was carrying arms"),
+])
+def test_cue_takes_its_setting(run, text, cue, content):
+    a = atts(run, text)[0]
+    assert (a["cue"]["text"], a["content"]["text"]) == (cue, content)
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("As The Daily Caller reported, the show's creator gave $5,000 to the Clintons.", "reported", "The Daily Caller",
+     "the show's creator gave $5,000 to the Clintons"),
+    ("As reported by Western Journalism, Seattle became the first major city to mandate it.", "reported",
+     "Western Journalism", "Seattle became the first major city to mandate it"),
+    ("In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats backed Trump.", "In",
+     "a Washington Post/ABC News poll", "just 8 percent of Democrats backed Trump"),
+    ("Trump leads by 57 percent to 33 percent in the 50-state poll.", "in", "the 50-state poll",
+     "Trump leads by 57 percent to 33 percent"),
+])
+def test_as_reported_and_in_a_poll(run, text, cue, source, content):
+    a = atts(run, text)[0]
+    assert (a["cue"]["text"], a["source"]["text"], a["content"]["text"]) == (cue, source, content)
+
+
+def test_in_without_a_particular_poll_is_no_cue(run):
+    assert atts(run, "Johnson has risen in the polls to the high single digits.") == []
+
+
+def test_one_word_quotes_next_to_their_cue(run):
+    a = atts(run, '"Absolutely," he said when asked by a reporter if that remains his view.')[0]
+    assert a["kind"] == "direct" and a["content"]["text"] == "Absolutely" and a["cue"]["text"] == "said"
+    a = atts(run, 'Asked whether he would fire the speechwriter, Priebus said, "Probably."')[0]
+    assert a["content"]["text"] == "Probably." and a["source"]["text"] == "Priebus"
+    # a single quoted word with no cue beside it is a scare quote, not a quotation
+    assert all(x["content"]["text"] != "deplorables" for x in atts(run, 'He called the voters "deplorables" twice.'))
+
+
+def test_questions_and_citing(run):
+    a = atts(run, '"What kind of people do I have here?" Trump asked, looking pleased.')[0]
+    assert (a["cue"]["text"], a["source"]["text"]) == ("asked", "Trump")
+    a = [x for x in atts(run, "Trump proposed a ban on visitors, citing fears of terrorism.") if x["cue"]["text"] == "citing"][0]
+    assert a["source"]["text"] == "Trump" and a["content"]["text"] == "fears of terrorism"
+
+
+def test_transcript_speaker_labels(run):
+    text = ("Video transcript:\n\nKATE BOULDUAN: Why not debate?\n\n"
+            "JOEL BENENSON: This is a man who said he would never run a negative ad.")
+    labels = [a for a in atts(run, text) if a["cue"]["text"] == ":"]
+    assert [(a["source"]["text"], a["content"]["text"]) for a in labels] == [
+        ("KATE BOULDUAN", "Why not debate?"), ("JOEL BENENSON", "This is a man who said he would never run a negative ad")]
+    # one capitalised word before a colon is a kicker, not a speaker
+    assert atts(run, "BREAKING: The bridge is closed.") == []
+
+
+def test_source_phrase_holds_the_whole_noun_phrase(run):
+    a = atts(run, "Jimmy Ghazal, 39, a Lebanese man visiting Nice with his family, told reporters it was chaos.")[0]
+    assert a["source"]["text"] == "Jimmy Ghazal"
+    assert a["source"]["phrase"]["text"] == "Jimmy Ghazal, 39, a Lebanese man visiting Nice with his family"
+    a = atts(run, "Ron Weiser, who was a co-chair for John McCain, said he would vote.")[0]
+    assert a["source"]["phrase"]["text"] == "Ron Weiser, who was a co-chair for John McCain"
+    a = atts(run, "The plan failed, said Labor Secretary Thomas Perez.")[0]
+    assert a["source"]["phrase"] is None  # the phrase is the source's own text

@@ -43,9 +43,11 @@ def test_according_to(run):
 
 def test_study_found_records_its_author_body(run):
     text = "She cited a Brookings Institution study that found rents rose 30 percent in five years."
-    a = attributions(run, text)[0]
-    assert a["cue"]["text"] == "found" and a["source"]["canonical"] == "Brookings Institution"
-    assert "rents rose 30 percent" in a["content"]["text"]
+    cited, found = attributions(run, text)  # nested: she cites the study, the study found
+    assert found["cue"]["text"] == "found" and found["source"]["canonical"] == "Brookings Institution"
+    assert "rents rose 30 percent" in found["content"]["text"]
+    assert cited["cue"]["text"] == "cited" and cited["source"]["text"] == "She"
+    assert cited["content"]["start"] <= found["cue"]["start"] < cited["content"]["end"]
 
 
 def test_mixed_quote(run):

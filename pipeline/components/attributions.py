@@ -3,7 +3,7 @@
 Finds three things and joins them:
 - quotations, by pairing quote marks within a paragraph (`quote_spans`);
 - cues: speech, cognition and finding verbs with a subject and a content clause ("X said that ...",
-  "..., X said", "a study that found ..."), and "according to X";
+  "..., X said", "As X reported, ...", "a study that found ..."), "according to X" and "in a poll by X";
 - sources: the cue's subject, with appositive roles ("Adam Lankford, a criminology professor at ..."), titles
   ("Ventura County Sheriff Geoff Dean"), pronouns and surnames resolved to the article's entities.
 Content inside one quotation is a direct quote; content mixing quoted and unquoted text is mixed; the rest is
@@ -106,23 +106,50 @@ def is_cue(token: Token) -> bool:
 
 
 def cue_span(verb: Token, content: tuple[int, int]) -> Span:
-    """The cue as written: the verb with its auxiliaries and adverbs just before it ("have repeatedly said"), and an
-    addressee or time right after it ("told reporters", "said Thursday")."""
+    """The cue as written: the verb with its auxiliaries and adverbs just before it ("have repeatedly said"), and
+    what sets the scene right after it: addressee, time, occasion or medium ("told reporters", "said Thursday",
+    "said in a statement", "tweeted Wednesday morning")."""
     doc = verb.doc
     start = verb.i
     while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in ("aux", "advmod", "neg", "auxpass"):
         start -= 1
+    return doc[start: cue_setting(verb, content)[0]]
+
+
+def cue_setting(verb: Token, content: tuple[int, int] | None = None) -> tuple[int, int]:
+    """What sets the scene right after a cue verb: to whom, when, where or how it was said (objects and time nouns,
+    "told reporters Thursday"; prepositional phrases of occasion or medium, "in a statement", "at a rally in San
+    Diego"), never reaching into the content. Returns the index just past the words that belong to the cue, and
+    the index just past the whole setting: they differ when a phrase runs on past a comma ("said on CNN, where he
+    is a contributor, that ..." -> cue "said on CNN")."""
+    doc = verb.doc
     end = verb.i + 1
-    while end < len(doc) and doc[end].head == verb and doc[end].dep_ in ("dobj", "npadvmod", "dative", "prt") \
-            and not (content[0] <= doc[end].idx < content[1]) and doc[end].pos_ in ("NOUN", "PROPN", "PRON", "ADP", "ADV"):
-        end += 1
-    return doc[start:end]
+    for child in verb.rights:
+        first, last = child.left_edge, child.right_edge
+        if first.i != end:
+            break
+        setting = (child.dep_ in ("dobj", "npadvmod", "dative", "prt") and child.pos_ in ("NOUN", "PROPN", "PRON", "ADP", "ADV")
+                   and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in child.subtree)) \
+            or (child.dep_ == "prep" and child.lower_ in words()["cue_setting_prepositions"])
+        if not setting:
+            break
+        if content is not None and first.idx < content[1] and content[0] < last.idx + len(last):
+            if child.dep_ == "prep" and first.idx < content[0]:
+                # "said in one of a series of messages [that the truck was ...]": the phrase up to the content
+                inside = [t.i for t in doc[first.i: last.i + 1] if t.idx < content[0] and t.text not in ("that", ",")]
+                end = max(inside[-1] + 1, end) if inside else end
+            break
+        comma = next((t.i for t in doc[first.i: last.i + 1] if t.text in (",", "—", "(")), None)
+        if comma is not None:
+            return comma, last.i + 1
+        end = last.i + 1
+    return end, end
 
 
 def source_head(verb: Token) -> Token | None:
     """The token naming who speaks: the verb's subject, a passive's agent, or what a relative "that" stands for."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)]
-    if not subjects:
+    if not subjects and verb.tag_ != "VBG":
         # "«...,» said Mayor Ana Ortiz": an inverted cue whose speaker the parser did not take for the subject
         after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN") and c.dep_ in
                  ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")]
@@ -165,6 +192,35 @@ def source_span(head: Token, verb: Token) -> Span:
     while end > start and (doc[end].is_punct or doc[end].is_quote) and doc[end].text not in ("&",):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
+    return doc[start: end + 1]
+
+
+def source_phrase(head: Token, verb: Token) -> Span:
+    """The whole phrase naming the source as written: `head`'s noun phrase with titles, ages, appositives and
+    relative clauses ("Jimmy Ghazal, 39, a Lebanese man visiting Nice with his family"; "Ron Weiser, who was a
+    co-chair"), up to the relative pronoun where the cue is in the relative clause ("Perez, who"), within the
+    sentence and the paragraph, never the cue."""
+    pronoun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+    def under_verb(t: Token) -> bool:  # t hangs from `head` through the cue verb ("Perez, who [said ...]")
+        while t != head:
+            if t == verb:
+                return True
+            t = t.head
+        return False
+
+    inside = {t.i for t in head.subtree if not under_verb(t)}
+    if pronoun is not None:
+        inside.add(pronoun.i)
+    doc, sent = head.doc, head.sent
+    start = end = head.i
+    while start - 1 in inside and start - 1 >= sent.start and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end + 1 in inside and end + 1 < sent.end and "\n" not in doc[end].text_with_ws:
+        end += 1
+    while end > start and (doc[end].is_punct or doc[end].is_quote or doc[end].is_space) and doc[end].text != ")":
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_quote or doc[start].is_space):
         start += 1
     return doc[start: end + 1]
 
@@ -297,28 +353,45 @@ def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
             canonical = span.doc[tokens[0].i: tokens[-1].i + 1].text
         else:
             canonical = span.doc[tokens[0].i: span.end].text if tokens else span.text
+    phrase = source_phrase(head, verb)
     return Source(text=span.text, start=span.start_char, end=span.end_char,
                   entity=mention.id if mention else None, canonical=canonical,
-                  role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None))
+                  role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None),
+                  phrase=None if (phrase.start_char, phrase.end_char) == (span.start_char, span.end_char)
+                  else TextSpan(phrase.text, phrase.start_char, phrase.end_char))
+
+
+def misattached_complement(verb: Token) -> list[Token]:
+    """A "that" clause the parser hung as a relative clause on the cue's setting ("said in one of a series of
+    Twitter messages [that the truck was carrying arms]"): it has its own subject, so "that" is not a pronoun."""
+    for child in verb.rights:
+        if child.dep_ != "prep" or child.lower_ not in words()["cue_setting_prepositions"]:
+            continue
+        for t in child.subtree:
+            if t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return [t]
+    return []
 
 
 def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
     """Char range of what the cue reports: its complement clause, or the clause it is parenthetical to."""
     doc = verb.doc
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    misattached = [] if comps else misattached_complement(verb)
     if not comps and verb.lemma_.lower() in words()["cue_verbs"]["intention"]:
         # "wants to take over the mine", "called for a recount": an intention's content
         comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
         if not comps and verb.lemma_.lower() == "call":
             comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
                      if g.dep_ == "pobj"]
-    if comps:
-        tokens = [t for c in comps for t in c.subtree]
+    if comps or misattached:
+        tokens = [t for c in comps or misattached for t in c.subtree]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-        if start > verb.i:
+        if start > verb.i and not misattached:
             # "X said [about one in four ...] were": everything between the cue and its clause is content,
             # except the cue's own addressee or time ("told reporters", "said Thursday")
-            start = verb.i + 1
+            start = cue_setting(verb, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))[1]
             while start < len(doc) and doc[start].head == verb and doc[start].dep_ in CUE_TRAILERS:
                 start += 1
         if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
@@ -340,14 +413,23 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
         if start > verb.i and not any(t.pos_ in ("VERB", "AUX") or t.text in ("“", "\"") for t in tail):
             end = verb.sent.end  # "... hit their target in gunfights just 18 percent of the time": to the sentence's end
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    if not comps and verb.lemma_.lower() in ("say", "write", "tweet", "post", "answer", "reply") :
+    if not comps and verb.lemma_.lower() in ("say", "write", "tweet", "post", "answer", "reply", "cite"):
         # "said yes", "said something strange", "say the same of Sanders": what was said is the object
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i and c.pos_ != "PRON"
                    or (c.dep_ == "dobj" and c.lower_ in ("so", "something", "nothing", "this", "that"))]
         if objects:
-            sub = list(objects[0].subtree)
-            return sub[0].idx, sub[-1].idx + len(sub[-1])
-    first = min(t.i for t in verb.subtree)
+            last = objects[0].right_edge
+            for c in verb.rights:  # "citing his anger [at articles]": a phrase the parser hung on the verb
+                if c.i > last.i and c.left_edge.i == last.i + 1 and c.dep_ == "prep" \
+                        and c.lower_ not in words()["cue_setting_prepositions"]:
+                    last = c.right_edge
+            return objects[0].left_edge.idx, last.idx + len(last)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As The Daily Caller reported, the creator gave ...": the clause the as-clause is part of
+        return clause_without(verb.head, {t.i for t in verb.subtree})
+    # "After the court ruled, Hebert said, most laws were ...": a fronted clause the parser hung on the cue is not it
+    fronted = {t.i for c in verb.children if c.dep_ == "advcl" and c.i < verb.i for t in c.subtree}
+    first = min(t.i for t in verb.subtree if t.i not in fronted)
     if verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.sent.start < first \
             and not doc[first - 1].is_quote and not any(t.is_quote for t in verb.subtree):
         # "This campaign, he says, is different": the sentence around the parenthetical cue
@@ -440,7 +522,11 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
         if content is None:
             speaker = set(head.subtree) if head is not None else set()
             parts = [c for c in verb.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > verb.i and c not in speaker
+                     and not (c.dep_ == "prep" and c.lower_ in words()["cue_setting_prepositions"])
                      and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
+            if not parts and any(c.dep_ == "auxpass" for c in verb.children):
+                # "The fraud allegations were highlighted ...": what a passive cue is about is its subject
+                parts = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not parts:
                 continue
             tokens = [t for c in parts for t in c.subtree]
@@ -474,7 +560,11 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
         if any(s - 2 <= q_start and q_end <= e + 2 for s, e in covered):
             continue
         span = trimmed(text, q_start, q_end)
-        if span is None or len(span.text.split()) < 2:
+        if span is None:
+            continue
+        # one word is a quotation only as a whole utterance with its cue next to it ("“Absolutely,” he said")
+        one_word = len(span.text.split()) < 2
+        if one_word and text[q_end - 1: q_end] not in (",", ".", "?", "!"):
             continue
         after = bisect_left(starts, q_end + 1)
         verb = next((t for t in doc[after: after + 6] if is_cue(t) and t.lemma_.lower() in words()["cue_verbs"]["speech"]
@@ -501,6 +591,8 @@ def quote_cue_attributions(doc: Doc, text: str, entities: list[Entity], quotes: 
                     cue_token = root if is_cue(root) else (lead if lead.text == ":" else None)
                     if cue_token is lead and root.pos_ in ("VERB", "AUX") and before - root.i <= LEAD_IN_WORDS:
                         cue_token, lead_in = root, lead  # "The chief put it simply:": the verb phrase to the colon
+                    if one_word and not (is_cue(root) and before - root.i <= 2):
+                        cue_token = None
         if head is None or cue_token is None:
             continue
         if span.end < q_end and text[span.end] == ".":
@@ -521,6 +613,7 @@ def colon_attributions(doc: Doc, text: str, entities: list[Entity], found: list[
     """"Graham: Trump’s rhetoric destroying GOP’s chance": a name and a colon opening a line or sentence attribute
     what follows to the name (headline style)."""
     out = []
+    speaker_labels = re.findall(r"(?m)^[A-Z][A-Z.'’ -]+:", text)
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
@@ -530,8 +623,10 @@ def colon_attributions(doc: Doc, text: str, entities: list[Entity], found: list[
             continue
         name = doc[first.i: colon.i]
         mention = best_mention(mentions_in(entities, name.start_char, name.end_char))
-        if mention is None or mention.kind not in ("person", "agency", "organization") \
-                or mention.end - mention.start < len(name.text) - 2:
+        # a transcript's speaker labels ("KATE BOULDUAN: Why not debate?"), several in the article
+        label = len(speaker_labels) >= 2 and name.text.isupper() and (first.idx == 0 or text[first.idx - 1] == "\n")
+        if not label and (mention is None or mention.kind not in ("person", "agency", "organization")
+                          or mention.end - mention.start < len(name.text) - 2):
             continue
         line_end = text.find("\n", colon.idx)
         end = len(text) if line_end < 0 else line_end
@@ -539,34 +634,58 @@ def colon_attributions(doc: Doc, text: str, entities: list[Entity], found: list[
         if span is None or any(f.content.start <= span.start < f.content.end for f in found):
             continue
         out.append(Found(TextSpan(":", colon.idx, colon.idx + 1), span, "indirect",
-                         Source(text=name.text, start=name.start_char, end=name.end_char, entity=mention.id,
-                                canonical=mention.canonical), name.root))
+                         Source(text=name.text, start=name.start_char, end=name.end_char,
+                                entity=mention.id if mention else None, canonical=mention.canonical if mention else None),
+                         name.root))
     return out
 
 
-def according_to_attributions(doc: Doc, text: str, entities: list[Entity]) -> list[Found]:
-    """"..., according to X": content is the clause the phrase attaches to, minus the phrase."""
+def clause_without(clause: Token, left_out: set[int]) -> tuple[int, int] | None:
+    """Char range of the longer run of `clause`'s words before or after the words `left_out` (a cue phrase)."""
+    tokens = [t for t in clause.subtree if t.i not in left_out]
+    if not tokens or not left_out:
+        return None
+    before = [t for t in tokens if t.i < min(left_out)]
+    after = [t for t in tokens if t.i > max(left_out)]
+    part = before if len(before) >= len(after) else after
+    while part and (part[-1].is_punct or part[-1].is_space):
+        part = part[:-1]
+    while part and (part[0].is_punct or part[0].is_space):
+        part = part[1:]
+    return (part[0].idx, part[-1].idx + len(part[-1])) if part else None
+
+
+def is_named_finding(noun: Token, preposition: Token) -> bool:
+    """Whether "in <noun>" cites a particular poll or study: "In a Washington Post-ABC News poll, ...", "... in
+    the latest survey", not "risen in the polls" or "in the investigation"."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in words()["setting_documents"]:
+        return False
+    fronted = preposition.i == preposition.sent.start
+    return fronted or any(c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "poss" and c.pos_ != "PRON")
+                          for c in noun.children)
+
+
+def phrase_attributions(doc: Doc, text: str, entities: list[Entity]) -> list[Found]:
+    """"..., according to X" and "In a Washington Post-ABC News poll, ...": the content is the clause the phrase
+    attaches to, minus the phrase; the source is the phrase's object."""
     found = []
     for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            preposition, cue = doc[token.i + 1], doc[token.i: token.i + 2]
+            phrase = set(token.subtree) | set(preposition.subtree)
+        elif token.lower_ == "in" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):
+            preposition, cue = token, doc[token.i: token.i + 1]
+            phrase = set(token.subtree)
+        else:
             continue
-        to = doc[token.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
+        pobj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if pobj is None or (cue.text.lower() == "in" and not is_named_finding(pobj, token)):
             continue
-        phrase = list(token.subtree) + list(to.subtree)
-        p_start, p_end = min(t.i for t in phrase), max(t.i for t in phrase) + 1
         clause = token.head if token.head != token else token.sent.root
-        clause_tokens = [t for t in clause.subtree if not (p_start <= t.i < p_end)]
-        if not clause_tokens:
-            continue
-        before = [t for t in clause_tokens if t.i < p_start]
-        after = [t for t in clause_tokens if t.i >= p_end]
-        part = before if len(before) >= len(after) else after
-        span = trimmed(text, part[0].idx, part[-1].idx + len(part[-1]))
+        content = clause_without(clause, {t.i for t in phrase})
+        span = trimmed(text, *content) if content is not None else None
         if span is None:
             continue
-        cue = doc[token.i: token.i + 2]
         found.append(Found(TextSpan(cue.text, cue.start_char, cue.end_char), span, "indirect",
                            make_source(pobj, token, entities), pobj))
     return found
@@ -645,7 +764,7 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     quotes = quote_spans(text)
     found = verb_attributions(doc, text, entities, quotes)
     found += quote_cue_attributions(doc, text, entities, quotes, found)
-    found += according_to_attributions(doc, text, entities)
+    found += phrase_attributions(doc, text, entities)
     found += colon_attributions(doc, text, entities, found)
     found += learned_attributions(doc, text, entities, quotes, found)
     found.sort(key=lambda f: f.cue.start)
