@@ -128,7 +128,8 @@ def test_in_without_a_particular_poll_is_no_cue(run):
 def test_one_word_quotes_next_to_their_cue(run):
     a = atts(run, '"Absolutely," he said when asked by a reporter if that remains his view.')[0]
     assert a["kind"] == "direct" and a["content"]["text"] == "Absolutely" and a["cue"]["text"] == "said"
-    a = atts(run, 'Asked whether he would fire the speechwriter, Priebus said, "Probably."')[0]
+    a = [x for x in atts(run, 'Asked whether he would fire the speechwriter, Priebus said, "Probably."')
+         if x["cue"]["text"] == "said"][0]
     assert a["content"]["text"] == "Probably." and a["source"]["text"] == "Priebus"
     # a single quoted word with no cue beside it is a scare quote, not a quotation
     assert all(x["content"]["text"] != "deplorables" for x in atts(run, 'He called the voters "deplorables" twice.'))
@@ -159,3 +160,10 @@ def test_source_phrase_holds_the_whole_noun_phrase(run):
     assert a["source"]["phrase"]["text"] == "Ron Weiser, who was a co-chair for John McCain"
     a = atts(run, "The plan failed, said Labor Secretary Thomas Perez.")[0]
     assert a["source"]["phrase"] is None  # the phrase is the source's own text
+
+
+def test_a_question_put_by_someone_unnamed_has_no_source(run):
+    found = atts(run, "Asked whether he would fire the speechwriter, Priebus said he would not.")
+    asked = next(a for a in found if a["cue"]["text"] == "Asked")
+    assert asked["source"] is None and asked["content"]["text"] == "whether he would fire the speechwriter"
+    assert any(a["cue"]["text"] == "said" and a["source"]["text"] == "Priebus" for a in found)

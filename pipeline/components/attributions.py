@@ -453,6 +453,13 @@ def quote_containing(quotes: list[tuple[int, int]], start: int, end: int) -> tup
     return None
 
 
+def is_unattributed_question(verb: Token) -> bool:
+    """"Asked whether he would run, Reid said ...": a question put by someone unnamed (the reporter); it is an
+    attribution with no source."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+
+
 def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]]) -> list[Found]:
     """Attributions introduced by a cue verb with a subject and content."""
     found: list[Found] = []
@@ -465,7 +472,7 @@ def verb_attributions(doc: Doc, text: str, entities: list[Entity], quotes: list[
             continue  # a verb inside a quotation is the speaker's words, not a cue
         head = source_head(verb)
         content = content_of(verb, head)
-        if head is None or content is None:
+        if content is None or (head is None and not is_unattributed_question(verb)):
             continue
         if verb.lemma_.lower() in words()["inanimate_finding_verbs"] and not can_find(head, entities):
             continue  # "The massacre ... show how difficult ...": things show, sources find
@@ -522,7 +529,7 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
         if content is None:
             speaker = set(head.subtree) if head is not None else set()
             parts = [c for c in verb.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > verb.i and c not in speaker
-                     and not (c.dep_ == "prep" and c.lower_ in words()["cue_setting_prepositions"])
+                     and not (c.dep_ == "prep" and c.lower_ in words()["scene_prepositions"])
                      and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
             if not parts and any(c.dep_ == "auxpass" for c in verb.children):
                 # "The fraud allegations were highlighted ...": what a passive cue is about is its subject
@@ -541,7 +548,11 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
 
 def learned_source_head(verb: Token) -> Token | None:
     """Who holds the stance of a learned cue: its subject or passive agent; for a participle or a verb joined to
-    another ("..., hailing Helus as a hero"), that verb's subject. Never an object after it."""
+    another ("..., hailing Helus as a hero"), that verb's subject. Never an object after it; nobody for a raising
+    verb ("Sanders seemed [to soften]": an impression, not Sanders's claim) or a passive without an agent."""
+    if verb.lemma_.lower() in words()["raising_verbs"] or \
+            (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)):
+        return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)), None)
     if subject is None and not any(c.dep_ == "agent" for c in verb.children) \
             and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
