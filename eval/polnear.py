@@ -1,6 +1,6 @@
 """Score attributions on PolNeAR (train or dev split), side by side with textacy's direct_quotations.
 
-    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N]
+    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N] [--rules-only]
 
 PATH is a checkout (or export) of github.com/networkdynamics/PolNeAR holding data/<split>/text/*.txt and
 data/<split>/attributions/*.ann. The corpus is not part of this project; fetch it yourself. The test split is
@@ -250,12 +250,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show-errors", type=int, default=0, metavar="N")
+    ap.add_argument("--rules-only", action="store_true", help="also score the rules without the learned cue detector")
     args = ap.parse_args(argv)
     articles = load(args.path, args.split, args.limit)
     n_gold = sum(len(a.gold) for a in articles)
     print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions (first annotator per article)")
-    results = {"newsclaims": score(articles, predict_newsclaims(articles)),
-               "textacy": score(articles, predict_textacy(articles))}
+    results = {"newsclaims": score(articles, predict_newsclaims(articles))}
+    if args.rules_only:
+        from pipeline.components import cue_model
+
+        learned = cue_model.model
+        cue_model.model = lambda: {"weights": {}, "intercept": 0.0, "threshold": 1.0}
+        try:
+            results["newsclaims rules only"] = score(articles, predict_newsclaims(articles))
+        finally:
+            cue_model.model = learned
+    results["textacy"] = score(articles, predict_textacy(articles))
     print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
     print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))
     for part in results["newsclaims"].parts:

@@ -40,3 +40,9 @@ def test_no_object_is_taken_for_the_source(run):
     atts = run("Sheriff Geoff Dean said the deputy saved lives, hailing Helus as a hero.")["attributions"]
     for a in atts:
         assert a["source"] is None or a["source"]["text"] != "Helus"
+
+
+def test_a_raising_verb_gives_no_source_and_the_cue_runs_through_its_verb(run):
+    [a] = run("Sanders seemed to soften his stance on the superdelegates.")["attributions"]
+    assert a["detected_by"] == "model" and a["source"] is None
+    assert a["cue"]["text"] == "seemed to soften" and a["content"]["text"] == "his stance on the superdelegates"

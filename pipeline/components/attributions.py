@@ -526,9 +526,14 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
             continue
         head = learned_source_head(verb)
         content = content_of(verb, head) if verb.pos_ in ("VERB", "AUX") else None
+        grown = detected
         if content is None:
             speaker = set(head.subtree) if head is not None else set()
-            parts = [c for c in verb.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > verb.i and c not in speaker
+            # "tried to demonstrate [that ...]", "decided to back [Clinton]": the cue runs through the verb it governs
+            inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - verb.i <= 3), verb)
+            if inner is not verb:
+                grown = detected | set(range(verb.i, inner.i + 1))
+            parts = [c for c in inner.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > inner.i and c not in speaker
                      and not (c.dep_ == "prep" and c.lower_ in words()["scene_prepositions"])
                      and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
             if not parts and any(c.dep_ == "auxpass" for c in verb.children):
@@ -539,7 +544,7 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
             tokens = [t for c in parts for t in c.subtree]
             first, last = min(t.i for t in tokens), max(t.i for t in tokens)
             content = doc[first].idx, doc[last].idx + len(doc[last])
-        one = found_for(verb, head, content, text, entities, quotes, detected)
+        one = found_for(verb, head, content, text, entities, quotes, grown)
         if one is not None:
             one.detected_by = "model"
             out.append(one)

@@ -2,8 +2,8 @@
 at", "endorsed", "called X a liar").
 
 A logistic regression over sparse features of a token and its dependency neighbourhood (lemma, tag, dependency,
-children's relations, prepositions, subject kind, neighbouring words) scores each verb, auxiliary, adjective and
-noun: the probability that it heads a cue. Trained on the PolNeAR train split by `eval/train_cues.py`, which also
+children's relations, prepositions and their objects, complement kinds, subject kind, neighbouring words, quote
+marks nearby) scores each verb, auxiliary, adjective and noun: the probability that it heads a cue. Trained on the PolNeAR train split by `eval/train_cues.py`, which also
 chooses the threshold on held-out train articles; weights in `models/cue_model.json`. Without that file (or with
 no weights in it) nothing is detected, and the rules work alone.
 """
@@ -47,9 +47,24 @@ def features(t: Token) -> list[str]:
                     f"lemma_subj={lemma}|{c.ent_type_ or c.pos_}"]
             if c.lower_ in PERSON_PRONOUNS:
                 out.append("subj_person_pron")
+        if c.dep_ == "poss":
+            out.append(f"lemma_poss={lemma}|{c.pos_}")  # "his claim", "Trump's attacks on"
+        if c.dep_ == "ccomp":
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), "none")
+            out.append(f"lemma_ccomp_mark={lemma}|{mark}")
+        if c.dep_ == "xcomp":
+            out.append(f"lemma_xcomp={lemma}|{c.lemma_.lower()}")
+        if c.dep_ == "prep":
+            out += [f"lemma_prep_pobj={lemma}|{c.lower_}|{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
     if not deps & {"nsubj", "nsubjpass", "csubj"}:
         out.append("no_subj")
+    out += [f"lower={t.lower_}", f"deps={lemma}|" + ",".join(sorted(deps - {"punct", "det"}))]
     doc = t.doc
+    sent = t.sent
+    if any(x.is_quote for x in doc[max(sent.start, t.i - 3): t.i]):
+        out.append("quote_before")
+    if any(x.is_quote for x in doc[t.i + 1: min(sent.end, t.i + 4)]):
+        out.append("quote_after")
     if t.i > 0:
         out.append(f"prev={doc[t.i - 1].lower_}")
     if t.i > 1:
