@@ -202,6 +202,7 @@ def source_phrase(head: Token, verb: Token) -> Span:
     co-chair"), up to the relative pronoun where the cue is in the relative clause ("Perez, who"), within the
     sentence and the paragraph, never the cue."""
     pronoun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+
     def under_verb(t: Token) -> bool:  # t hangs from `head` through the cue verb ("Perez, who [said ...]")
         while t != head:
             if t == verb:
