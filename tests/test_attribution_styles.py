@@ -167,3 +167,10 @@ def test_a_question_put_by_someone_unnamed_has_no_source(run):
     asked = next(a for a in found if a["cue"]["text"] == "Asked")
     assert asked["source"] is None and asked["content"]["text"] == "whether he would fire the speechwriter"
     assert any(a["cue"]["text"] == "said" and a["source"]["text"] == "Priebus" for a in found)
+
+
+def test_people_placed_at_a_body_just_named_resolve_to_it(run):
+    found = atts(run, "A 2023 analysis by the Urban Institute estimated that meals cut stigma. "
+                      "Researchers there said the effect was largest in high schools.")
+    said = next(a for a in found if a["cue"]["text"] == "said")
+    assert said["source"]["text"] == "Researchers there" and said["source"]["canonical"] == "Urban Institute"

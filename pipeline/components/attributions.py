@@ -288,7 +288,10 @@ def can_find(head: Token, entities: list[Entity]) -> bool:
 
 
 def is_description(span: Span) -> bool:
-    """"the agency", "The group": a definite description of a body, which refers back to one named before."""
+    """"the agency", "The group": a definite description of a body, which refers back to one named before; also
+    people placed at a body just named ("Researchers there", "officials there")."""
+    if len(span) == 2 and span[1].lower_ == "there" and span[0].pos_ == "NOUN":
+        return True
     return len(span) == 2 and span[0].lower_ == "the" and span[1].lemma_.lower() in words()["body_nouns"]
 
 
