@@ -259,12 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.rules_only:
         from pipeline.components import cue_model
 
-        learned = cue_model.model
-        cue_model.model = lambda: {"weights": {}, "intercept": 0.0, "threshold": 1.0}
-        try:
+        with cue_model.replaced(cue_model.NO_MODEL):
             results["newsclaims rules only"] = score(articles, predict_newsclaims(articles))
-        finally:
-            cue_model.model = learned
     results["textacy"] = score(articles, predict_textacy(articles))
     print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
     print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))

@@ -79,16 +79,12 @@ def end_to_end_threshold(held, vectorizer, coef, intercept, prune) -> float:
     on the held-out train articles: whole-attribution F1 as `eval.polnear` computes it."""
     weights = {n: float(w) for n, w in zip(vectorizer.get_feature_names_out(), coef) if abs(w) >= prune}
     best = (-1.0, 0.4)
-    original = cue_model.model
-    try:
-        for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-            cue_model.model = lambda t=threshold: {"weights": weights, "intercept": float(intercept), "threshold": t}
+    for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        with cue_model.replaced({"weights": weights, "intercept": float(intercept), "threshold": threshold}):
             whole = polnear.score(held, polnear.predict_newsclaims(held)).parts["whole attribution"]
-            print(f"threshold {threshold}: held-out whole-attribution F1 {whole.f1:.3f} (P {whole.p:.3f} R {whole.r:.3f})")
-            if whole.f1 > best[0]:
-                best = (whole.f1, threshold)
-    finally:
-        cue_model.model = original
+        print(f"threshold {threshold}: held-out whole-attribution F1 {whole.f1:.3f} (P {whole.p:.3f} R {whole.r:.3f})")
+        if whole.f1 > best[0]:
+            best = (whole.f1, threshold)
     return best[1]
 
 

@@ -3,13 +3,14 @@ at", "endorsed", "called X a liar").
 
 A logistic regression over sparse features of a token and its dependency neighbourhood (lemma, tag, dependency,
 children's relations, prepositions and their objects, complement kinds, subject kind, neighbouring words, quote
-marks nearby) scores each verb, auxiliary, adjective and noun: the probability that it heads a cue. Trained on the PolNeAR train split by `eval/train_cues.py`, which also
-chooses the threshold on held-out train articles; weights in `models/cue_model.json`. Without that file (or with
-no weights in it) nothing is detected, and the rules work alone.
+marks nearby) scores each verb, auxiliary, adjective and noun: the probability that it heads a cue. Trained on the
+PolNeAR train split by `eval/train_cues.py`, which also chooses the threshold on held-out train articles; weights in
+`models/cue_model.json`. Without that file (or with no weights in it) nothing is detected, and the rules work alone.
 """
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -76,13 +77,29 @@ def features(t: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+NO_MODEL = {"weights": {}, "intercept": 0.0, "threshold": 1.0}
+
+
 @lru_cache(maxsize=1)
 def model() -> dict:
     """Weights, intercept and threshold (models/cue_model.json); empty weights when the file is absent."""
     try:
         return resources.load("cue_model")
     except FileNotFoundError:
-        return {"weights": {}, "intercept": 0.0, "threshold": 1.0}
+        return NO_MODEL
+
+
+@contextmanager
+def replaced(other: dict):
+    """Run the detector with other weights while inside (training and evaluation): `other` holds weights,
+    intercept and threshold as models/cue_model.json does; `NO_MODEL` turns the detector off."""
+    global model
+    original = model
+    model = lambda: other  # noqa: E731
+    try:
+        yield
+    finally:
+        model = original
 
 
 def probability(t: Token) -> float:
