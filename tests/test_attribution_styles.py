@@ -174,3 +174,26 @@ def test_people_placed_at_a_body_just_named_resolve_to_it(run):
                       "Researchers there said the effect was largest in high schools.")
     said = next(a for a in found if a["cue"]["text"] == "said")
     assert said["source"]["text"] == "Researchers there" and said["source"]["canonical"] == "Urban Institute"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Donald Trump picked up from his daughter by saying he is ready to go to work.", "saying", "Donald Trump"),
+    ("A spokeswoman for Janney also declined to comment, saying that nobody involved remains at the firm.",
+     "saying", "A spokeswoman for Janney"),
+    ("As part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans.",
+     "said", "Marcel Lehel Lazar"),
+])
+def test_a_subjectless_cue_takes_the_governing_or_stranded_subject(run, text, cue, source):
+    a = next(a for a in atts(run, text) if a["cue"]["text"] == cue)
+    assert a["source"]["text"] == source
+
+
+def test_a_second_cue_joined_to_the_reported_clause_is_its_own_attribution(run):
+    found = atts(run, 'In an interview last year, Lazar said he welcomed extradition to the United States and '
+                      'added, "I\'ll plead guilty."')
+    by_cue = {a["cue"]["text"]: a for a in found}
+    assert by_cue["said"]["content"]["text"] == "he welcomed extradition to the United States"
+    assert by_cue["added"]["source"]["text"] == "Lazar" and by_cue["added"]["content"]["text"] == "I'll plead guilty."
+    # a verb joined without being a cue stays in the content
+    [a] = atts(run, "She said the plan was bold and would save money.")
+    assert a["content"]["text"] == "the plan was bold and would save money"

@@ -155,15 +155,51 @@ def source_head(verb: Token) -> Token | None:
                  ("dobj", "attr", "npadvmod", "appos", "nsubj", "oprd")]
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
             subjects = after[:1]
-    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        # "survived 5 years in a prison and says such techniques are inhumane": the first verb's subject
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") \
-            and verb.lemma_.lower() in words()["participle_cues"]:
-        # "..., saying the plan would fail": the speaker is the main clause's subject
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj",)]
+    if not subjects and not any(c.dep_ == "agent" for c in verb.children):
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb.head.head) and next_cue_clause(verb.head):
+            return source_head(verb.head.head)  # "Lazar said he welcomed it and added ...": Lazar added
+        if verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.lemma_.lower() in words()["participle_cues"]):
+            # "survived 5 years in a prison and says ...", "..., saying the plan would fail": the governing subject
+            return governing_subject(verb)
+        subjects = stranded_subject(verb)
     # two subjects means the parser took part of a fronted content clause for one: the speaker is nearest the verb
     return agent_or_antecedent(verb, min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None)
+
+
+def governing_subject(verb: Token) -> Token | None:
+    """Who does what a subjectless verb says: the subject of the clause it hangs from, up to three levels up through
+    a coordination, an adverbial or open clause or a preposition ("called on Congress to act and said ...", "declined
+    to comment, saying ...", "picked up from his daughter by saying ..."); a relative "who" is what it stands for."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ in ("advcl", "xcomp", "conj"):
+            t = t.head
+        elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head
+        else:
+            return None
+        if t.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in t.children if c.dep_ == "nsubj" and not (c.is_punct or c.is_quote)), None)
+        if subject is not None:
+            return agent_or_antecedent(t, subject)
+    return None
+
+
+def stranded_subject(verb: Token) -> list[Token]:
+    """A name the parser hung on a fronted phrase instead of the verb after it ("As part of his plea, Marcel Lazar,
+    44, said ..."): the proper noun of the appositive just before the verb."""
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].is_punct:
+        before -= 1
+    if before < verb.sent.start or verb.doc[verb.i - 1].text != ",":
+        return []
+    t, names = verb.doc[before], []
+    while t.dep_ in ("appos", "compound", "nummod", "flat") and t.head.i < t.i:
+        if t.pos_ == "PROPN" and t.dep_ == "appos":
+            names.append(t)
+        t = t.head
+    return names[-1:]
 
 
 def agent_or_antecedent(verb: Token, subject: Token | None) -> Token | None:
@@ -372,10 +408,25 @@ def misattached_complement(verb: Token) -> list[Token]:
         if child.dep_ != "prep" or child.lower_ not in words()["cue_setting_prepositions"]:
             continue
         for t in child.subtree:
-            if t.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
+                or "that" in (t.left_edge.lower_, t.doc[t.left_edge.i - 1].lower_)  # "that" hung elsewhere
+            if t.dep_ in ("relcl", "acl") and that \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in t.children):
                 return [t]
     return []
+
+
+def next_cue_clause(clause: Token) -> set[int]:
+    """Indices of a second cue the parser joined to the reported clause instead of to its cue, with the "and" before
+    it ("said he welcomed extradition and [added, "I'll plead guilty"]"): not part of the first one's content."""
+    second = next((c for c in clause.children if c.dep_ == "conj" and is_cue(c)
+                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    if second is None:
+        return set()
+    start = second.left_edge.i
+    while start - 1 > clause.i and clause.doc[start - 1].dep_ in ("cc", "punct"):
+        start -= 1
+    return set(range(start, second.right_edge.i + 1))
 
 
 def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
@@ -390,7 +441,7 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
             comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
                      if g.dep_ == "pobj"]
     if comps or misattached:
-        tokens = [t for c in comps or misattached for t in c.subtree]
+        tokens = [t for c in comps or misattached for t in c.subtree if t.i not in next_cue_clause(c)]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
         if start > verb.i and not misattached:
             # "X said [about one in four ...] were": everything between the cue and its clause is content,
@@ -398,7 +449,7 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
             start = cue_setting(verb, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))[1]
             while start < len(doc) and doc[start].head == verb and doc[start].dep_ in CUE_TRAILERS:
                 start += 1
-        if doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        if doc[start].lower_ == "that" and (doc[start].dep_ == "mark" or misattached):
             start += 1
         if end <= verb.i:
             # content before the cue must be set off by a comma or a closing quote ("..., X said"); it runs up to
@@ -532,14 +583,15 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
         content = content_of(verb, head) if verb.pos_ in ("VERB", "AUX") else None
         grown = detected
         if content is None:
-            speaker = set(head.subtree) if head is not None else set()
+            # the speaker's words, without the cue's own clause ("a supporter who has accused [Sanders] of ...")
+            speaker = set(head.subtree) - set(verb.subtree) if head is not None else set()
             # "tried to demonstrate [that ...]", "decided to back [Clinton]": the cue runs through the verb it governs
             inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and 0 < c.i - verb.i <= 3), verb)
-            if inner is not verb:
+            parts = content_parts(inner, speaker, taken)
+            if inner is not verb and parts:
                 grown = detected | set(range(verb.i, inner.i + 1))
-            parts = [c for c in inner.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > inner.i and c not in speaker
-                     and not (c.dep_ == "prep" and c.lower_ in words()["scene_prepositions"])
-                     and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
+            elif inner is not verb:
+                parts = content_parts(verb, speaker, taken)  # "declined [to comment]"
             if not parts and any(c.dep_ == "auxpass" for c in verb.children):
                 # "The fraud allegations were highlighted ...": what a passive cue is about is its subject
                 parts = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -555,6 +607,14 @@ def learned_attributions(doc: Doc, text: str, entities: list[Entity], quotes: li
     return out
 
 
+def content_parts(verb: Token, speaker: set[Token], taken: list[tuple[int, int]]) -> list[Token]:
+    """What a learned cue's object or phrases after it say it is about: its objects, complements and prepositional
+    phrases after it, neither the speaker's words, nor a scene ("at the rally"), nor another cue."""
+    return [c for c in verb.children if c.dep_ in LEARNED_CONTENT_DEPS and c.i > verb.i and c not in speaker
+            and not (c.dep_ == "prep" and c.lower_ in words()["scene_prepositions"])
+            and not any(start <= t.idx < end for t in c.subtree for start, end in taken)]
+
+
 def learned_source_head(verb: Token) -> Token | None:
     """Who holds the stance of a learned cue: its subject or passive agent; for a participle or a verb joined to
     another ("..., hailing Helus as a hero"), that verb's subject. Never an object after it; nobody for a raising
@@ -563,9 +623,12 @@ def learned_source_head(verb: Token) -> Token | None:
             (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not (c.is_punct or c.is_quote)), None)
-    if subject is None and not any(c.dep_ == "agent" for c in verb.children) \
-            and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.pos_ == "NOUN":
+        # "his attacks on Clinton", "George Will's call for ...": the possessor
+        subject = next((c for c in verb.children if c.dep_ == "poss"), None)
+        return subject.head if subject is not None and subject.dep_ == "case" else subject
+    if subject is None and not any(c.dep_ == "agent" for c in verb.children):
+        return governing_subject(verb)
     return agent_or_antecedent(verb, subject)
 
 

@@ -118,6 +118,11 @@ def detections(doc: Doc) -> set[int]:
     return {t.i for t in doc if t.pos_ in CANDIDATE_POS and probability(t) >= m["threshold"]}
 
 
+CLAUSE_DEPS = ("advcl", "conj", "ccomp", "relcl", "parataxis")
+
+
 def cue_heads(doc: Doc, detected: set[int]) -> list[Token]:
-    """The topmost token of each group of detections linked by dependency ("is upbeat": "is")."""
-    return [doc[i] for i in sorted(detected) if doc[i].head.i == i or doc[i].head.i not in detected]
+    """The topmost token of each group of detections linked by dependency ("is upbeat": "is"); a detection heading
+    its own clause is a cue of its own ("blasted the yoga instructor, [calling] her a ...")."""
+    return [doc[i] for i in sorted(detected)
+            if doc[i].head.i == i or doc[i].head.i not in detected or doc[i].dep_ in CLAUSE_DEPS]
