@@ -197,3 +197,22 @@ def test_a_second_cue_joined_to_the_reported_clause_is_its_own_attribution(run):
     # a verb joined without being a cue stays in the content
     [a] = atts(run, "She said the plan was bold and would save money.")
     assert a["content"]["text"] == "the plan was bold and would save money"
+
+
+def test_inverted_cue_after_a_clause_the_parser_took_for_its_subject(run):
+    text = ('Couple global exposure with a "candidate who is a lightning rod" and Clevelanders get nervous, '
+            'said Christine Link, executive director of the ACLU in Ohio.')
+    [a] = atts(run, text)
+    assert a["source"]["text"] == "Christine Link" and a["content"]["text"].startswith("Couple global exposure")
+    assert a["content"]["text"].endswith("get nervous")
+    # a fronted phrase without a verb is no content
+    assert not atts(run, "In a speech last July, he said nothing.") or \
+        all(a["content"]["text"] != "In a speech last July" for a in atts(run, "In a speech last July, he said nothing."))
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next_paragraph(run):
+    text = ("Perry had no kind words for Trump. In a speech last July, he said:\n\n"
+            "Let no one be mistaken: his candidacy is a cancer on conservatism.\n\nIt cannot be ignored.")
+    [a] = atts(run, text)
+    assert a["cue"]["text"] == "said" and a["source"]["canonical"] == "Perry"
+    assert a["content"]["text"] == "Let no one be mistaken: his candidacy is a cancer on conservatism"

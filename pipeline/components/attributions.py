@@ -156,7 +156,8 @@ def source_head(verb: Token) -> Token | None:
         if after and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ"):
             subjects = after[:1]
     if not subjects and not any(c.dep_ == "agent" for c in verb.children):
-        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and is_cue(verb.head.head) and next_cue_clause(verb.head):
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i \
+                and is_cue(verb.head.head) and verb.i in next_cue_clause(verb.head):
             return source_head(verb.head.head)  # "Lazar said he welcomed it and added ...": Lazar added
         if verb.dep_ == "conj" or (verb.tag_ == "VBG" and verb.lemma_.lower() in words()["participle_cues"]):
             # "survived 5 years in a prison and says ...", "..., saying the plan would fail": the governing subject
@@ -419,7 +420,7 @@ def misattached_complement(verb: Token) -> list[Token]:
 def next_cue_clause(clause: Token) -> set[int]:
     """Indices of a second cue the parser joined to the reported clause instead of to its cue, with the "and" before
     it ("said he welcomed extradition and [added, "I'll plead guilty"]"): not part of the first one's content."""
-    second = next((c for c in clause.children if c.dep_ == "conj" and is_cue(c)
+    second = next((c for c in clause.children if c.dep_ == "conj" and c.lemma_.lower() in words()["cue_verbs"]["speech"]
                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
     if second is None:
         return set()
@@ -441,7 +442,7 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
             comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
                      if g.dep_ == "pobj"]
     if comps or misattached:
-        tokens = [t for c in comps or misattached for t in c.subtree if t.i not in next_cue_clause(c)]
+        tokens = [t for c in comps or misattached for t in c.subtree if c.i < verb.i or t.i not in next_cue_clause(c)]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
         if start > verb.i and not misattached:
             # "X said [about one in four ...] were": everything between the cue and its clause is content,
@@ -490,6 +491,26 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
         # "This campaign, he says, is different": the sentence around the parenthetical cue
         sent = verb.sent
         return sent.start_char, sent.end_char
+    text = doc.text
+    colon = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
+    if colon and verb.i + 2 < len(doc) and doc[verb.i + 2].is_space and "\n" in doc[verb.i + 2].text + doc[verb.i + 1].whitespace_:
+        # "In a speech last July, he said:" closing a paragraph: the next paragraph, unless a quote (quote cues' job)
+        start = doc[verb.i + 2].idx + len(doc[verb.i + 2])
+        end = text.find("\n", start)
+        if start < len(text) and text[start] not in "“\"‘'«":
+            return start, len(text) if end < 0 else end
+    if verb.dep_ == "ROOT" and verb.lemma_.lower() in words()["cue_verbs"]["speech"] \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > verb.i for c in verb.children):
+        # "Couple global exposure with ... and Clevelanders get nervous, said Christine Link": the parser made the
+        # content the subject; it is the sentence up to the comma before the cue (or before its speaker)
+        left = speaker.left_edge.i if speaker is not None and speaker.i < verb.i else verb.i
+        sent = verb.sent
+        before = doc[sent.start:left - 1]
+        fronted = any(t.head == verb and t.dep_ in ("advcl", "prep", "npadvmod", "advmod") for t in before)
+        if len(before) > 2 and doc[left - 1].text == "," and any(t.pos_ in ("VERB", "AUX") for t in before) \
+                and not fronted and not any(t.text in (";", ":") for t in before) \
+                and not any(t.is_quote for t in doc[verb.i + 1: sent.end]):
+            return sent.start_char, doc[left - 2].idx + len(doc[left - 2])
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
         sent = verb.sent
         first = min(t.i for t in verb.subtree)
