@@ -216,3 +216,22 @@ def test_a_cue_closing_its_paragraph_with_a_colon_reports_the_next_paragraph(run
     [a] = atts(run, text)
     assert a["cue"]["text"] == "said" and a["source"]["canonical"] == "Perry"
     assert a["content"]["text"] == "Let no one be mistaken: his candidacy is a cancer on conservatism"
+
+
+def test_a_title_case_headline_is_read_sentence_cased_with_offsets_as_written(run):
+    text = ("Ben Carson Slams Hillary And The Media In One Debate Answer.\n\n"
+            "Ben Carson criticized Hillary Clinton at the debate. Carson also blamed the media.")
+    data = run(text)  # validates every span against the text as written
+    slams = next(a for a in data["attributions"] if a["cue"]["text"] == "Slams")
+    assert slams["source"]["text"] == "Ben Carson" and slams["content"]["text"].startswith("Hillary And The Media")
+    assert text[slams["cue"]["start"]:slams["cue"]["end"]] == "Slams"
+
+
+def test_sentence_casing_keeps_names_capitals_and_length():
+    from pipeline.components.attributions import sentence_cased, title_case_end
+
+    headline = "FBI Says Hillary Clinton’s Aides Deleted Emails, Judge Rules"
+    body = "\n\nThe FBI said Hillary Clinton and her aides met the judge."
+    assert title_case_end(headline + body) == len(headline)
+    assert sentence_cased(headline, body) == "FBI says Hillary Clinton’s aides deleted emails, judge rules"
+    assert title_case_end("Carson defends his record on taxes.\n\nBody.") == 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -862,8 +862,8 @@ def drop_redundant_nested(found: list[Found]) -> list[Found]:
     return keep
 
 
-def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
-    """Every attribution in `doc`, in text order."""
+def found_in(doc: Doc, entities: list[Entity]) -> list[Found]:
+    """The attributions every finder sees in `doc`, before references are resolved."""
     text = doc.text
     quotes = quote_spans(text)
     found = verb_attributions(doc, text, entities, quotes)
@@ -871,6 +871,71 @@ def attributions_of(doc: Doc, entities: list[Entity]) -> list[Attribution]:
     found += phrase_attributions(doc, text, entities)
     found += colon_attributions(doc, text, entities, found)
     found += learned_attributions(doc, text, entities, quotes, found)
+    return found
+
+
+def title_case_end(text: str) -> int:
+    """Where the article's first line ends when it is a headline in Title Case ("Ben Carson Slams Hillary And The
+    Media"), which the parser reads as a row of names; 0 when it is not."""
+    end = text.find("\n")
+    words = re.findall(r"[^\W\d_]+", text[:end]) if end > 0 else []
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return 0
+    return end
+
+
+def sentence_cased(headline: str, body: str) -> str:
+    """`headline` with its capitalised words lowercased, except the first, words in capitals ("FBI") and words the
+    body writes capitalised inside a sentence (names): as long as `headline`, so every offset holds."""
+    names = set(re.findall(r"(?<=[\w,;] )[A-Z][^\W\d_]*", body))
+
+    def recased(m: re.Match) -> str:
+        w = m.group()
+        keep = m.start() == 0 or w in names or w.isupper() or len(w.lower()) != len(w)
+        return w if keep else w.lower()
+
+    return re.sub(r"[^\W\d_]+", recased, headline)
+
+
+def as_written(f: Found, text: str, recased: str) -> Found:
+    """`f`, found in the sentence-cased headline, with every text taken from the article as written."""
+    def span(t: TextSpan | None) -> TextSpan | None:
+        return t and TextSpan(text[t.start:t.end], t.start, t.end)
+
+    def words(value: str | None, start: int) -> str | None:
+        at = recased.find(value, start) if value else -1
+        return text[at: at + len(value)] if at >= 0 else value
+
+    source = f.source
+    if source is not None and source.start is not None:
+        source = replace(source, text=text[source.start:source.end], phrase=span(source.phrase),
+                         canonical=source.canonical if source.entity else words(source.canonical, source.start),
+                         role=words(source.role, 0))
+    return replace(f, cue=span(f.cue), content=span(f.content), source=source)
+
+
+def headline_attributions(doc: Doc, entities: list[Entity], parse, found: list[Found]) -> list[Found]:
+    """Attributions in a Title Case headline, found by parsing it sentence-cased with `parse` (text -> Doc), that
+    the article's own parse missed."""
+    text = doc.text
+    end = title_case_end(text)
+    if not end:
+        return []
+    recased = sentence_cased(text[:end], text[end:])
+    head = parse(recased)
+    taken = [(f.cue.start, f.cue.end) for f in found if f.cue.start < end]
+    return [as_written(f, text, recased) for f in found_in(head, [e for e in entities if e.end <= end])
+            if not any(f.cue.start < e and s < f.cue.end for s, e in taken)]
+
+
+def attributions_of(doc: Doc, entities: list[Entity], parse=None) -> list[Attribution]:
+    """Every attribution in `doc`, in text order; `parse` (text -> parsed Doc) lets a Title Case headline be read
+    sentence-cased."""
+    text = doc.text
+    quotes = quote_spans(text)
+    found = found_in(doc, entities)
+    if parse is not None:
+        found += headline_attributions(doc, entities, parse, found)
     found.sort(key=lambda f: f.cue.start)
     resolve_references(found, entities)
     resolve_repeated_documents(found)
@@ -888,10 +953,20 @@ class AttributionStage:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.nlp = nlp
         words()
 
+    def parse(self, text: str) -> Doc:
+        """`text` through the spaCy components before ours (tagger, parser, ...), as the article went."""
+        doc = self.nlp.make_doc(text)
+        for name, component in self.nlp.pipeline:
+            if name.startswith("newsclaims_") and name != "newsclaims_paragraphs":
+                break
+            doc = component(doc)
+        return doc
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = attributions_of(doc, doc._.entities or [])
+        doc._.attributions = attributions_of(doc, doc._.entities or [], self.parse)
         return doc
 
 
