@@ -1,6 +1,6 @@
 """Score attributions on PolNeAR (train or dev split), side by side with textacy's direct_quotations.
 
-    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N] [--rules-only]
+    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N] [--rules-only] [--agreement]
 
 PATH is a checkout (or export) of github.com/networkdynamics/PolNeAR holding data/<split>/text/*.txt and
 data/<split>/attributions/*.ann. The corpus is not part of this project; fetch it yourself. The test split is
@@ -110,6 +110,32 @@ def load(path: Path, split: str, limit: int | None = None) -> list[Article]:
         if limit and len(articles) >= limit:
             break
     return articles
+
+
+def annotators(path: Path, split: str) -> list[tuple[Article, list[list[Attr]]]]:
+    """Articles several annotators marked: each with the first annotator's attributions as gold and the others'."""
+    base = path / "data" / split
+    out = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if len(anns) > 1:
+            first, *others = [read_ann(a.read_text("utf-8")) for a in anns]
+            out.append((Article(text_path.stem, text_path.read_text("utf-8"), first), others))
+    return out
+
+
+def agreement(path: Path, split: str) -> dict[str, Scores]:
+    """Human agreement on the multiply annotated articles (every other annotator scored against the first), and
+    newsclaims on the same articles scored against every annotator in turn."""
+    marked = annotators(path, split)
+    if not marked:
+        return {}
+    pairs = [(article, other) for article, others in marked for other in others]
+    human = score([a for a, _ in pairs], [o for _, o in pairs])
+    ours = predict_newsclaims([a for a, _ in marked])
+    golds = [(Article(a.name, a.text, g), p) for (a, others), p in zip(marked, ours) for g in [a.gold, *others]]
+    return {f"annotators vs first ({len(pairs)} pairs)": human,
+            f"newsclaims vs each ({len(golds)})": score([a for a, _ in golds], [p for _, p in golds])}
 
 
 def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
@@ -251,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show-errors", type=int, default=0, metavar="N")
     ap.add_argument("--rules-only", action="store_true", help="also score the rules without the learned cue detector")
+    ap.add_argument("--agreement", action="store_true",
+                    help="also score the annotators against each other on the articles several of them marked")
     args = ap.parse_args(argv)
     articles = load(args.path, args.split, args.limit)
     n_gold = sum(len(a.gold) for a in articles)
@@ -269,6 +297,14 @@ def main(argv: list[str] | None = None) -> int:
                                       if part in r.parts else f"{'-':>9}{'-':>9}{'-':>9}" for r in results.values()))
     for e in results["newsclaims"].errors[: args.show_errors]:
         print("  -", e)
+    if args.agreement:
+        agreed = agreement(args.path, args.split)
+        marked = annotators(args.path, args.split)
+        print(f"\nAgreement on the {len(marked)} {args.split} articles several annotators marked "
+              f"({sum(len(o) + 1 for _, o in marked)} annotations), token overlap F1:")
+        print(f"{'':<24}" + "".join(f"{name:>34}" for name in agreed))
+        for part in ("cue overlap", "source overlap", "content overlap", "whole attribution"):
+            print(f"{part:<24}" + "".join(f"{r.parts[part].f1:>34.3f}" for r in agreed.values()))
     return 0
 
 

@@ -46,3 +46,19 @@ def test_a_raising_verb_gives_no_source_and_the_cue_runs_through_its_verb(run):
     [a] = run("Sanders seemed to soften his stance on the superdelegates.")["attributions"]
     assert a["detected_by"] == "model" and a["source"] is None
     assert a["cue"]["text"] == "seemed to soften" and a["content"]["text"] == "his stance on the superdelegates"
+
+
+def test_detections_group_into_cues_but_not_across_clauses(nlp):
+    doc = nlp("Trump blasted the instructor during a rally, calling her a horrible witness. Cruz is upbeat about Iowa.")
+    index = {t.text: t.i for t in doc}
+    heads = cue_model.cue_heads(doc, {index["blasted"], index["calling"], index["is"], index["upbeat"]})
+    assert [t.text for t in heads] == ["blasted", "calling", "is"]  # "upbeat" joins "is"; "calling" heads its own clause
+
+
+def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_content(run):
+    with cue_model.replaced({"weights": {"lemma=accuse": 5.0, "lemma=decline": 5.0}, "intercept": -3.0, "threshold": 0.5}):
+        found = run("Bob Mulholland, a superdelegate who has accused Sanders supporters of harassment, was angry. "
+                    "Curiel, who through his office declined to comment, was born in Indiana.")["attributions"]
+    by_cue = {a["cue"]["text"]: a for a in found}
+    assert by_cue["has accused"]["content"]["text"].startswith("Sanders supporters of harassment")
+    assert by_cue["declined"]["content"]["text"] == "to comment" and by_cue["declined"]["source"]["text"] == "Curiel"
