@@ -34,12 +34,12 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.compare_score
 	@if [ -d ../shared/data/clef2020-task2 ]; then $(BIN)/python -m eval.factcheck_score; \
 	else echo "CLEF 2020 task 2: skipped (../shared/data/clef2020-task2 absent)"; fi
-	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only; \
+	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only --accurate --agreement; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
 
 # Throughput of the full pipeline against bare spaCy on the same articles, in the same run.
 bench: $(STAMP)
-	$(BIN)/python -m eval.bench
+	$(BIN)/python -m eval.bench --accurate
 
 clean:
 	rm -rf $(VENV) .newsclaims .pytest_cache

@@ -1,6 +1,6 @@
 """Throughput of the full newsclaims pipeline against bare spaCy, on the same articles, in the same process.
 
-    python -m eval.bench [--rounds 5] [--copies 8]
+    python -m eval.bench [--rounds 5] [--copies 8] [--accurate]
 
 Articles: corpora/samples, corpora/gold and the seed article (when ../shared is there), repeated `--copies` times.
 Each round runs every configuration once, in turn, so drift on a shared machine hits them alike; the figure kept
@@ -8,7 +8,9 @@ for each is its fastest round. Printed: articles/s and words/s of
 - bare spaCy: `nlp.pipe` of the same model, no newsclaims stage;
 - full: `pipeline.extract_many` (every stage, plus building the records);
 - full without one stage at a time (its cost is the difference);
-and the ratio of full to bare (the target is at most 1.25, our stages costing at most 25% over spaCy).
+and the ratio of full to bare (the target is at most 1.25, our stages costing at most 25% over spaCy). With
+--accurate, also the full pipeline with the accurate cue detector (`NEWSCLAIMS_CUE_DETECTOR=accurate`), as a ratio to
+the full one.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import spacy
 
 import pipeline
 from pipeline import readers, resources
+from pipeline.components.cue_encoder import accurate_detector
 from pipeline.nlp import STAGES
 
 from .seed_score import SEED_TEXT
@@ -45,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--copies", type=int, default=8, help="how many times the article set is repeated")
+    parser.add_argument("--accurate", action="store_true", help="also time the accurate cue detector")
     args = parser.parse_args(argv)
 
     texts = articles() * args.copies
@@ -63,8 +67,14 @@ def main(argv: list[str] | None = None) -> None:
                     list(pipeline.extract_many(texts, batch_size=batch))
         return go
 
+    def run_accurate():
+        with accurate_detector():
+            list(pipeline.extract_many(texts, batch_size=batch))
+
     configs = {"bare spaCy (nlp.pipe)": lambda: list(bare.pipe(texts, batch_size=batch)), "full newsclaims": run_full()}
     configs.update({f"full without {stage}": run_full(stage) for stage in STAGES})
+    if args.accurate:
+        configs["full, accurate cue detector"] = run_accurate
     for fn in configs.values():  # warm-up: caches, lazy imports
         fn()
     best = {name: float("inf") for name in configs}
@@ -83,6 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     for stage in STAGES:
         without = best[f"full without {stage}"]
         print(f"  {stage:<28} adds {100 * (full_time / without - 1):5.1f}% to the pipeline without it")
+    if args.accurate:
+        print(f"ratio accurate / full: {best['full, accurate cue detector'] / full_time:.3f}; "
+              f"accurate / bare spaCy: {best['full, accurate cue detector'] / base:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Score attributions on PolNeAR (train or dev split), side by side with textacy's direct_quotations.
 
-    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N] [--rules-only] [--agreement]
+    python -m eval.polnear PATH [--split dev] [--limit N] [--show-errors N] [--rules-only] [--accurate] [--agreement]
 
 PATH is a checkout (or export) of github.com/networkdynamics/PolNeAR holding data/<split>/text/*.txt and
 data/<split>/attributions/*.ann. The corpus is not part of this project; fetch it yourself. The test split is
@@ -277,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show-errors", type=int, default=0, metavar="N")
     ap.add_argument("--rules-only", action="store_true", help="also score the rules without the learned cue detector")
+    ap.add_argument("--accurate", action="store_true", help="also score the accurate cue detector (MiniLM)")
     ap.add_argument("--agreement", action="store_true",
                     help="also score the annotators against each other on the articles several of them marked")
     args = ap.parse_args(argv)
@@ -289,6 +290,11 @@ def main(argv: list[str] | None = None) -> int:
 
         with cue_model.replaced(cue_model.NO_MODEL):
             results["newsclaims rules only"] = score(articles, predict_newsclaims(articles))
+    if args.accurate:
+        from pipeline.components.cue_encoder import accurate_detector
+
+        with accurate_detector():
+            results["newsclaims accurate"] = score(articles, predict_newsclaims(articles))
     results["textacy"] = score(articles, predict_textacy(articles))
     print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
     print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from contextlib import nullcontext
@@ -32,9 +33,14 @@ def extract(
     max_chars: int = typer.Option(resources.load("pipeline")["max_chars"], help="Skip articles longer than this."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar on stderr "
                                             "(default: when stderr is a terminal)."),
+    accurate: bool = typer.Option(False, "--accurate", help="Find attribution cues with the accurate detector "
+                                  "(MiniLM over every sentence: several times slower)."),
 ) -> None:
     """Extract entities, quantities, attributions and claims; one newsclaims/1 JSON object per line."""
     from tqdm import tqdm
+
+    if accurate:
+        os.environ["NEWSCLAIMS_CUE_DETECTOR"] = "accurate"  # read by the attribution stage, in workers too
 
     from .extraction import outcomes
     from .store import Store, StoreError

@@ -1,5 +1,7 @@
 """The learned cue detector (models/cue_model.json, trained on PolNeAR train by eval/train_cues.py): stances and
 acts the word lists miss become attributions marked detected_by "model"; claims never take them as their source."""
+import pytest
+
 from pipeline.components import cue_model
 
 
@@ -62,3 +64,40 @@ def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_cont
     by_cue = {a["cue"]["text"]: a for a in found}
     assert by_cue["has accused"]["content"]["text"].startswith("Sanders supporters of harassment")
     assert by_cue["declined"]["content"]["text"] == "to comment" and by_cue["declined"]["source"]["text"] == "Curiel"
+
+
+def test_accurate_detector_weights_fit_the_encoder():
+    from pipeline.components import cue_encoder
+
+    head = cue_encoder.head_weights()
+    assert head is not None, "models/cue_head.npz is missing (python -m eval.train_cues PATH --accurate)"
+    tokenizer, model = cue_encoder.encoder()
+    inputs = 2 * model.config.hidden_size * len(cue_encoder.LAYERS)
+    assert head["w1"].shape[0] == inputs and head["w1"].shape[1] == head["b1"].shape[0] == head["w2"].shape[0]
+    assert 0 < float(head["threshold"]) < 1
+
+
+def test_accurate_detector_finds_stances_with_offsets_that_hold(run):
+    from pipeline.components.cue_encoder import accurate_detector
+
+    text = ("Clinton criticized the plan on Tuesday. Senator Cruz endorsed Trump.\n\n"
+            "“It will not pass,” said Mayor Ana Ortiz, who has opposed the bill since March.")
+    with accurate_detector():
+        found = run(text)["attributions"]  # run() checks every span's offsets
+    by_cue = {a["cue"]["text"]: a for a in found}
+    assert by_cue["criticized"]["source"]["text"] == "Clinton" and by_cue["criticized"]["detected_by"] == "model"
+    assert by_cue["said"]["detected_by"] == "rules" and by_cue["said"]["source"]["canonical"] == "Ana Ortiz"
+
+
+def test_the_detector_setting_is_checked(monkeypatch):
+    from pipeline.components import cue_encoder
+
+    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "fastest")
+    with pytest.raises(ValueError, match="'fast' or 'accurate'"):
+        cue_encoder.wanted()
+    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "accurate")
+    monkeypatch.setattr(cue_encoder, "head_weights", lambda: None)  # as on a checkout without the weights file
+    with pytest.raises(FileNotFoundError, match="cue_head.npz"):
+        cue_encoder.chosen_weights()
+    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "fast")
+    assert cue_encoder.chosen_weights() is None

@@ -38,3 +38,11 @@ def test_scorer_counts_misses_and_extras():
     wrong = [[polnear.Attr(polnear.Span(0, 3), polnear.Span(0, 3), None)] for _ in articles]
     s = polnear.score(articles, wrong)
     assert s.parts["whole attribution"].tp == 0 and s.parts["whole attribution"].n_pred == 2
+
+
+def test_agreement_scores_annotators_against_the_first_and_us_against_each():
+    human, ours = polnear.agreement(DATA, "dev").values()  # a1 has two annotators; the second marked nothing
+    whole = human.parts["whole attribution"]
+    assert (whole.tp, whole.n_pred, whole.n_gold) == (0, 0, 2)
+    whole = ours.parts["whole attribution"]
+    assert (whole.tp, whole.n_pred, whole.n_gold) == (2, 4, 2)  # right against the first, all extra against the second

@@ -404,13 +404,14 @@ def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
 
 def misattached_complement(verb: Token) -> list[Token]:
     """A "that" clause the parser hung as a relative clause on the cue's setting ("said in one of a series of
-    Twitter messages [that the truck was carrying arms]"): it has its own subject, so "that" is not a pronoun."""
+    Twitter messages [that the truck was carrying arms]", "alleged in the suit [that Trump earned ...]", where the
+    parser may hang "that" elsewhere): it has its own subject, so "that" is not a pronoun."""
     for child in verb.rights:
         if child.dep_ != "prep" or child.lower_ not in words()["cue_setting_prepositions"]:
             continue
         for t in child.subtree:
             that = any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) \
-                or "that" in (t.left_edge.lower_, t.doc[t.left_edge.i - 1].lower_)  # "that" hung elsewhere
+                or t.left_edge.lower_ == "that" or (t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ == "that")
             if t.dep_ in ("relcl", "acl") and that \
                     and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in t.children):
                 return [t]
@@ -428,6 +429,37 @@ def next_cue_clause(clause: Token) -> set[int]:
     while start - 1 > clause.i and clause.doc[start - 1].dep_ in ("cc", "punct"):
         start -= 1
     return set(range(start, second.right_edge.i + 1))
+
+
+def next_paragraph(verb: Token) -> tuple[int, int] | None:
+    """"In a speech last July, he said:" closing its paragraph: the next paragraph (unless it opens with a quote,
+    which the quote cues take)."""
+    doc, text = verb.doc, verb.doc.text
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ":" or not doc[verb.i + 2].is_space \
+            or "\n" not in doc[verb.i + 1].whitespace_ + doc[verb.i + 2].text:
+        return None
+    start = doc[verb.i + 2].idx + len(doc[verb.i + 2])
+    end = text.find("\n", start)
+    if start >= len(text) or text[start] in "“\"‘'«":
+        return None
+    return start, len(text) if end < 0 else end
+
+
+def clause_before_inverted_cue(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    """"Couple global exposure with ... and Clevelanders get nervous, said Christine Link": a clause the parser made
+    the subject of a speech verb with nothing reported after it; the content is the sentence up to the comma before
+    the cue (or before its speaker), when that holds a verb and is not a fronted phrase of the cue's own."""
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in words()["cue_verbs"]["speech"] \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > verb.i for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    left = speaker.left_edge.i if speaker is not None and speaker.i < verb.i else verb.i
+    before = doc[sent.start:left - 1]
+    if len(before) <= 2 or doc[left - 1].text != "," or not any(t.pos_ in ("VERB", "AUX") for t in before) \
+            or any(t.head == verb and t.dep_ in ("advcl", "prep", "npadvmod", "advmod") for t in before) \
+            or any(t.text in (";", ":") for t in before) or any(t.is_quote for t in doc[verb.i + 1: sent.end]):
+        return None
+    return sent.start_char, doc[left - 2].idx + len(doc[left - 2])
 
 
 def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
@@ -491,26 +523,9 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
         # "This campaign, he says, is different": the sentence around the parenthetical cue
         sent = verb.sent
         return sent.start_char, sent.end_char
-    text = doc.text
-    colon = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
-    if colon and verb.i + 2 < len(doc) and doc[verb.i + 2].is_space and "\n" in doc[verb.i + 2].text + doc[verb.i + 1].whitespace_:
-        # "In a speech last July, he said:" closing a paragraph: the next paragraph, unless a quote (quote cues' job)
-        start = doc[verb.i + 2].idx + len(doc[verb.i + 2])
-        end = text.find("\n", start)
-        if start < len(text) and text[start] not in "“\"‘'«":
-            return start, len(text) if end < 0 else end
-    if verb.dep_ == "ROOT" and verb.lemma_.lower() in words()["cue_verbs"]["speech"] \
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > verb.i for c in verb.children):
-        # "Couple global exposure with ... and Clevelanders get nervous, said Christine Link": the parser made the
-        # content the subject; it is the sentence up to the comma before the cue (or before its speaker)
-        left = speaker.left_edge.i if speaker is not None and speaker.i < verb.i else verb.i
-        sent = verb.sent
-        before = doc[sent.start:left - 1]
-        fronted = any(t.head == verb and t.dep_ in ("advcl", "prep", "npadvmod", "advmod") for t in before)
-        if len(before) > 2 and doc[left - 1].text == "," and any(t.pos_ in ("VERB", "AUX") for t in before) \
-                and not fronted and not any(t.text in (";", ":") for t in before) \
-                and not any(t.is_quote for t in doc[verb.i + 1: sent.end]):
-            return sent.start_char, doc[left - 2].idx + len(doc[left - 2])
+    found = next_paragraph(verb) or clause_before_inverted_cue(verb, speaker)
+    if found:
+        return found
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
         sent = verb.sent
         first = min(t.i for t in verb.subtree)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import resources
+from . import cue_encoder
 
 CANDIDATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
 PERSON_PRONOUNS = ("he", "she", "they", "i", "we", "who", "you")
@@ -92,7 +93,8 @@ def model() -> dict:
 @contextmanager
 def replaced(other: dict):
     """Run the detector with other weights while inside (training and evaluation): `other` holds weights,
-    intercept and threshold as models/cue_model.json does; `NO_MODEL` turns the detector off."""
+    intercept and threshold as models/cue_model.json does, and optionally "head", the accurate detector's weights
+    (None: the fast detector alone); `NO_MODEL` turns the detector off."""
     global model
     original = model
     model = lambda: other  # noqa: E731
@@ -111,11 +113,17 @@ def probability(t: Token) -> float:
 
 
 def detections(doc: Doc) -> set[int]:
-    """Indices of the tokens the model takes for parts of cues."""
+    """Indices of the tokens the model takes for parts of cues; with the accurate detector (`cue_encoder`), by the
+    mean of both models' probabilities and that detector's threshold."""
     m = model()
     if not m["weights"]:
         return set()
-    return {t.i for t in doc if t.pos_ in CANDIDATE_POS and probability(t) >= m["threshold"]}
+    candidates = [t.i for t in doc if t.pos_ in CANDIDATE_POS]
+    head = m["head"] if "head" in m else cue_encoder.chosen_weights()
+    if head is None:
+        return {i for i in candidates if probability(doc[i]) >= m["threshold"]}
+    slow = cue_encoder.probabilities(doc, candidates, head)
+    return {i for i, q in zip(candidates, slow) if (probability(doc[i]) + q) / 2 >= float(head["threshold"])}
 
 
 CLAUSE_DEPS = ("advcl", "conj", "ccomp", "relcl", "parataxis")
