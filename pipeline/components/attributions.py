@@ -434,15 +434,15 @@ def next_cue_clause(clause: Token) -> set[int]:
 def next_paragraph(verb: Token) -> tuple[int, int] | None:
     """"In a speech last July, he said:" closing its paragraph: the next paragraph (unless it opens with a quote,
     which the quote cues take)."""
-    doc, text = verb.doc, verb.doc.text
-    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ":" or not doc[verb.i + 2].is_space \
-            or "\n" not in doc[verb.i + 1].whitespace_ + doc[verb.i + 2].text:
+    doc = verb.doc
+    first = verb.i + 3
+    if first >= len(doc) or doc[verb.i + 1].text != ":" or not doc[verb.i + 2].is_space \
+            or "\n" not in doc[verb.i + 1].whitespace_ + doc[verb.i + 2].text or doc[first].text[0] in "“\"‘'«":
         return None
-    start = doc[verb.i + 2].idx + len(doc[verb.i + 2])
-    end = text.find("\n", start)
-    if start >= len(text) or text[start] in "“\"‘'«":
-        return None
-    return start, len(text) if end < 0 else end
+    last = first
+    while last + 1 < len(doc) and "\n" not in doc[last].whitespace_ and "\n" not in doc[last + 1].text:
+        last += 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def clause_before_inverted_cue(verb: Token, speaker: Token | None) -> tuple[int, int] | None:
@@ -877,10 +877,8 @@ def drop_redundant_nested(found: list[Found]) -> list[Found]:
     return keep
 
 
-def found_in(doc: Doc, entities: list[Entity]) -> list[Found]:
-    """The attributions every finder sees in `doc`, before references are resolved."""
-    text = doc.text
-    quotes = quote_spans(text)
+def found_in(doc: Doc, text: str, entities: list[Entity], quotes: list[tuple[int, int]]) -> list[Found]:
+    """The attributions every finder sees in `doc` (whose text is `text`), before references are resolved."""
     found = verb_attributions(doc, text, entities, quotes)
     found += quote_cue_attributions(doc, text, entities, quotes, found)
     found += phrase_attributions(doc, text, entities)
@@ -929,17 +927,17 @@ def as_written(f: Found, text: str, recased: str) -> Found:
     return replace(f, cue=span(f.cue), content=span(f.content), source=source)
 
 
-def headline_attributions(doc: Doc, entities: list[Entity], parse, found: list[Found]) -> list[Found]:
-    """Attributions in a Title Case headline, found by parsing it sentence-cased with `parse` (text -> Doc), that
-    the article's own parse missed."""
-    text = doc.text
+def headline_attributions(text: str, entities: list[Entity], parse, found: list[Found]) -> list[Found]:
+    """Attributions in the Title Case headline of `text`, found by parsing it sentence-cased with `parse`
+    (text -> Doc), that the article's own parse missed."""
     end = title_case_end(text)
     if not end:
         return []
     recased = sentence_cased(text[:end], text[end:])
     head = parse(recased)
     taken = [(f.cue.start, f.cue.end) for f in found if f.cue.start < end]
-    return [as_written(f, text, recased) for f in found_in(head, [e for e in entities if e.end <= end])
+    return [as_written(f, text, recased) for f in found_in(head, recased, [e for e in entities if e.end <= end],
+                                                            quote_spans(recased))
             if not any(f.cue.start < e and s < f.cue.end for s, e in taken)]
 
 
@@ -948,9 +946,9 @@ def attributions_of(doc: Doc, entities: list[Entity], parse=None) -> list[Attrib
     sentence-cased."""
     text = doc.text
     quotes = quote_spans(text)
-    found = found_in(doc, entities)
+    found = found_in(doc, text, entities, quotes)
     if parse is not None:
-        found += headline_attributions(doc, entities, parse, found)
+        found += headline_attributions(text, entities, parse, found)
     found.sort(key=lambda f: f.cue.start)
     resolve_references(found, entities)
     resolve_repeated_documents(found)

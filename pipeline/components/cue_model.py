@@ -22,8 +22,9 @@ CANDIDATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
 PERSON_PRONOUNS = ("he", "she", "they", "i", "we", "who", "you")
 
 
-def features(t: Token) -> list[str]:
-    """The names of a token's features (each has the value 1)."""
+def features(t: Token, sentence: tuple[int, int] | None = None) -> list[str]:
+    """The names of a token's features (each has the value 1). `sentence`: the token's sentence's (start, end)
+    token indices when the caller knows them (`t.sent` costs a walk through the sentence)."""
     lemma = t.lemma_.lower()
     out = [f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"lemma_dep={lemma}|{t.dep_}",
            f"head_lemma={t.head.lemma_.lower()}", f"head_dep={t.dep_}|{t.head.pos_}",
@@ -62,10 +63,10 @@ def features(t: Token) -> list[str]:
         out.append("no_subj")
     out += [f"lower={t.lower_}", f"deps={lemma}|" + ",".join(sorted(deps - {"punct", "det"}))]
     doc = t.doc
-    sent = t.sent
-    if any(x.is_quote for x in doc[max(sent.start, t.i - 3): t.i]):
+    start, end = sentence or (t.sent.start, t.sent.end)
+    if any(x.is_quote for x in doc[max(start, t.i - 3): t.i]):
         out.append("quote_before")
-    if any(x.is_quote for x in doc[t.i + 1: min(sent.end, t.i + 4)]):
+    if any(x.is_quote for x in doc[t.i + 1: min(end, t.i + 4)]):
         out.append("quote_after")
     if t.i > 0:
         out.append(f"prev={doc[t.i - 1].lower_}")
@@ -104,11 +105,11 @@ def replaced(other: dict):
         model = original
 
 
-def probability(t: Token) -> float:
+def probability(t: Token, sentence: tuple[int, int] | None = None) -> float:
     """The model's probability that `t` heads an attribution cue."""
     m = model()
     weights = m["weights"]
-    z = m["intercept"] + sum(weights.get(f, 0.0) for f in features(t))
+    z = m["intercept"] + sum(weights.get(f, 0.0) for f in features(t, sentence))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -118,12 +119,13 @@ def detections(doc: Doc) -> set[int]:
     m = model()
     if not m["weights"]:
         return set()
-    candidates = [t.i for t in doc if t.pos_ in CANDIDATE_POS]
+    candidates = [(t, (sent.start, sent.end)) for sent in doc.sents for t in sent if t.pos_ in CANDIDATE_POS]
+    fast = [probability(t, sentence) for t, sentence in candidates]
     head = m["head"] if "head" in m else cue_encoder.chosen_weights()
     if head is None:
-        return {i for i in candidates if probability(doc[i]) >= m["threshold"]}
-    slow = cue_encoder.probabilities(doc, candidates, head)
-    return {i for i, q in zip(candidates, slow) if (probability(doc[i]) + q) / 2 >= float(head["threshold"])}
+        return {t.i for (t, _), p in zip(candidates, fast) if p >= m["threshold"]}
+    slow = cue_encoder.probabilities(doc, [t.i for t, _ in candidates], head)
+    return {t.i for (t, _), p, q in zip(candidates, fast, slow) if (p + q) / 2 >= float(head["threshold"])}
 
 
 CLAUSE_DEPS = ("advcl", "conj", "ccomp", "relcl", "parataxis")
