@@ -49,9 +49,11 @@ def wanted() -> bool:
 def encoder():
     """(tokenizer, model) of the embedding model, loaded once per process."""
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
     from ..linking.embed import model_path
 
+    hf_logging.disable_progress_bar()
     path = str(model_path())
     return (AutoTokenizer.from_pretrained(path, local_files_only=True),
             AutoModel.from_pretrained(path, local_files_only=True).eval())
