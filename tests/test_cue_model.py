@@ -101,3 +101,11 @@ def test_the_detector_setting_is_checked(monkeypatch):
         cue_encoder.chosen_weights()
     monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "fast")
     assert cue_encoder.chosen_weights() is None
+
+
+def test_a_noun_cue_takes_its_possessor_as_source(run):
+    with cue_model.replaced({"weights": {"lemma=attack": 5.0}, "intercept": -3.0, "threshold": 0.5}):
+        found = run("Donald Trump spoke in Ohio on Monday. He repeated his attacks on Clinton's record.")["attributions"]
+    attacks = next(a for a in found if a["cue"]["text"].startswith("attacks"))
+    assert attacks["source"]["text"] == "his" and attacks["source"]["canonical"] == "Donald Trump"
+    assert attacks["content"]["text"].startswith("Clinton's record") or attacks["content"]["text"].startswith("on Clinton")
