@@ -124,10 +124,9 @@ def annotators(path: Path, split: str) -> list[tuple[Article, list[list[Attr]]]]
     return out
 
 
-def agreement(path: Path, split: str) -> dict[str, Scores]:
-    """Human agreement on the multiply annotated articles (every other annotator scored against the first), and
-    newsclaims on the same articles scored against every annotator in turn."""
-    marked = annotators(path, split)
+def agreement(marked: list[tuple[Article, list[list[Attr]]]]) -> dict[str, Scores]:
+    """Human agreement on multiply annotated articles (`annotators`; every other annotator scored against the
+    first), and newsclaims on the same articles scored against every annotator in turn."""
     if not marked:
         return {}
     pairs = [(article, other) for article, others in marked for other in others]
@@ -304,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     for e in results["newsclaims"].errors[: args.show_errors]:
         print("  -", e)
     if args.agreement:
-        agreed = agreement(args.path, args.split)
         marked = annotators(args.path, args.split)
+        agreed = agreement(marked)
         print(f"\nAgreement on the {len(marked)} {args.split} articles several annotators marked "
               f"({sum(len(o) + 1 for _, o in marked)} annotations), token overlap F1:")
         print(f"{'':<24}" + "".join(f"{name:>34}" for name in agreed))

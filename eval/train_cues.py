@@ -114,13 +114,12 @@ def head_examples(articles, docs):
     """The accurate detector's inputs (`cue_encoder.inputs`) and labels for every candidate token."""
     from pipeline.components import cue_encoder
 
-    X, y = [], []
+    X, y = [], []  # one array per article, in order
     for n, (article, doc) in enumerate(zip(articles, docs)):
         candidates = [t.i for t in doc if t.pos_ in cue_model.CANDIDATE_POS]
-        if candidates:
-            X.append(cue_encoder.inputs(doc, candidates, cue_encoder.token_states(doc)).astype(np.float16))
-            heads = cue_heads(article, doc)
-            y.append(np.array([i in heads for i in candidates]))
+        X.append(cue_encoder.inputs(doc, candidates, cue_encoder.token_states(doc)).astype(np.float16))
+        heads = cue_heads(article, doc)
+        y.append(np.array([i in heads for i in candidates], dtype=bool))
         if n % 100 == 99:
             print(f"  MiniLM states of {n + 1} articles", flush=True)
     return X, y
@@ -155,8 +154,7 @@ def train_head(articles, docs, cut: int, held_detector: dict) -> None:
     from pipeline.components import cue_encoder
 
     X, y = head_examples(articles, docs)
-    n_fit = len([a for a, d in zip(articles[:cut], docs[:cut]) if any(t.pos_ in cue_model.CANDIDATE_POS for t in d)])
-    head = fit_head(np.concatenate(X[:n_fit]), np.concatenate(y[:n_fit]))
+    head = fit_head(np.concatenate(X[:cut]), np.concatenate(y[:cut]))
     threshold = end_to_end_threshold(articles[cut:], {**held_detector, "head": head}, (0.3, 0.35, 0.4, 0.45))
     head = fit_head(np.concatenate(X), np.concatenate(y))
     head["threshold"] = np.float32(threshold)

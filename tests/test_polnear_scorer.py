@@ -41,7 +41,7 @@ def test_scorer_counts_misses_and_extras():
 
 
 def test_agreement_scores_annotators_against_the_first_and_us_against_each():
-    human, ours = polnear.agreement(DATA, "dev").values()  # a1 has two annotators; the second marked nothing
+    human, ours = polnear.agreement(polnear.annotators(DATA, "dev")).values()  # a1 has two annotators; the second marked nothing
     whole = human.parts["whole attribution"]
     assert (whole.tp, whole.n_pred, whole.n_gold) == (0, 0, 2)
     whole = ours.parts["whole attribution"]

@@ -190,10 +190,10 @@ def governing_subject(verb: Token) -> Token | None:
 def stranded_subject(verb: Token) -> list[Token]:
     """A name the parser hung on a fronted phrase instead of the verb after it ("As part of his plea, Marcel Lazar,
     44, said ..."): the proper noun of the appositive just before the verb."""
-    before = verb.i - 1
-    while before >= verb.sent.start and verb.doc[before].is_punct:
+    before, first = verb.i - 1, verb.sent.start
+    while before >= first and verb.doc[before].is_punct:
         before -= 1
-    if before < verb.sent.start or verb.doc[verb.i - 1].text != ",":
+    if before < first or verb.doc[verb.i - 1].text != ",":
         return []
     t, names = verb.doc[before], []
     while t.dep_ in ("appos", "compound", "nummod", "flat") and t.head.i < t.i:
@@ -474,7 +474,8 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
             comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
                      if g.dep_ == "pobj"]
     if comps or misattached:
-        tokens = [t for c in comps or misattached for t in c.subtree if c.i < verb.i or t.i not in next_cue_clause(c)]
+        tokens = [t for c in comps or misattached
+                  for second in [set() if c.i < verb.i else next_cue_clause(c)] for t in c.subtree if t.i not in second]
         start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
         if start > verb.i and not misattached:
             # "X said [about one in four ...] were": everything between the cue and its clause is content,
@@ -662,7 +663,7 @@ def learned_source_head(verb: Token) -> Token | None:
     if subject is None and verb.pos_ == "NOUN":
         # "his attacks on Clinton", "George Will's call for ...": the possessor
         subject = next((c for c in verb.children if c.dep_ == "poss"), None)
-        return subject.head if subject is not None and subject.dep_ == "case" else subject
+        return subject
     if subject is None and not any(c.dep_ == "agent" for c in verb.children):
         return governing_subject(verb)
     return agent_or_antecedent(verb, subject)
@@ -915,15 +916,15 @@ def as_written(f: Found, text: str, recased: str) -> Found:
     def span(t: TextSpan | None) -> TextSpan | None:
         return t and TextSpan(text[t.start:t.end], t.start, t.end)
 
-    def words(value: str | None, start: int) -> str | None:
+    def as_in_text(value: str | None, start: int) -> str | None:
         at = recased.find(value, start) if value else -1
         return text[at: at + len(value)] if at >= 0 else value
 
     source = f.source
     if source is not None and source.start is not None:
         source = replace(source, text=text[source.start:source.end], phrase=span(source.phrase),
-                         canonical=source.canonical if source.entity else words(source.canonical, source.start),
-                         role=words(source.role, 0))
+                         canonical=source.canonical if source.entity else as_in_text(source.canonical, source.start),
+                         role=as_in_text(source.role, 0))
     return replace(f, cue=span(f.cue), content=span(f.content), source=source)
 
 
