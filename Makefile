@@ -6,14 +6,24 @@ STAMP  := $(VENV)/.installed-dev
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 
-.PHONY: install demo test eval bench clean
+.PHONY: install lock demo test eval bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+LOCK   := requirements.lock
+
+# Every dependency at the exact version and hash of the lock, then newsclaims itself (editable, nothing resolved).
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -c constraints.txt -e '.[dev,eval]'
+	$(BIN)/python -m pip install --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(STAMP)
+
+# Re-resolve every dependency from pyproject.toml's ranges (and constraints.txt's torch pin) into the lock.
+lock:
+	test -x .lock-tools/bin/pip-compile || ($(PYTHON) -m venv .lock-tools && .lock-tools/bin/pip install 'pip-tools==7.6.2')
+	.lock-tools/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras --extra dev --extra eval \
+	  --no-emit-index-url --no-emit-find-links -c constraints.txt -o $(LOCK) --upgrade pyproject.toml
 
 # The main job on the bundled samples: JSONL in .newsclaims/demo.jsonl, the SQLite store, a readable summary.
 demo: $(STAMP)
@@ -42,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python -m eval.bench --accurate
 
 clean:
-	rm -rf $(VENV) .newsclaims .pytest_cache
+	rm -rf $(VENV) .newsclaims .pytest_cache .lock-tools build dist

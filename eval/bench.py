@@ -9,7 +9,7 @@ for each is its fastest round. Printed: articles/s and words/s of
 - full: `pipeline.extract_many` (every stage, plus building the records);
 - full without one stage at a time (its cost is the difference);
 and the ratio of full to bare (the target is at most 1.25, our stages costing at most 25% over spaCy). With
---accurate, also the full pipeline with the accurate cue detector (`NEWSCLAIMS_CUE_DETECTOR=accurate`), as a ratio to
+--accurate, also the full pipeline with the accurate cue detector (`cue_detector="accurate"`), as a ratio to
 the full one.
 """
 from __future__ import annotations
@@ -22,7 +22,6 @@ import spacy
 
 import pipeline
 from pipeline import readers, resources
-from pipeline.components.cue_encoder import accurate_detector
 from pipeline.nlp import STAGES
 
 from .seed_score import SEED_TEXT
@@ -68,8 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         return go
 
     def run_accurate():
-        with accurate_detector():
-            list(pipeline.extract_many(texts, batch_size=batch))
+        list(pipeline.extract_many(texts, batch_size=batch, cue_detector="accurate"))
 
     configs = {"bare spaCy (nlp.pipe)": lambda: list(bare.pipe(texts, batch_size=batch)), "full newsclaims": run_full()}
     configs.update({f"full without {stage}": run_full(stage) for stage in STAGES})

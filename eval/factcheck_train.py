@@ -106,7 +106,7 @@ def main(root: Path = clef.DEFAULT) -> None:
     ranker = LogisticRegression(max_iter=5000, **params).fit(X, y)
     pair_columns = [matching.FEATURES.index(f) for f in matching.PAIR_FEATURES]
     pair = LogisticRegression(C=1.0, max_iter=5000).fit(X[:, pair_columns], y)
-    path = resources.MODELS_DIR / "factcheck_ranker.json"
+    path = Path(__file__).resolve().parent.parent / "models" / "factcheck_ranker.json"  # the checkout's models/
     current = json.loads(path.read_text("utf-8"))
     current.update({
         "ranker": {
@@ -124,7 +124,7 @@ def main(root: Path = clef.DEFAULT) -> None:
                     "date": date.today().isoformat()},
     })
     path.write_text(json.dumps(current, indent=1) + "\n", "utf-8")
-    resources.load.cache_clear()
+    resources.packaged.cache_clear()
 
     dev = clef.split("dev", root)
     qids = list(dev.queries)

@@ -137,11 +137,12 @@ def agreement(marked: list[tuple[Article, list[list[Attr]]]]) -> dict[str, Score
             f"newsclaims vs each ({len(golds)})": score([a for a, _ in golds], [p for _, p in golds])}
 
 
-def predict_newsclaims(articles: list[Article]) -> list[list[Attr]]:
+def predict_newsclaims(articles: list[Article], cue_detector: str = "fast") -> list[list[Attr]]:
     import pipeline
 
     out = []
-    for article, result in zip(articles, pipeline.extract_many([a.text for a in articles])):
+    texts = [a.text for a in articles]
+    for article, result in zip(articles, pipeline.extract_many(texts, cue_detector=cue_detector)):
         preds: list[Attr] = []
         by_cue: dict[tuple[int, int], Attr] = {}
         for a in result.attributions:
@@ -287,13 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.rules_only:
         from pipeline.components import cue_model
 
-        with cue_model.replaced(cue_model.NO_MODEL):
+        import pipeline
+
+        with pipeline.load().get_pipe("newsclaims_attributions").detector(cue_model.NO_MODEL):
             results["newsclaims rules only"] = score(articles, predict_newsclaims(articles))
     if args.accurate:
-        from pipeline.components.cue_encoder import accurate_detector
-
-        with accurate_detector():
-            results["newsclaims accurate"] = score(articles, predict_newsclaims(articles))
+        results["newsclaims accurate"] = score(articles, predict_newsclaims(articles, cue_detector="accurate"))
     results["textacy"] = score(articles, predict_textacy(articles))
     print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
     print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))

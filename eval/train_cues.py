@@ -26,10 +26,13 @@ from pathlib import Path
 
 import numpy as np
 
+import pipeline
 from pipeline import resources
 from pipeline.components import cue_model
 
 from . import polnear
+
+MODELS = Path(__file__).resolve().parent.parent / "models"  # the checkout's models/, where trained weights go
 
 
 def cue_heads(article, doc) -> set[int]:
@@ -97,7 +100,7 @@ def end_to_end_threshold(held, detector: dict, thresholds=(0.25, 0.3, 0.35, 0.4,
             trial = {**detector, "head": {**detector["head"], "threshold": np.float32(threshold)}}
         else:
             trial = {**detector, "threshold": threshold}
-        with cue_model.replaced(trial):
+        with pipeline.load().get_pipe("newsclaims_attributions").detector(trial):
             parts = polnear.score(held, polnear.predict_newsclaims(held)).parts
         whole, source = parts["whole attribution"], parts["source overlap"]
         print(f"threshold {threshold}: held-out whole-attribution F1 {whole.f1:.3f} (P {whole.p:.3f} R {whole.r:.3f}), "
@@ -158,10 +161,10 @@ def train_head(articles, docs, cut: int, held_detector: dict) -> None:
     threshold = end_to_end_threshold(articles[cut:], {**held_detector, "head": head}, (0.3, 0.35, 0.4, 0.45))
     head = fit_head(np.concatenate(X), np.concatenate(y))
     head["threshold"] = np.float32(threshold)
-    target = resources.MODELS_DIR / "cue_head.npz"
+    target = MODELS / "cue_head.npz"
     np.savez_compressed(target, **{k: v.astype(np.float16) if v.ndim == 2 else v.astype(np.float32)
                                    for k, v in head.items()})
-    cue_encoder.head_weights.cache_clear()
+    resources.packaged.cache_clear()
     print(f"accurate detector: {X[0].shape[1]} inputs, {HEAD_HIDDEN} hidden, threshold {threshold} -> {target}")
 
 
@@ -217,7 +220,7 @@ def main(path: Path, accurate: bool = False) -> None:
                     "chosen_on": f"last {len(articles) - cut} train articles", "pruned_below": prune, "date": date.today().isoformat()},
         "weights": dict(sorted(weights.items())),
     }
-    target = resources.MODELS_DIR / "cue_model.json"
+    target = MODELS / "cue_model.json"
     target.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(weights)} weights, threshold {threshold}, C {C}, held-out cue-head F1 {f1:.3f} -> {target}")
     if accurate:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from contextlib import nullcontext
@@ -39,9 +38,6 @@ def extract(
     """Extract entities, quantities, attributions and claims; one newsclaims/1 JSON object per line."""
     from tqdm import tqdm
 
-    if accurate:
-        os.environ["NEWSCLAIMS_CUE_DETECTOR"] = "accurate"  # read by the attribution stage, in workers too
-
     from .extraction import outcomes
     from .store import Store, StoreError
 
@@ -57,7 +53,8 @@ def extract(
     with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
         bar = tqdm(unit="article", file=sys.stderr, disable=(not progress) if progress is not None else None,
                    desc="newsclaims")
-        for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process):
+        for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process,
+                                cue_detector="accurate" if accurate else "fast"):
             bar.update(1)
             counts[outcome.status] += 1
             if outcome.result is None:

@@ -12,19 +12,21 @@ from .components import attributions, claims, entities, paragraphs, quantities  
 STAGES = ["newsclaims_entities", "newsclaims_quantities", "newsclaims_attributions", "newsclaims_claims"]
 
 
-def build(model: str | None = None, stages: list[str] | None = None) -> Language:
-    """A new `Language`: the spaCy model `model` (default from models/pipeline.json) with our stages appended."""
+def build(model: str | None = None, stages: list[str] | None = None, cue_detector: str = "fast") -> Language:
+    """A new `Language`: the spaCy model `model` (default from models/pipeline.json) with our stages appended;
+    `cue_detector` ("fast" or "accurate") configures the attribution stage."""
     settings = resources.load("pipeline")
     nlp = spacy.load(model or settings["spacy_model"])
     nlp.max_length = max(nlp.max_length, settings["max_chars"] + 1)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsclaims_paragraphs", before="parser")
     for stage in STAGES if stages is None else stages:
-        nlp.add_pipe(stage)
+        config = {"cue_detector": cue_detector} if stage == "newsclaims_attributions" else {}
+        nlp.add_pipe(stage, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def shared(model: str | None = None) -> Language:
-    """One `Language` per model for this process (loading takes a second or two)."""
-    return build(model)
+def shared(model: str | None = None, cue_detector: str = "fast") -> Language:
+    """One `Language` per model and cue detector for this process (loading takes a second or two)."""
+    return build(model, cue_detector=cue_detector)

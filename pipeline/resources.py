@@ -1,22 +1,119 @@
-"""Access to the data files in `models/` (word lists, patterns, settings): one place, read once."""
+"""Access to the data files in `models/` (word lists, patterns, weights, settings): one place, read once.
+
+The files ship inside the package as `pipeline.models` (the checkout's top-level `models/`, mapped by
+pyproject.toml), read through `importlib.resources`; `NEWSCLAIMS_MODELS` may name another directory holding the same
+files. A missing or unreadable file is a `DataFileError` naming it, never a silent fallback.
+
+A spaCy stage carries its own copy of the files it reads (saved by its `to_disk`, restored by `from_disk`) and runs
+`with using(self.data):`, so what it computes comes from the data it was built or loaded with.
+"""
 from __future__ import annotations
 
+import io
 import json
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, Mapping
 
-MODELS_DIR = Path(os.environ.get("NEWSCLAIMS_MODELS", Path(__file__).resolve().parent.parent / "models"))
+PACKAGE = "pipeline.models"
+OVERRIDE = "NEWSCLAIMS_MODELS"
+
+_active: ContextVar[Mapping[str, Any]] = ContextVar("newsclaims_data", default={})
+
+
+class DataFileError(FileNotFoundError):
+    """A data file of `models/` is missing or cannot be read; the message names the file."""
+
+
+def models_dir():
+    """The directory the data files are read from: `NEWSCLAIMS_MODELS`, else the package's own `pipeline.models`."""
+    configured = os.environ.get(OVERRIDE)
+    if configured:
+        return Path(configured)
+    return importlib_resources.files(PACKAGE)
+
+
+def read_bytes(filename: str) -> bytes:
+    """The bytes of `models/<filename>`, or a `DataFileError` that names it."""
+    where = models_dir()
+    try:
+        return where.joinpath(filename).read_bytes()
+    except OSError as e:
+        hint = f" (from {OVERRIDE}={os.environ[OVERRIDE]})" if os.environ.get(OVERRIDE) else ""
+        raise DataFileError(f"newsclaims data file {where.joinpath(filename)}{hint} cannot be read: "
+                            f"{e.strerror or type(e).__name__}") from None
 
 
 @lru_cache(maxsize=None)
-def load(name: str) -> dict[str, Any]:
-    """The JSON data file `models/<name>.json`, parsed (cached: treat it as read-only)."""
-    path = MODELS_DIR / f"{name}.json"
+def packaged(name: str) -> Any:
+    """The packaged data file `models/<name>.json` (or `<name>.npz`, as a dict of arrays), parsed and cached."""
+    if name.endswith(".npz"):
+        import numpy as np
+
+        try:
+            with np.load(io.BytesIO(read_bytes(name))) as saved:
+                return {key: saved[key] for key in saved.files}
+        except (ValueError, OSError) as e:
+            raise DataFileError(f"newsclaims data file {name} is not a valid .npz archive: {e}") from None
     try:
+        return json.loads(read_bytes(f"{name}.json").decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise DataFileError(f"newsclaims data file {name}.json is not valid JSON: {e}") from None
+
+
+def load(name: str) -> Any:
+    """The data file `name` (`"units"` for units.json, `"cue_head.npz"`): the running stage's copy when it carries
+    one, else the packaged file. Treat it as read-only."""
+    active = _active.get()
+    return active[name] if name in active else packaged(name)
+
+
+@contextmanager
+def using(data: Mapping[str, Any]) -> Iterator[None]:
+    """Within the block, `load` returns `data`'s entries instead of the packaged files (a stage's own data)."""
+    token = _active.set({**_active.get(), **data})
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+_derived: dict[tuple, tuple[tuple, Any]] = {}
+
+
+def derived(build: Callable[..., Any], *names: str) -> Any:
+    """`build(*files)` for the data files `names` as `load` sees them now, computed once per distinct set of files
+    (lookup tables built from word lists)."""
+    files = tuple(load(name) for name in names)
+    key = (build, tuple(map(id, files)))
+    if key not in _derived:
+        _derived[key] = (files, build(*files))  # the files are held so that their ids stay theirs
+    return _derived[key][1]
+
+
+def dump(name: str, data: Any, directory: Path) -> None:
+    """Write one data file into `directory` as `load` reads it (a stage's `to_disk`)."""
+    if name.endswith(".npz"):
+        import numpy as np
+
+        np.savez(directory / name, **data)
+    else:
+        (directory / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def read_saved(name: str, directory: Path) -> Any:
+    """One data file written by `dump` (a stage's `from_disk`), or a `DataFileError` naming it."""
+    path = directory / (name if name.endswith(".npz") else f"{name}.json")
+    try:
+        if name.endswith(".npz"):
+            import numpy as np
+
+            with np.load(path) as saved:
+                return {key: saved[key] for key in saved.files}
         return json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise FileNotFoundError(
-            f"newsclaims data file {path} is missing; set NEWSCLAIMS_MODELS to the project's models/ directory"
-        ) from None
+    except (OSError, ValueError) as e:
+        raise DataFileError(f"newsclaims stage data file {path} cannot be read: {e}") from None

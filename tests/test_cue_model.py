@@ -3,6 +3,7 @@ acts the word lists miss become attributions marked detected_by "model"; claims 
 import pytest
 
 from pipeline.components import cue_model
+from pipeline.records import offset_problems
 
 
 def test_model_file_is_a_trained_detector():
@@ -57,8 +58,8 @@ def test_detections_group_into_cues_but_not_across_clauses(nlp):
     assert [t.text for t in heads] == ["blasted", "calling", "is"]  # "upbeat" joins "is"; "calling" heads its own clause
 
 
-def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_content(run):
-    with cue_model.replaced({"weights": {"lemma=accuse": 5.0, "lemma=decline": 5.0}, "intercept": -3.0, "threshold": 0.5}):
+def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_content(nlp, run):
+    with nlp.get_pipe("newsclaims_attributions").detector({"weights": {"lemma=accuse": 5.0, "lemma=decline": 5.0}, "intercept": -3.0, "threshold": 0.5}):
         found = run("Bob Mulholland, a superdelegate who has accused Sanders supporters of harassment, was angry. "
                     "Curiel, who through his office declined to comment, was born in Indiana.")["attributions"]
     by_cue = {a["cue"]["text"]: a for a in found}
@@ -67,44 +68,58 @@ def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_cont
 
 
 def test_accurate_detector_weights_fit_the_encoder():
+    from pipeline import resources
     from pipeline.components import cue_encoder
 
-    head = cue_encoder.head_weights()
-    assert head is not None, "models/cue_head.npz is missing (python -m eval.train_cues PATH --accurate)"
+    head = resources.load("cue_head.npz")
     tokenizer, model = cue_encoder.encoder()
     inputs = 2 * model.config.hidden_size * len(cue_encoder.LAYERS)
     assert head["w1"].shape[0] == inputs and head["w1"].shape[1] == head["b1"].shape[0] == head["w2"].shape[0]
     assert 0 < float(head["threshold"]) < 1
 
 
-def test_accurate_detector_finds_stances_with_offsets_that_hold(run):
-    from pipeline.components.cue_encoder import accurate_detector
+def test_accurate_detector_finds_stances_with_offsets_that_hold():
+    import pipeline
 
     text = ("Clinton criticized the plan on Tuesday. Senator Cruz endorsed Trump.\n\n"
             "“It will not pass,” said Mayor Ana Ortiz, who has opposed the bill since March.")
-    with accurate_detector():
-        found = run(text)["attributions"]  # run() checks every span's offsets
+    accurate = pipeline.load(cue_detector="accurate")
+    assert accurate.get_pipe_config("newsclaims_attributions")["cue_detector"] == "accurate"
+    data = pipeline.extract(text, nlp=accurate).to_dict()
+    pipeline.validate(data)
+    assert offset_problems(data) == []
+    found = data["attributions"]
     by_cue = {a["cue"]["text"]: a for a in found}
     assert by_cue["criticized"]["source"]["text"] == "Clinton" and by_cue["criticized"]["detected_by"] == "model"
     assert by_cue["said"]["detected_by"] == "rules" and by_cue["said"]["source"]["canonical"] == "Ana Ortiz"
 
 
-def test_the_detector_setting_is_checked(monkeypatch):
-    from pipeline.components import cue_encoder
+def test_the_detector_setting_is_checked_where_the_stage_is_made():
+    import spacy
 
-    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "fastest")
-    with pytest.raises(ValueError, match="'fast' or 'accurate'"):
-        cue_encoder.wanted()
-    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "accurate")
-    monkeypatch.setattr(cue_encoder, "head_weights", lambda: None)  # as on a checkout without the weights file
-    with pytest.raises(FileNotFoundError, match="cue_head.npz"):
-        cue_encoder.chosen_weights()
-    monkeypatch.setenv("NEWSCLAIMS_CUE_DETECTOR", "fast")
-    assert cue_encoder.chosen_weights() is None
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="cue_detector must be one of fast, accurate, not 'fastest'"):
+        nlp.add_pipe("newsclaims_attributions", config={"cue_detector": "fastest"})
 
 
-def test_a_noun_cue_takes_its_possessor_as_source(run):
-    with cue_model.replaced({"weights": {"lemma=attack": 5.0}, "intercept": -3.0, "threshold": 0.5}):
+def test_the_accurate_detector_without_its_weights_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    import shutil
+
+    import spacy
+
+    from pipeline import resources
+
+    for path in resources.models_dir().iterdir():
+        if path.name.endswith(".json"):
+            shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv("NEWSCLAIMS_MODELS", str(tmp_path))  # a models/ directory without cue_head.npz
+    monkeypatch.setattr(resources, "packaged", resources.packaged.__wrapped__)  # no cached copy
+    with pytest.raises(resources.DataFileError, match="cue_head.npz"):
+        spacy.blank("en").add_pipe("newsclaims_attributions", config={"cue_detector": "accurate"})
+
+
+def test_a_noun_cue_takes_its_possessor_as_source(nlp, run):
+    with nlp.get_pipe("newsclaims_attributions").detector({"weights": {"lemma=attack": 5.0}, "intercept": -3.0, "threshold": 0.5}):
         found = run("Donald Trump spoke in Ohio on Monday. He repeated his attacks on Clinton's record.")["attributions"]
     attacks = next(a for a in found if a["cue"]["text"].startswith("attacks"))
     assert attacks["source"]["text"] == "his" and attacks["source"]["canonical"] == "Donald Trump"

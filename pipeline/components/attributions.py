@@ -13,9 +13,9 @@ Word lists: `models/attribution.json`. Writes `doc._.attributions` (list of `Att
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +24,7 @@ from .. import resources
 from ..records import Attribution, Entity, Source, TextSpan
 from . import cue_model
 from .entities import register_extensions
+from .stage import DataStage
 
 SEPARATORS = (",", "”", "\"", "’", "'", "—")
 CUE_TRAILERS = ("dobj", "npadvmod", "dative", "prt", "punct")
@@ -43,11 +44,13 @@ class Found:
     detected_by: str = "rules"
 
 
-@lru_cache(maxsize=1)
 def words() -> dict:
-    data = resources.load("attribution")
-    verbs = {lemma for group in data["cue_verbs"].values() for lemma in group}
-    return {**data, "verbs": verbs}
+    """The word lists of `models/attribution.json`, with "verbs": every cue verb of every group."""
+    return resources.derived(with_cue_verbs, "attribution")
+
+
+def with_cue_verbs(data: dict) -> dict:
+    return {**data, "verbs": {lemma for group in data["cue_verbs"].values() for lemma in group}}
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -962,13 +965,45 @@ def attributions_of(doc: Doc, entities: list[Entity], parse=None) -> list[Attrib
             for i, f in enumerate(found, start=1)]
 
 
-class AttributionStage:
-    """spaCy component `newsclaims_attributions`: sets `doc._.attributions` (list of `Attribution`)."""
+CUE_DETECTORS = ("fast", "accurate")
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
+
+class AttributionStage(DataStage):
+    """spaCy component `newsclaims_attributions`: sets `doc._.attributions` (list of `Attribution`).
+
+    `cue_detector`: "fast" (the logistic regression of `cue_model`) or "accurate" (averaged with `cue_encoder`'s
+    network over MiniLM states: several times slower)."""
+
+    data_files = ("attribution", "cue_model", "cue_head.npz")
+
+    def __init__(self, nlp: Language, name: str, cue_detector: str):
+        if cue_detector not in CUE_DETECTORS:
+            raise ValueError(f"cue_detector must be one of {', '.join(CUE_DETECTORS)}, not {cue_detector!r}")
+        super().__init__(name)
         self.nlp = nlp
-        words()
+        self.cue_detector = cue_detector
+        self.loaded()
+
+    def loaded(self) -> None:
+        """The data it runs with: with the accurate detector, the network's weights joined to the cue model."""
+        self.running = dict(self.data)
+        if self.cue_detector == "accurate":
+            self.running["cue_model"] = cue_model.with_head(self.data["cue_model"], self.data["cue_head.npz"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        with resources.using(self.running):
+            return self.process(doc)
+
+    @contextmanager
+    def detector(self, model: dict):
+        """The stage with other cue-model weights while inside (training and evaluation): `model` as
+        models/cue_model.json holds it, with "head" for the accurate detector; `cue_model.NO_MODEL` turns it off."""
+        before = self.running
+        self.running = {**before, "cue_model": model}
+        try:
+            yield self
+        finally:
+            self.running = before
 
     def parse(self, text: str) -> Doc:
         """`text` through the spaCy components before ours (tagger, parser, ...), as the article went."""
@@ -979,12 +1014,13 @@ class AttributionStage:
             doc = component(doc)
         return doc
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         doc._.attributions = attributions_of(doc, doc._.entities or [], self.parse)
         return doc
 
 
-@Language.factory("newsclaims_attributions", requires=["token.dep", "doc._.entities"], assigns=["doc._.attributions"])
-def make_attribution_stage(nlp: Language, name: str) -> AttributionStage:
+@Language.factory("newsclaims_attributions", requires=["token.dep", "doc._.entities"], assigns=["doc._.attributions"],
+                  default_config={"cue_detector": "fast"})
+def make_attribution_stage(nlp: Language, name: str, cue_detector: str) -> AttributionStage:
     register_extensions(["attributions", "entities"])
-    return AttributionStage(nlp, name)
+    return AttributionStage(nlp, name, cue_detector)

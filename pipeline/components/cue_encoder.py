@@ -1,48 +1,22 @@
 """The accurate cue detector's second opinion: MiniLM token states and a small network over them.
 
-Opt-in (`NEWSCLAIMS_CUE_DETECTOR=accurate`, or `"cue_detector": "accurate"` in models/pipeline.json; the CLI's
-`--accurate`): each candidate token's probability of heading a cue is then the mean of the logistic regression's
-(`cue_model`) and this network's, which reads the frozen states of the store's embedding model (all-MiniLM-L6-v2,
-layers 3 and 6, averaged over a token's word pieces, sentence by sentence) for the token and its syntactic head.
+Opt-in (the attribution stage's config `cue_detector = "accurate"`; the CLI's `--accurate`): each candidate token's
+probability of heading a cue is then the mean of the logistic regression's (`cue_model`) and this network's, which
+reads the frozen states of the packaged all-MiniLM-L6-v2, the model it was trained on, whatever the store embeds with
+(layers 3 and 6, averaged over a token's word pieces, sentence by sentence) for the token and its syntactic head.
 Weights in `models/cue_head.npz`, trained on PolNeAR train by `python -m eval.train_cues PATH --accurate`. It costs
 a transformer pass over every sentence: several times the fast pipeline's run time (`python -m eval.bench`).
 """
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc
 
-from .. import resources
-
 LAYERS = (3, 6)
 MAX_PIECES = 256  # word pieces per sentence; tokens past it get no state (zeros)
 SENTENCES_PER_BATCH = 32
-
-
-@contextmanager
-def accurate_detector():
-    """The accurate detector switched on while inside (as `NEWSCLAIMS_CUE_DETECTOR=accurate` does)."""
-    before = os.environ.get("NEWSCLAIMS_CUE_DETECTOR")
-    os.environ["NEWSCLAIMS_CUE_DETECTOR"] = "accurate"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["NEWSCLAIMS_CUE_DETECTOR"]
-        else:
-            os.environ["NEWSCLAIMS_CUE_DETECTOR"] = before
-
-
-def wanted() -> bool:
-    """Whether the accurate detector is asked for: the environment, then models/pipeline.json."""
-    choice = os.environ.get("NEWSCLAIMS_CUE_DETECTOR") or resources.load("pipeline").get("cue_detector", "fast")
-    if choice not in ("fast", "accurate"):
-        raise ValueError(f"NEWSCLAIMS_CUE_DETECTOR / cue_detector must be 'fast' or 'accurate', not {choice!r}")
-    return choice == "accurate"
 
 
 @lru_cache(maxsize=1)
@@ -51,10 +25,10 @@ def encoder():
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from ..linking.embed import model_path
+    from ..linking.embed import packaged_model_path
 
     hf_logging.disable_progress_bar()
-    path = str(model_path())
+    path = str(packaged_model_path())
     return (AutoTokenizer.from_pretrained(path, local_files_only=True),
             AutoModel.from_pretrained(path, local_files_only=True).eval())
 
@@ -98,31 +72,10 @@ def inputs(doc: Doc, candidates: list[int], states: np.ndarray) -> np.ndarray:
     return np.concatenate([own, head], axis=1).astype(np.float32)
 
 
-@lru_cache(maxsize=1)
-def head_weights() -> dict[str, np.ndarray] | None:
-    """The network's weights (models/cue_head.npz), or None when the file is absent."""
-    path = resources.MODELS_DIR / "cue_head.npz"
-    if not path.exists():
-        return None
-    with np.load(path) as saved:
-        return {name: saved[name].astype(np.float32) for name in saved.files}
-
-
 def forward(weights: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     """The network: one hidden layer of ReLUs, a sigmoid out."""
     hidden = np.maximum(x @ weights["w1"] + weights["b1"], 0.0)
     return 1 / (1 + np.exp(-np.clip(hidden @ weights["w2"] + weights["b2"], -50, 50)))
-
-
-def chosen_weights() -> dict[str, np.ndarray] | None:
-    """The network's weights when the accurate detector is asked for; None when it is not."""
-    if not wanted():
-        return None
-    weights = head_weights()
-    if weights is None:
-        raise FileNotFoundError("the accurate cue detector needs models/cue_head.npz "
-                                "(python -m eval.train_cues PATH --accurate)")
-    return weights
 
 
 def probabilities(doc: Doc, candidates: list[int], weights: dict[str, np.ndarray]) -> np.ndarray:

