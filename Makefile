@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-dev
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 
-.PHONY: install lock demo test eval bench clean
+.PHONY: install lock demo test wheel-check eval bench clean
 
 LOCK   := requirements.lock
 
@@ -36,6 +36,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The wheel, installed with the locked dependencies into a fresh venv outside the checkout: CLI, library, spacy.load.
+wheel-check: $(STAMP)
+	.ci/wheel-check
+
 # Scores on gold data (seed article and corpora/gold), side by side with other tools where installed.
 # PolNeAR is not bundled: make eval POLNEAR=/path/to/PolNeAR (a checkout with data/dev/text and attributions)
 eval: $(STAMP)
@@ -47,9 +51,11 @@ eval: $(STAMP)
 	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only --accurate --agreement; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
 
-# Throughput of the full pipeline against bare spaCy on the same articles, in the same run.
+# Throughput of the full pipeline against bare spaCy on the same articles, and the CLI start-up against
+# `python -c pass`, each in the same run.
 bench: $(STAMP)
 	$(BIN)/python -m eval.bench --accurate
+	$(BIN)/python -m eval.startup
 
 clean:
 	rm -rf $(VENV) .newsclaims .pytest_cache .lock-tools build dist

@@ -114,3 +114,16 @@ def test_store_option_writes_sqlite(tmp_path):
     store = Store.open(f"sqlite:///{db}")
     assert len(store) == 3
     assert store.get("wire-2024-0420-bridge").article.outlet == "Northern Wire Service"
+
+
+def test_help_starts_without_the_heavy_libraries():
+    """`newsclaims --help` and a command's --help import no NLP, ML or database library (start-up time is measured
+    by `python -m eval.startup`, not here)."""
+    heavy = ("spacy", "torch", "transformers", "sqlalchemy", "numpy", "trafilatura", "faiss", "bm25s")
+    code = ("import sys; from typer.testing import CliRunner; from pipeline.cli import app; r = CliRunner(); "
+            "outs = [r.invoke(app, args) for args in (['--help'], ['claims', '--help'], ['extract', '--help'])]; "
+            "assert all(o.exit_code == 0 for o in outs), [o.output for o in outs]; "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
