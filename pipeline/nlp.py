@@ -6,7 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import resources
+from . import __version__, resources
 from .components import attributions, claims, entities, paragraphs, quantities  # noqa: F401  (registers the factories)
 
 STAGES = ["newsclaims_entities", "newsclaims_quantities", "newsclaims_attributions", "newsclaims_claims"]
@@ -23,6 +23,9 @@ def build(model: str | None = None, stages: list[str] | None = None, cue_detecto
     for stage in STAGES if stages is None else stages:
         config = {"cue_detector": cue_detector} if stage == "newsclaims_attributions" else {}
         nlp.add_pipe(stage, config=config)
+    base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+    nlp.meta.update(name="newsclaims", version=__version__,
+                    description=f"newsclaims {__version__} stages on {base} (`spacy package` makes it a package)")
     return nlp
 
 
