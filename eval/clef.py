@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +48,52 @@ def split(name: str, root: Path = DEFAULT) -> Split:
             if int(rel) > 0:
                 relevant.setdefault(qid, set()).add(doc)
     return Split({q: t for q, t in queries.items() if q in relevant}, relevant)
+
+
+def same_text(claim: str) -> str:
+    """A verified claim's text with case, quote marks, punctuation and spacing taken out: what two stored copies of
+    one fact-check have in common (`'Incredibles 2'` and `"Incredibles 2"`)."""
+    text = re.sub(r"[\"'\u2018\u2019\u201c\u201d`\u00b4]", "", unicodedata.normalize("NFKC", claim).lower())
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def copies(root: Path = DEFAULT) -> dict[str, frozenset[str]]:
+    """For each verified claim stored more than once (same `same_text`; in CLEF 2020 184 claims, nearly all the same
+    Snopes article scraped twice with different quote marks), the ids of all its copies, itself included. The qrels
+    mark one copy as relevant; the matcher cannot tell the copies apart, so a link to another copy is a right link
+    (MAP@5, the official measure, still counts only the marked copy)."""
+    ids, claims, _ = verified_claims(root)
+    groups: dict[str, list[str]] = {}
+    for i, c in zip(ids, claims):
+        groups.setdefault(same_text(c), []).append(i)
+    return {i: frozenset(g) for g in groups.values() if len(g) > 1 for i in g}
+
+
+def with_copies(relevant: set[str], stored: dict[str, frozenset[str]]) -> set[str]:
+    """The relevant claims and every stored copy of them."""
+    return set(relevant).union(*(stored.get(d, ()) for d in relevant))
+
+
+def binomial_se(right: int, n: int) -> float:
+    """Standard error of a proportion right/n (binomial); at 0 or n right, that of (n - 1/2)/n, so that a perfect
+    score on few cases is not taken for a certain one."""
+    if n == 0:
+        return float("nan")
+    p = min(max(right, 0.5), n - 0.5) / n
+    return float(np.sqrt(p * (1 - p) / n))
+
+
+def mean_se(values) -> float:
+    """Standard error of a mean over queries (sample standard deviation / sqrt(n))."""
+    values = np.asarray(values, dtype=float)
+    return float(values.std(ddof=1) / np.sqrt(len(values))) if len(values) > 1 else float("nan")
+
+
+def bootstrap_se(values, resamples: int = 10000, seed: int = 0) -> float:
+    """Standard error of a mean over queries by resampling the queries (fixed seed)."""
+    values = np.asarray(values, dtype=float)
+    draws = np.random.default_rng(seed).integers(0, len(values), size=(resamples, len(values)))
+    return float(values[draws].mean(axis=1).std(ddof=1))
 
 
 def matcher(root: Path = DEFAULT):

@@ -17,8 +17,14 @@ app = typer.Typer(help="Pull checkable claims out of news articles: entities, qu
                   no_args_is_help=True, add_completion=False)
 
 
+def one_line(message: str) -> str:
+    """`message` with control characters escaped ("\\n"), so that a file name cannot start a line of its own."""
+    return "".join(ch if ch.isprintable() or ch == "\t" else ch.encode("unicode_escape").decode("ascii")
+                   for ch in message)
+
+
 def say(message: str) -> None:
-    typer.echo(f"newsclaims: {message}", err=True)
+    typer.echo(f"newsclaims: {one_line(message)}", err=True)
 
 
 @app.command()
@@ -53,7 +59,7 @@ def extract(
     with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
         bar = tqdm(unit="article", file=sys.stderr, disable=(not progress) if progress is not None else None,
                    desc="newsclaims")
-        for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process,
+        for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process, max_chars=max_chars,
                                 cue_detector="accurate" if accurate else "fast"):
             bar.update(1)
             counts[outcome.status] += 1
@@ -78,16 +84,23 @@ def extract(
 
 
 def read_results(path: Path) -> list[Result]:
-    """Results from a JSONL file of newsclaims/1 objects, each validated."""
+    """Results from a JSONL file of newsclaims/1 objects, each validated; a bad line ends the command (exit 2) with
+    one message naming the file and line."""
     results = []
-    with path.open(encoding="utf-8") as f:
+    with path.open("rb") as f:
         for n, line in enumerate(f, start=1):
+            where = f"{one_line(str(path))}:{n}"
             if line.strip():
-                data = json.loads(line)
+                try:
+                    data = json.loads(line.decode("utf-8"))
+                except (ValueError, RecursionError) as e:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+                    say(f"{where} is not a JSON object: {e}")
+                    raise typer.Exit(2)
                 try:
                     validate(data)
                 except Exception as e:
-                    raise typer.BadParameter(f"{path}:{n} does not follow newsclaims/1: {e}") from e
+                    say(f"{where} does not follow newsclaims/1: {e}")
+                    raise typer.Exit(2)
                 results.append(Result.from_dict(data))
     return results
 
@@ -226,7 +239,7 @@ def store_reindex(store: Optional[str] = typer.Option(None, "--store", help=STOR
 
 @app.command()
 def similar(query: str = typer.Argument(..., help="A claim in your own words."),
-            k: int = typer.Option(10, "-k", help="How many claims."), as_json: bool = typer.Option(False, "--json"),
+            k: int = typer.Option(10, "-k", min=1, help="How many claims."), as_json: bool = typer.Option(False, "--json"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Stored claims nearest in meaning to QUERY."""
     rows = open_store_or_exit(store).similar(query, k)

@@ -128,9 +128,16 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Document]]:
 _worker_nlp: Language | None = None
 
 
-def _worker_init(model: str | None, cue_detector: str) -> None:
+def allow_length(nlp: Language, max_chars: int | None) -> Language:
+    """`nlp`, taking texts of up to `max_chars` characters (spaCy's own limit raised where it is lower)."""
+    if max_chars:
+        nlp.max_length = max(nlp.max_length, max_chars + 1)
+    return nlp
+
+
+def _worker_init(model: str | None, cue_detector: str, max_chars: int | None) -> None:
     global _worker_nlp
-    _worker_nlp = nlp_module.build(model, cue_detector=cue_detector)
+    _worker_nlp = allow_length(nlp_module.build(model, cue_detector=cue_detector), max_chars)
 
 
 def _worker_batch(docs: list[Document]) -> list[Outcome]:
@@ -139,17 +146,18 @@ def _worker_batch(docs: list[Document]) -> list[Outcome]:
 
 
 def outcomes(items: Iterable[Any], batch_size: int | None = None, n_process: int = 1,
-             model: str | None = None, cue_detector: str = "fast") -> Iterator[Outcome]:
+             model: str | None = None, cue_detector: str = "fast", max_chars: int | None = None) -> Iterator[Outcome]:
     """An `Outcome` for every input, in input order. With n_process > 1, batches go to worker processes, each
-    building the same pipeline (model and cue detector)."""
+    building the same pipeline (model and cue detector). `max_chars` raises the longest text processed above
+    models/pipeline.json's `max_chars`."""
     batch_size = batch_size or resources.load("pipeline")["batch_size"]
     if n_process <= 1:
-        nlp = load(model, cue_detector)
+        nlp = allow_length(load(model, cue_detector), max_chars)
         for batch in batches(items, batch_size):
             yield from process_batch(nlp, batch)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_worker_init, initargs=(model, cue_detector)) as pool:
+    with context.Pool(n_process, initializer=_worker_init, initargs=(model, cue_detector, max_chars)) as pool:
         for result in pool.imap(_worker_batch, batches(items, batch_size)):
             yield from result
 

@@ -8,6 +8,7 @@ invalid UTF-8, a malformed JSONL line).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +41,16 @@ def failed(origin: str, reason: str) -> Document:
     return Document(origin, status="failed", reason=reason)
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, origin: str) -> str | Document:
-    """UTF-8 text of `data` (a BOM is dropped), or the failed Document saying why not."""
+    """The text of `data`: UTF-8 (a BOM is dropped) or UTF-16 with its BOM; else the failed Document saying why not."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            return failed(origin, f"invalid UTF-16 (it opens with a UTF-16 byte-order mark) at byte {e.start}")
     if b"\x00" in data[:8192]:
         return failed(origin, "binary file (contains NUL bytes), not text")
     try:
@@ -120,6 +129,9 @@ def read_jsonl(lines: Iterable[str | bytes], origin: str, path: str | None) -> I
         except json.JSONDecodeError as e:
             yield failed(where, f"malformed JSON: {e.msg} at column {e.colno}")
             continue
+        except RecursionError:
+            yield failed(where, "JSON nested too deeply to read")
+            continue
         if not isinstance(obj, dict):
             yield failed(where, f"expected a JSON object with a \"text\" field, got {type(obj).__name__}")
             continue
@@ -167,24 +179,47 @@ def read_stdin(stream: IO[bytes]) -> Iterator[Document]:
     yield from read_text(data, "<stdin>", None)
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | str]:
-    """Files named or found (recursively, in sorted order, hidden files left out) under the given paths."""
+def expand(paths: Iterable[str]) -> Iterator[Path | str | Document]:
+    """Files named or found (recursively, in sorted order, hidden files left out) under the given paths; a directory
+    that cannot be listed or a symbolic link back into a directory already read is a failed `Document`."""
     for p in paths:
         if p == "-":
             yield "-"
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield child
+        elif Path(p).is_dir():
+            yield from walk(Path(p), set())
         else:
-            yield path
+            yield Path(p)
+
+
+def walk(directory: Path, seen: set[str]) -> Iterator[Path | Document]:
+    """The files under `directory` in sorted order, descending into subdirectories (and links to them) once each."""
+    real = os.path.realpath(directory)
+    if real in seen:
+        yield failed(str(directory), f"symbolic link loop: {real} is already being read")
+        return
+    seen = seen | {real}
+    try:
+        children = sorted(directory.iterdir())
+    except OSError as e:
+        yield failed(str(directory), f"cannot list the directory: {e.strerror or e}")
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from walk(child, seen)
+        elif child.is_file():
+            yield child
+        elif child.is_symlink():
+            yield failed(str(child), "broken symbolic link")
 
 
 def read(paths: Iterable[str], max_chars: int | None = None) -> Iterator[Document]:
     """Every document under `paths` ("-" for stdin), each ready to process or carrying why it is not."""
     for item in expand(paths):
+        if isinstance(item, Document):
+            yield item
+            continue
         if item == "-":
             docs = read_stdin(sys.stdin.buffer)
         elif not item.exists():

@@ -127,3 +127,48 @@ def test_help_starts_without_the_heavy_libraries():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_line(tmp_path):
+    forged = tmp_path / "x.txt\nnewsclaims: 9 documents: 9 processed, 0 skipped, 0 failed\n.bin"
+    forged.write_text("Text.")
+    proc = newsclaims("extract", str(forged), "--out", str(tmp_path / "out.jsonl"))
+    messages = proc.stderr.decode().splitlines()
+    assert len(messages) == 2 and "\\n" in messages[0]  # the skip, with its name escaped, and the summary
+    assert summary_line(proc.stderr).endswith("1 documents: 0 processed, 1 skipped, 0 failed (written to "
+                                               f"{tmp_path / 'out.jsonl'})")
+
+
+@pytest.mark.parametrize("command", ["validate", "summary"])
+@pytest.mark.parametrize("bad_line, says", [(b"{not json", "is not a JSON object"),
+                                            (b"\xff\xfe{}", "is not a JSON object"),
+                                            (b'{"schema": "newsclaims/1"}', "does not follow newsclaims/1")])
+def test_validate_and_summary_name_the_bad_line(tmp_path, command, bad_line, says):
+    good = newsclaims("extract", "corpora/samples/transit-budget.txt").stdout
+    path = tmp_path / "results.jsonl"
+    path.write_bytes(good + bad_line + b"\n")
+    proc = newsclaims(command, str(path))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode()
+    [message] = proc.stderr.decode().splitlines()
+    assert message.startswith("newsclaims: ") and f"results.jsonl:2 {says}" in message
+
+
+@pytest.mark.parametrize("k", ["0", "-1"])
+def test_similar_rejects_a_k_below_one(k):
+    proc = newsclaims("similar", "12 people died", "-k", k)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr.decode() and "-k" in proc.stderr.decode()
+
+
+def test_max_chars_above_the_default_is_honoured():
+    import spacy
+
+    from pipeline.components.entities import register_extensions
+    from pipeline.extraction import allow_length, process_batch
+    from pipeline.readers import Document
+
+    register_extensions(["entities", "quantities", "attributions", "claims"])
+    text = "One word. " * 120_000  # 1.2 million characters, over models/pipeline.json's max_chars
+    nlp = spacy.blank("en")
+    [before] = process_batch(nlp, [Document("big", text)])
+    [after] = process_batch(allow_length(nlp, 1_500_000), [Document("big", text)])
+    assert before.status == "skipped" and after.status == "processed" and after.result.text == text
