@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Optional
 
@@ -139,6 +139,18 @@ app.add_typer(store_app, name="store")
 STORE_HELP = "SQLAlchemy URL of the store (default sqlite:///.newsclaims/claims.db; postgresql+psycopg://... for teams)."
 
 
+@contextmanager
+def checked_arguments():
+    """A query argument that is not what it must be (`store.filters`) ends the command with one message (exit 2)."""
+    from .store.filters import FilterError
+
+    try:
+        yield
+    except FilterError as e:
+        say(str(e))
+        raise typer.Exit(2)
+
+
 def open_store_or_exit(url: str | None):
     from .store import Store, StoreError
 
@@ -221,9 +233,10 @@ def claims(
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
     """Quantitative claims in the store, filtered."""
-    rows = open_store_or_exit(store).claims(entity=entity, source=source, outlet=outlet, kind=kind, unit=unit,
-                                            min_value=min_value, max_value=max_value, since=since, until=until,
-                                            text_query=text_query)
+    with checked_arguments():
+        rows = open_store_or_exit(store).claims(entity=entity, source=source, outlet=outlet, kind=kind, unit=unit,
+                                                min_value=min_value, max_value=max_value, since=since, until=until,
+                                                text_query=text_query)
     for r in rows:
         r["figures_text"] = [f["text"] for f in r["figures"]]
     emit(rows, as_json, as_csv, ["claim_id", "published", "outlet", "source", "figures_text", "text"])
@@ -281,7 +294,8 @@ def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.
 def article(article_id: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """One stored article with its entities, figures and attributions marked in the text."""
-    result = open_store_or_exit(store).get(article_id)
+    with checked_arguments():
+        result = open_store_or_exit(store).get(article_id)
     if result is None:
         say(f"no article {article_id!r} in the store")
         raise typer.Exit(1)
@@ -466,8 +480,9 @@ def verdict(claim_id: str = typer.Argument(..., help="A stored claim, ARTICLE#CL
     from .store import StoreError
 
     try:
-        row = open_store_or_exit(store).record_verdict(claim_id, rating, url, author, explanation, rating_value,
-                                                       best, worst, author_url)
+        with checked_arguments():
+            row = open_store_or_exit(store).record_verdict(claim_id, rating, url, author, explanation,
+                                                           rating_value, best, worst, author_url)
     except StoreError as e:
         say(str(e))
         raise typer.Exit(1)

@@ -172,3 +172,11 @@ def test_max_chars_above_the_default_is_honoured():
     [before] = process_batch(nlp, [Document("big", text)])
     [after] = process_batch(allow_length(nlp, 1_500_000), [Document("big", text)])
     assert before.status == "skipped" and after.status == "processed" and after.result.text == text
+
+
+@pytest.mark.parametrize("args, says", [(["--since", "yesterday"], "since 'yesterday' is not a date"),
+                                        (["--max", "nan"], "max must be a finite number"),
+                                        (["--outlet", "a\x01b", "--until", "2024-4-31"], "until '2024-4-31' is not a date")])
+def test_claims_refuses_filters_that_are_not_what_they_say(tmp_path, args, says):
+    proc = newsclaims("claims", "--store", f"sqlite:///{tmp_path / 'claims.db'}", *args)
+    assert proc.returncode == 2 and proc.stderr.decode().splitlines() == [f"newsclaims: {says}"]

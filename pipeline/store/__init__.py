@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..records import Result
+from .filters import FilterError, number_filter, published_bounds, text_filter  # noqa: F401  (FilterError: for callers)
 from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, FactCheckRow, MentionRow,
                      QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
 
@@ -241,6 +242,8 @@ class Store:
     # ------------------------------------------------------------------------------------------------ reads
 
     def get(self, article_id: str) -> Result | None:
+        """The stored article `article_id` as a `Result`, or None."""
+        text_filter("article id", article_id)
         with Session(self.engine) as session:
             row = session.get(ArticleRow, article_id)
             return Result.from_dict(row.record) if row else None
@@ -258,7 +261,14 @@ class Store:
                max_value: float | None = None, since: str | None = None, until: str | None = None,
                text_query: str | None = None, article_ids: list[str] | None = None,
                limit: int = 1000) -> list[dict[str, Any]]:
-        """Claims with their figures, source and article, filtered; every filter is a bound parameter."""
+        """Claims with their figures, source and article, filtered; every filter is checked (`filters`: a
+        `FilterError` says which is wrong) and reaches SQL as a bound parameter."""
+        for name, value in (("entity", entity), ("source", source), ("outlet", outlet), ("kind", kind),
+                            ("unit", unit), ("text", text_query)):
+            text_filter(name, value)
+        for name, value in (("min", min_value), ("max", max_value)):
+            number_filter(name, value)
+        since, before = published_bounds(since, until)
         q = (select(ClaimRow.id, ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text, ClaimRow.source_name,
                     ArticleRow.outlet, ArticleRow.published, ArticleRow.title)
              .join(ArticleRow, ArticleRow.id == ClaimRow.article_id))
@@ -268,8 +278,8 @@ class Store:
             q = q.where(func.lower(ArticleRow.outlet) == outlet.lower())
         if since:
             q = q.where(ArticleRow.published >= since)
-        if until:
-            q = q.where(ArticleRow.published <= until)
+        if before:
+            q = q.where(ArticleRow.published < before)
         if source:
             q = q.where(ClaimRow.source_id.in_(select(SourceRow.id).where(SourceRow.name_key == name_key(source))))
         if entity:
@@ -561,6 +571,9 @@ class Store:
         """Record (or replace) a fact-checker's verdict on a stored claim ("article-id#c3"); returns it."""
         from ..factchecks.claimreview import normalise
 
+        for name, value in (("claim id", claim_id), ("rating", rating), ("url", url), ("author", author),
+                            ("explanation", explanation), ("author url", author_url)):
+            text_filter(name, value)
         if "#" not in claim_id:
             raise StoreError(f"claim id {claim_id!r} is not ARTICLE#CLAIM (see `newsclaims claims`)")
         article_id, record_id = claim_id.rsplit("#", 1)
