@@ -179,4 +179,5 @@ def test_max_chars_above_the_default_is_honoured():
                                         (["--outlet", "a\x01b", "--until", "2024-4-31"], "until '2024-4-31' is not a date")])
 def test_claims_refuses_filters_that_are_not_what_they_say(tmp_path, args, says):
     proc = newsclaims("claims", "--store", f"sqlite:///{tmp_path / 'claims.db'}", *args)
-    assert proc.returncode == 2 and proc.stderr.decode().splitlines() == [f"newsclaims: {says}"]
+    [message] = proc.stderr.decode().splitlines()
+    assert proc.returncode == 2 and message.startswith(f"newsclaims: {says}")
