@@ -59,3 +59,21 @@ def test_both_stores_answer_the_same_to_checked_filters(store_url, results):
             store.claims(**bad)
     with pytest.raises(FilterError, match="article id contains a NUL"):
         store.get("v-0\x00")
+
+
+def test_both_stores_refuse_the_same_records_with_the_same_message(store_url, results):
+    from pipeline.records import Result
+    from pipeline.store import StoreError
+
+    store = Store.open(store_url)
+    record = results[0].to_dict()
+    long_id = {**record, "article": {**record["article"], "id": "x" * 201}}
+    long_date = {**record, "article": {**record["article"], "published": "2024-04-12" * 7}}
+    nul = {**record, "text": record["text"].replace(" ", "\x00", 1)}
+    says = {"over the limit of 200": long_id, "over the limit of 64": long_date, "NUL character": nul}
+    for message, bad in says.items():
+        with pytest.raises(StoreError, match=message) as raised:
+            store.add([Result.from_dict(bad)])
+        assert "\n" not in str(raised.value) and "INSERT" not in str(raised.value)
+    assert len(store) == 0
+    assert store.add([Result.from_dict({**record, "article": {**record["article"], "id": "x" * 200}})]) == 1

@@ -77,9 +77,14 @@ INJECTIONS = ["'; DROP TABLE claims; --", "\" OR 1=1 --", "x') OR ('1'='1", "%",
 def test_filters_take_user_text_only_as_parameters(store_url, results, evil):
     store = Store.open(store_url)
     store.add(results)
+    from pipeline.store import FilterError
+
     for kwargs in ({"entity": evil}, {"source": evil}, {"outlet": evil}, {"kind": evil}, {"unit": evil},
-                   {"since": evil}, {"until": evil}, {"text_query": evil}):
+                   {"text_query": evil}):
         assert isinstance(store.claims(**kwargs), list)
+    for kwargs in ({"since": evil}, {"until": evil}):  # not a date: refused before any SQL
+        with pytest.raises(FilterError, match="is not a date"):
+            store.claims(**kwargs)
     assert len(store) == 3 and len(store.claims()) > 0
 
 

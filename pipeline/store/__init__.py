@@ -18,7 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..records import Result
-from .filters import FilterError, number_filter, published_bounds, text_filter  # noqa: F401  (FilterError: for callers)
+from .filters import (MAX_ID, FilterError, number_filter, published_bounds, record_problem,  # noqa: F401
+                      text_filter)  # FilterError: for callers
 from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, FactCheckRow, MentionRow,
                      QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
 
@@ -34,6 +35,14 @@ def name_key(name: str) -> str:
     """A name folded for matching across articles ("The FBI" = "FBI", curly = straight apostrophes)."""
     key = re.sub(r"\s+", " ", name.replace("’", "'").replace("&", "and")).strip().lower()
     return re.sub(r"^(the|a|an) ", "", key)[:300]
+
+
+def database_message(error: SQLAlchemyError) -> str:
+    """The database's own one-line message for `error`, without the SQL statement and its parameters (which hold
+    the article's text)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return f"{type(original).__name__}: {lines[0] if lines else ''}"
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -141,12 +150,17 @@ class Store:
         version = pipeline_version or __version__
         n = 0
         for result in results:
+            problem = record_problem(result.to_dict())
+            if problem:
+                raise StoreError(f"cannot write article {result.article.id[:MAX_ID]!r} to store "
+                                 f"{self._safe(self.url)}: {problem}")
             try:
                 with Session(self.engine) as session, session.begin():
                     if self._write(session, result, version):
                         n += 1
             except SQLAlchemyError as e:
-                raise StoreError(f"cannot write article {result.article.id} to store {self._safe(self.url)}: {e}") from e
+                raise StoreError(f"cannot write article {result.article.id!r} to store {self._safe(self.url)}: "
+                                 f"{database_message(e)}") from e
         return n
 
     @staticmethod

@@ -1,5 +1,6 @@
-"""Query arguments checked before they reach SQL, so that both stores take or refuse the same values with the same
-message: text without NUL characters, dates as dates, numbers as finite numbers."""
+"""Values checked before they reach SQL, so that SQLite and PostgreSQL take or refuse the same ones with the same
+message: query arguments (text without NUL characters, dates as dates, numbers as finite numbers) and records
+(`record_problem`: ids and dates within their columns, no NUL anywhere)."""
 from __future__ import annotations
 
 import math
@@ -47,3 +48,35 @@ def number_filter(name: str, value: float | None) -> float | None:
     if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value)):
         raise FilterError(f"{name} must be a finite number, not {value!r}")
     return value
+
+
+MAX_ID = 200  # tables.ArticleRow.id
+MAX_PUBLISHED = 64  # tables.ArticleRow.published
+MAX_UNIT = 100  # tables.QuantityRow.unit_normalized
+
+
+def strings_in(value) -> list[str]:
+    """Every string inside a JSON-like value (keys and values)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in strings_in(k) + strings_in(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+def record_problem(record: dict) -> str | None:
+    """Why a newsclaims/1 record cannot be stored alike in SQLite and PostgreSQL, or None: an id or a `published`
+    over its column's length, a normalised unit over its length, a NUL character anywhere."""
+    article = record.get("article") or {}
+    if len(article.get("id") or "") > MAX_ID:
+        return f"the article id is {len(article['id']):,} characters long, over the limit of {MAX_ID}"
+    if len(article.get("published") or "") > MAX_PUBLISHED:
+        return f"published is {len(article['published']):,} characters long, over the limit of {MAX_PUBLISHED}"
+    for quantity in record.get("quantities") or []:
+        if len(quantity.get("unit_normalized") or "") > MAX_UNIT:
+            return f"quantity {quantity.get('id')}'s normalised unit is over the limit of {MAX_UNIT} characters"
+    if any("\x00" in s for s in strings_in(record)):
+        return "the record contains a NUL character (PostgreSQL cannot store one)"
+    return None
