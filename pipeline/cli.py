@@ -56,26 +56,46 @@ def extract(
             raise typer.Exit(2)
     counts: Counter[str] = Counter()
     docs = readers.read(paths, max_chars=max_chars)
-    with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
-        bar = tqdm(unit="article", file=sys.stderr, disable=(not progress) if progress is not None else None,
-                   desc="newsclaims")
-        for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process, max_chars=max_chars,
-                                cue_detector="accurate" if accurate else "fast"):
-            bar.update(1)
-            counts[outcome.status] += 1
-            if outcome.result is None:
-                bar.clear()
-                say(f"{outcome.status} {outcome.origin}: {outcome.reason}")
-                continue
+    try:
+        sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    except OSError as e:
+        say(f"cannot write to {out}: {e.strerror or e}")
+        raise typer.Exit(2)
+    bar = tqdm(unit="article", file=sys.stderr, disable=(not progress) if progress is not None else None,
+               desc="newsclaims")
+    stopped = None
+    for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process, max_chars=max_chars,
+                            cue_detector="accurate" if accurate else "fast"):
+        bar.update(1)
+        counts[outcome.status] += 1
+        if outcome.result is None:
+            bar.clear()
+            say(f"{outcome.status} {outcome.origin}: {outcome.reason}")
+            continue
+        try:
             sink.write(outcome.result.to_json() + "\n")
-            if target is not None:
-                try:
-                    target.add([outcome.result])
-                except StoreError as e:
-                    counts["processed"] -= 1
-                    counts["failed"] += 1
-                    say(f"failed {outcome.origin}: {e}")
-        bar.close()
+            sink.flush()  # a full disk is found at this article, not at the end
+        except OSError as e:
+            counts["processed"] -= 1
+            counts["failed"] += 1
+            stopped = f"{outcome.origin} could not be written to {out or 'stdout'} ({e.strerror or e})"
+            break
+        if target is not None:
+            try:
+                target.add([outcome.result])
+            except StoreError as e:
+                counts["processed"] -= 1
+                counts["failed"] += 1
+                say(f"failed {outcome.origin}: {e}")
+    bar.close()
+    if out:
+        try:
+            sink.close()
+        except OSError:
+            pass  # every line was flushed above: nothing is lost here
+    if stopped:
+        say(f"stopped: {stopped}; the {counts['processed']} results before it are written, the documents after it "
+            "were not read")
     total = sum(counts.values())
     say(f"{total} documents: {counts['processed']} processed, {counts['skipped']} skipped, {counts['failed']} failed"
         + (f" (written to {out})" if out else ""))

@@ -181,3 +181,12 @@ def test_claims_refuses_filters_that_are_not_what_they_say(tmp_path, args, says)
     proc = newsclaims("claims", "--store", f"sqlite:///{tmp_path / 'claims.db'}", *args)
     [message] = proc.stderr.decode().splitlines()
     assert proc.returncode == 2 and message.startswith(f"newsclaims: {says}")
+
+
+def test_a_full_disk_stops_the_run_with_what_was_written_and_what_was_not():
+    proc = newsclaims("extract", "corpora/samples/transit-budget.txt", "corpora/samples/wire.jsonl", "--out", "/dev/full")
+    messages = proc.stderr.decode().splitlines()
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr.decode()
+    assert "transit-budget.txt could not be written to /dev/full (No space left on device)" in messages[-2]
+    assert messages[-2].startswith("newsclaims: stopped: ") and "the 0 results before it are written" in messages[-2]
+    assert messages[-1] == "newsclaims: 1 documents: 0 processed, 0 skipped, 1 failed (written to /dev/full)"
