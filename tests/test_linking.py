@@ -54,3 +54,23 @@ def test_an_empty_store_has_no_clusters_and_no_similar_claims(tmp_path):
 
     store = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
     assert store.clusters() == [] and store.conflicts() == [] and store.similar("anything") == []
+
+
+def test_an_index_that_cannot_be_written_or_read_is_used_in_memory(tmp_path):
+    import json
+    from pathlib import Path
+
+    import pipeline
+    from pipeline.store import Store
+
+    root = Path(__file__).resolve().parent.parent
+    items = [json.loads(line) for line in (root / "corpora/samples/wire.jsonl").read_text("utf-8").splitlines()]
+    store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
+    store.add(pipeline.extract_many(items))
+    store.index_path().mkdir()  # a directory where the index file should go: faiss cannot write it
+    with pytest.warns(UserWarning, match="cannot be saved .* used in memory"):
+        hits = store.similar("how many of the state's bridges are in bad shape", k=3)
+    assert hits[0]["claim_id"] == "wire-2024-0420-bridge#c1"
+    store.index_path().rmdir()
+    store.index_path().write_bytes(b"not a faiss index")  # damaged: built again from the store
+    assert store.similar("how many of the state's bridges are in bad shape", k=3)[0]["claim_id"] == hits[0]["claim_id"]

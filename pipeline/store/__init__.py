@@ -7,6 +7,7 @@ explicitly (`Store.upgrade`, `newsclaims store upgrade`). It keeps records, neve
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -384,7 +385,11 @@ class Store:
                                    .order_by(ClaimRow.id)).all()
         ids = [f"{r.article_id}#{r.record_id}" for r in rows]
         index = VectorIndex.build(ids, shared().encode([r.text for r in rows]))
-        index.save(self.index_path())
+        try:
+            index.save(self.index_path())
+        except (OSError, RuntimeError) as e:  # faiss raises RuntimeError for a file it cannot write
+            warnings.warn(f"the claim index cannot be saved to {self.index_path()} ({str(e).splitlines()[0]}); "
+                          "it is used in memory and built again next time", stacklevel=2)
         return index
 
     def similar(self, query: str, k: int = 10) -> list[dict[str, Any]]:
@@ -395,7 +400,10 @@ class Store:
         path = self.index_path()
         with Session(self.engine) as session:
             n_claims = session.scalar(select(func.count()).select_from(ClaimRow)) or 0
-        index = VectorIndex.load(path) if path.exists() else None
+        try:
+            index = VectorIndex.load(path) if path.is_file() else None
+        except (OSError, RuntimeError, ValueError):  # unreadable or damaged: built again from the store
+            index = None
         if index is None or len(index.ids) != n_claims:
             index = self.reindex()  # rebuilt from the store whenever it is missing or out of date
         hits = index.search(shared().encode([query]), k)[0]
