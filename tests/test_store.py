@@ -138,3 +138,22 @@ def test_cli_ingest_reports_lines_that_break_the_contract(tmp_path, results):
     assert "in.jsonl:2: does not follow newsclaims/1" in err and "in.jsonl:3" in err
     assert "4 articles: 2 stored, 0 kept (stored by a newer pipeline), 2 failed" in err
     assert len(Store.open(db)) == 2
+
+
+def test_a_damaged_sqlite_file_is_refused_in_one_line_naming_it(tmp_path, results):
+    path = tmp_path / "claims.db"
+    store = Store.open(f"sqlite:///{path}")
+    store.add(results)
+    store.close()
+    size = path.stat().st_size
+    with path.open("r+b") as f:  # 40 KB of garbage over the middle of the file
+        f.seek(max(4096, size // 2 - 20_000))
+        f.write(os.urandom(40_000))
+    with pytest.raises(StoreError, match=f"{path}.*(damaged|malformed)") as raised:
+        Store.open(f"sqlite:///{path}")
+    assert "\n" not in str(raised.value)
+    for command in (["claims"], ["sources"], ["article", results[0].article.id], ["similar", "bridges"]):
+        proc = subprocess.run([sys.executable, "-m", "pipeline.cli", *command, "--store", f"sqlite:///{path}"],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, (command, proc.stderr)
+        assert str(path) in proc.stderr

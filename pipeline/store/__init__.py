@@ -46,6 +46,13 @@ def database_message(error: SQLAlchemyError) -> str:
     return f"{type(original).__name__}: {lines[0] if lines else ''}"
 
 
+def sqlite_damage(connection) -> str | None:
+    """SQLite's first complaint about the file's integrity (`PRAGMA quick_check`: pages, not indexes; linear in the
+    file's size), or None when it is sound."""
+    first = connection.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+    return None if first == "ok" else str(first).splitlines()[0]
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # noqa: ANN001
@@ -98,9 +105,15 @@ class Store:
             engine = create_engine(url)
             if engine.dialect.name == "sqlite":
                 _sqlite_pragmas(engine)
-            with engine.connect():
-                pass
-        except (SQLAlchemyError, ImportError, ValueError, OSError) as e:
+            with engine.connect() as connection:
+                if engine.dialect.name == "sqlite":
+                    damaged = sqlite_damage(connection)
+                    if damaged:
+                        raise StoreError(f"store {cls._safe(url)} is damaged (SQLite quick_check: {damaged}); "
+                                         "restore it from a backup or extract into a new store")
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot open store {cls._safe(url)}: {database_message(e)}") from e
+        except (ImportError, ValueError, OSError) as e:
             raise StoreError(f"cannot open store {cls._safe(url)}: {e}") from e
         store = cls(engine, url)
         if upgrade:
