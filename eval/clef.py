@@ -83,6 +83,16 @@ def binomial_se(right: int, n: int) -> float:
     return float(np.sqrt(p * (1 - p) / n))
 
 
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson interval of a proportion right/n (95% by default): unlike p ± 2 SE, honest near 0 and 1."""
+    if n == 0:
+        return float("nan"), float("nan")
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return float(centre - half), float(centre + half)
+
+
 def mean_se(values) -> float:
     """Standard error of a mean over queries (sample standard deviation / sqrt(n))."""
     values = np.asarray(values, dtype=float)

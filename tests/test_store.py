@@ -157,3 +157,34 @@ def test_a_damaged_sqlite_file_is_refused_in_one_line_naming_it(tmp_path, result
                               capture_output=True, text=True, timeout=300)
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, (command, proc.stderr)
         assert str(path) in proc.stderr
+
+
+def concurrent_ingest(url: str, files: list[Path]) -> list[subprocess.CompletedProcess]:
+    """`newsclaims store ingest` of each file, all at once in separate processes, on a store not yet created."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+    procs = [subprocess.Popen([sys.executable, "-m", "pipeline.cli", "store", "ingest", str(f), "--store", url],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for f in files]
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=600), *p.communicate()) for p in procs]
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 3])
+def test_two_writers_at_once_lose_nothing(store_url, results, tmp_path, attempt):
+    """Two processes, overlapping ids (v-00000..19 and v-00010..29) and the same entities and sources, on a store
+    that neither has created yet: every article stored once, both runs clean."""
+    def record(n: int) -> str:
+        data = results[n % len(results)].to_dict()
+        return json.dumps({**data, "article": {**data["article"], "id": f"v-{n:05d}"}})
+
+    files = []
+    for name, ids in (("a", range(0, 20)), ("b", range(10, 30))):
+        files.append(tmp_path / f"conc-{name}.jsonl")
+        files[-1].write_text("\n".join(record(n) for n in ids) + "\n", "utf-8")
+    procs = concurrent_ingest(store_url, files)
+    for proc in procs:
+        assert proc.returncode == 0, proc.stderr
+        assert "20 articles: " in proc.stderr and ", 0 failed" in proc.stderr
+    store = Store.open(store_url)
+    assert store.ids() == [f"v-{n:05d}" for n in range(30)]
+    per_article = len(results[0].claims)
+    assert sum(1 for c in store.claims(limit=10**6) if c["article_id"] == "v-00000") == per_article
+    store.close()

@@ -6,16 +6,20 @@ explicitly (`Store.upgrade`, `newsclaims store upgrade`). It keeps records, neve
 """
 from __future__ import annotations
 
+import os
+import random
 import re
+import time
 import warnings
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 from sqlalchemy import column, create_engine, delete, event, func, inspect, select, table, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..records import Result
@@ -44,6 +48,39 @@ def database_message(error: SQLAlchemyError) -> str:
     original = getattr(error, "orig", None) or error
     lines = str(original).strip().splitlines()
     return f"{type(original).__name__}: {lines[0] if lines else ''}"
+
+
+SQLITE_BUSY_SECONDS = 30  # how long a SQLite writer waits for another's lock
+WRITE_ATTEMPTS = 8
+SCHEMA_LOCK_KEY = 0x6E657773  # PostgreSQL advisory lock taken while the schema is created or upgraded
+
+
+def is_conflict(error: SQLAlchemyError) -> bool:
+    """Whether `error` comes from another writer and the transaction may simply be tried again."""
+    if isinstance(error, IntegrityError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    message = str(getattr(error, "orig", error)).lower()
+    return "locked" in message or "busy" in message or "deadlock" in message or "serializ" in message
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """For a SQLite file: an exclusive lock (flock, apart from SQLite's own locks) while the schema is created or
+    upgraded, so that two processes opening a new store do not both create it. PostgreSQL uses an advisory lock."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or not Path(database).exists():
+        yield
+        return
+    import fcntl
+
+    descriptor = os.open(database, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def sqlite_damage(connection) -> str | None:
@@ -102,7 +139,7 @@ class Store:
         try:
             if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not url.startswith("sqlite:///file:"):
                 Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url)
+            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {})
             if engine.dialect.name == "sqlite":
                 _sqlite_pragmas(engine)
             with engine.connect() as connection:
@@ -140,7 +177,9 @@ class Store:
             if current is not None and current not in known_revisions():
                 raise StoreError(f"store {self._safe(self.url)} has schema version {current}, made by a newer "
                                  f"newsclaims; this one knows up to {head_revision()}. Upgrade newsclaims.")
-            with self.engine.begin() as conn:
+            with schema_lock(self.engine), self.engine.begin() as conn:
+                if self.engine.dialect.name == "postgresql":  # held until this transaction ends
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
                 command.upgrade(alembic_config(conn), "head")
         except StoreError:
             raise
@@ -168,14 +207,24 @@ class Store:
             if problem:
                 raise StoreError(f"cannot write article {result.article.id[:MAX_ID]!r} to store "
                                  f"{self._safe(self.url)}: {problem}")
+            n += self._write_with_retries(result, version)
+        return n
+
+    def _write_with_retries(self, result: Result, version: str) -> int:
+        """Write one article in its own transaction (1 if written, 0 if kept), again after a conflict with another
+        writer (the same article, entity or source inserted meanwhile; SQLite busy), up to `WRITE_ATTEMPTS` times."""
+        attempt = 1
+        while True:
             try:
                 with Session(self.engine) as session, session.begin():
-                    if self._write(session, result, version):
-                        n += 1
+                    return int(self._write(session, result, version))
             except SQLAlchemyError as e:
-                raise StoreError(f"cannot write article {result.article.id!r} to store {self._safe(self.url)}: "
-                                 f"{database_message(e)}") from e
-        return n
+                if attempt == WRITE_ATTEMPTS or not is_conflict(e):
+                    tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+                    raise StoreError(f"cannot write article {result.article.id!r} to store {self._safe(self.url)}"
+                                     f"{tries}: {database_message(e)}") from e
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+            attempt += 1
 
     @staticmethod
     def _newer(a: str, b: str) -> bool:
