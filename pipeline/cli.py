@@ -463,7 +463,7 @@ def factchecks_export(out: Optional[Path] = typer.Option(None, "--out", "-o", he
                       store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """The store's verdicts as a JSON array of schema.org ClaimReview objects (JSON-LD), each checked against the
     ClaimReview JSON Schema; a verdict that fails is reported and left out (exit 1)."""
-    from .factchecks.export import claim_review, problems
+    from .factchecks.export import claim_review, problems, script_safe_json
 
     reviews, bad = [], 0
     for v in open_store_or_exit(store).verdicts():
@@ -474,7 +474,7 @@ def factchecks_export(out: Optional[Path] = typer.Option(None, "--out", "-o", he
             say(f"verdict on {v['claim_id']} left out: " + "; ".join(wrong))
         else:
             reviews.append(review)
-    payload = json.dumps(reviews, indent=1, ensure_ascii=False) + "\n"
+    payload = script_safe_json(reviews) + "\n"
     if out:
         out.write_text(payload, "utf-8")
         say(f"{len(reviews)} ClaimReviews written to {out}")

@@ -63,6 +63,52 @@ class ReadError(ValueError):
     """An item is not a usable fact-check; the message says what is missing or wrong."""
 
 
+MAX_DEPTH = 64  # JSON-LD nesting read; deeper nodes are not looked into
+MAX_CLAIM_CHARS = 5_000  # claimReviewed: longer is not a claim but a document
+MAX_FIELD_CHARS = 2_000  # every other text field and URL (FactCheckRow.id is 2,000 characters)
+URL_FIELDS = ("publisher_url", "first_appearance")
+
+
+def parsed(text: str) -> Any:
+    """`json.loads(text)`, with JSON nested too deeply to read reported as a `ValueError` like malformed JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to read") from None
+
+
+def checked(item: FactCheck) -> FactCheck | Problem:
+    """`item` within the limits a store and its queries can take: a claim over `MAX_CLAIM_CHARS`, a link that is not
+    http(s), an id over `MAX_FIELD_CHARS` or a NUL character make it a Problem; other text fields over
+    `MAX_FIELD_CHARS` are cut and other links that are not http(s) dropped, each with a warning."""
+    from .export import is_url
+
+    if len(item.claim) > MAX_CLAIM_CHARS:
+        return Problem(item.origin, f"claimReviewed is {len(item.claim):,} characters long, over the limit of "
+                                    f"{MAX_CLAIM_CHARS:,}")
+    if item.url is not None and not is_url(item.url):
+        return Problem(item.origin, f"url must be an http(s) URL, not {item.url[:80]!r}")
+    if len(item.id) > MAX_FIELD_CHARS:
+        return Problem(item.origin, f"the id is over the limit of {MAX_FIELD_CHARS:,} characters")
+    values = item.to_dict()
+    if any("\x00" in v for v in values.values() if isinstance(v, str)) or any("\x00" in u for u in item.appearances):
+        return Problem(item.origin, "a field contains a NUL character")
+    warnings = list(item.warnings)
+    for name, value in values.items():
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS and name not in ("id", "claim"):
+            setattr(item, name, value[:MAX_FIELD_CHARS])
+            warnings.append(f"{name} cut to {MAX_FIELD_CHARS:,} characters")
+    for name in URL_FIELDS:
+        if getattr(item, name) is not None and not is_url(getattr(item, name)):
+            warnings.append(f"{name} {getattr(item, name)[:80]!r} left out: not an http(s) URL")
+            setattr(item, name, None)
+    kept = [u for u in item.appearances if is_url(u) and len(u) <= MAX_FIELD_CHARS]
+    if len(kept) < len(item.appearances):
+        warnings.append(f"{len(item.appearances) - len(kept)} appearance link(s) left out: not http(s) URLs")
+    item.appearances, item.warnings = kept, warnings
+    return item
+
+
 # ------------------------------------------------------------------------------------------------ verdicts
 
 def _fold(label: str) -> str:
@@ -157,39 +203,59 @@ def claim_reviews(data: Any) -> Iterator[dict]:
     references to other nodes of the document by `@id` resolved."""
     nodes: dict[str, dict] = {}
 
-    def index(value: Any) -> None:
+    def index(value: Any, depth: int = 0) -> None:
+        if depth > MAX_DEPTH:
+            return
         if isinstance(value, dict):
             if isinstance(value.get("@id"), str) and len(value) > 1:
                 nodes.setdefault(value["@id"], value)
             for v in value.values():
-                index(v)
+                index(v, depth + 1)
         elif isinstance(value, list):
             for v in value:
-                index(v)
+                index(v, depth + 1)
 
-    def resolve(value: Any, depth: int = 0) -> Any:
-        if depth > 8:
-            return value
-        if isinstance(value, dict):
-            if set(value) == {"@id"} and value["@id"] in nodes:
-                return resolve(nodes[value["@id"]], depth + 1)
-            return {k: resolve(v, depth + 1) for k, v in value.items()}
-        if isinstance(value, list):
-            return [resolve(v, depth + 1) for v in value]
-        return value
-
-    def walk(value: Any) -> Iterator[dict]:
+    def walk(value: Any, depth: int = 0) -> Iterator[dict]:
+        if depth > MAX_DEPTH:
+            return
         if _is_claim_review(value):
-            yield resolve(value)
+            yield Resolved(value, nodes)
         elif isinstance(value, dict):
             for v in value.values():
-                yield from walk(v)
+                yield from walk(v, depth + 1)
         elif isinstance(value, list):
             for v in value:
-                yield from walk(v)
+                yield from walk(v, depth + 1)
 
     index(data)
     yield from walk(data)
+
+
+class Resolved(dict):
+    """A JSON-LD node whose `{"@id": ...}` references to other nodes of its document resolve when read, by reference:
+    nothing is copied, so a node referenced a thousand times costs what it costs once."""
+
+    def __init__(self, node: dict, nodes: dict[str, dict]):
+        super().__init__(node)
+        self.nodes = nodes
+
+    def resolved(self, value: Any) -> Any:
+        for _ in range(8):  # a chain of references, followed this far (a cycle ends here too)
+            if isinstance(value, dict) and set(value) == {"@id"} and value["@id"] in self.nodes:
+                value = self.nodes[value["@id"]]
+            else:
+                break
+        if isinstance(value, dict) and not isinstance(value, Resolved):
+            return Resolved(value, self.nodes)
+        if isinstance(value, list):
+            return [self.resolved(v) for v in value]
+        return value
+
+    def __getitem__(self, key: str) -> Any:
+        return self.resolved(super().__getitem__(key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
 
 
 def from_claim_review(node: dict, origin: str) -> FactCheck:
@@ -234,6 +300,13 @@ def is_google_response(data: Any) -> bool:
     return isinstance(data, dict) and isinstance(data.get("claims"), list) and not _is_claim_review(data)
 
 
+def site_url(site: str | None) -> str | None:
+    """The home page of a claims:search publisher's `site`, which Google gives as a bare domain ("politifact.com")."""
+    if site and re.fullmatch(r"[\w-]+(\.[\w-]+)+", site):
+        return f"https://{site}"
+    return site
+
+
 def from_google_claim(claim: dict, origin: str) -> Iterator[FactCheck | Problem]:
     """The fact-checks of one `claims:search` result (one per claimReview of the claim)."""
     if not isinstance(claim, dict):
@@ -255,7 +328,7 @@ def from_google_claim(claim: dict, origin: str) -> Iterator[FactCheck | Problem]
         yield FactCheck(
             id=review["url"].strip(), claim=text, url=review["url"].strip(), title=_text(review.get("title")),
             publisher=_text(publisher.get("name")) or _text(publisher.get("site")),
-            publisher_url=_text(publisher.get("site")), date_published=_text(review.get("reviewDate")),
+            publisher_url=site_url(_text(publisher.get("site"))), date_published=_text(review.get("reviewDate")),
             rating=label, verdict=verdict, claim_author=_text(claim.get("claimant")),
             claim_date=_text(claim.get("claimDate")), language=_text(review.get("languageCode")), origin=where,
             warnings=warnings)
@@ -286,6 +359,8 @@ def attempt(reader, item: dict, where: str) -> FactCheck | Problem:
         return reader(item, where)
     except ReadError as e:
         return Problem(where, str(e))
+    except RecursionError:
+        return Problem(where, "nested too deeply to read")
 
 
 def from_json(data: Any, origin: str) -> Iterator[FactCheck | Problem]:
@@ -320,8 +395,8 @@ def from_html(html: str, origin: str) -> Iterator[FactCheck | Problem]:
     for n, block in enumerate(blocks):
         where = f"{origin} ld+json block {n + 1} (line {block.sourceline})"
         try:
-            data = json.loads(block.text or "")
-        except json.JSONDecodeError as e:
+            data = parsed(block.text or "")
+        except ValueError as e:
             yield Problem(where, f"malformed JSON-LD: {e}")
             continue
         for item in claim_reviews(data):
@@ -338,8 +413,8 @@ def from_jsonl(text: str, origin: str) -> Iterator[FactCheck | Problem]:
             continue
         where = f"{origin}:{n}"
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as e:
+            data = parsed(line)
+        except ValueError as e:
             yield Problem(where, f"malformed JSON: {e}")
             continue
         if _is_claim_review(data):
@@ -384,9 +459,9 @@ def read(path: Path | str) -> Iterator[FactCheck | Problem]:
         yield from from_tsv(text, origin)
     else:
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            if suffix not in (".json", ".jsonld"):
+            data = parsed(text)
+        except ValueError as e:
+            if suffix not in (".json", ".jsonld") and "nested too deeply" not in str(e):
                 yield from from_jsonl(text, origin)
             else:
                 yield Problem(origin, f"malformed JSON: {e}")

@@ -54,6 +54,17 @@ def claim_review(v: dict[str, Any]) -> dict[str, Any]:
     return review
 
 
+SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def script_safe_json(value: Any) -> str:
+    """`value` as JSON that can be pasted into `<script type="application/ld+json">`: `<`, `>` and `&` written as
+    `\\u003c`, `\\u003e`, `\\u0026` (the same JSON to a parser), so that no text can close the block with
+    `</script>` or open a comment."""
+    text = json.dumps(value, indent=1, ensure_ascii=False)
+    return re.sub(r"[<>&]", lambda m: SCRIPT_ESCAPES[m.group()], text)
+
+
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     return json.loads(SCHEMA.read_text("utf-8"))

@@ -212,11 +212,15 @@ def status(score: float) -> str:
 
 def figures_of(text: str, side: str, nlp=None) -> list:
     """The figures a short text states, as `linking.compare.Figure`s of `side` ("claim" or "fact-check"), read by
-    our quantity stage on the text alone."""
-    from ..extraction import extract
+    our quantity stage on the text alone; none for a text the pipeline refuses (over its length limit), so that one
+    odd fact-check never breaks a query."""
+    from ..extraction import ExtractionError, extract
     from ..linking.compare import Figure
 
-    result = extract(text, nlp)
+    try:
+        result = extract(text, nlp)
+    except ExtractionError:
+        return []
     return [Figure("", side, None, None, text, q.text, q.value, q.low, q.high, q.unit_normalized, q.kind, q.qualifier,
                    q.counted) for q in result.quantities]
 

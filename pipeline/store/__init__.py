@@ -511,11 +511,13 @@ class Store:
         """Write fact-checks read by `factchecks.claimreview` (FactCheck records and Problems, mixed) and return an
         `ImportReport`. The same id again updates the stored fact-check (re-embedding it only if its text changed);
         each batch is one transaction."""
-        from ..factchecks.claimreview import FactCheck, ImportReport
+        from ..factchecks.claimreview import FactCheck, ImportReport, checked
 
         report = ImportReport()
         pending: list[FactCheck] = []
         for item in items:
+            if isinstance(item, FactCheck):
+                item = checked(item)
             if isinstance(item, FactCheck):
                 report.warnings += [(item.origin, w) for w in item.warnings]
                 pending.append(item)
