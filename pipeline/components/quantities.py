@@ -802,26 +802,64 @@ TIME_PHRASE = re.compile(r"\b(?:(?:last|this|next|past|previous)\s+(?:year|month
 
 
 def time_scope(doc: Doc, span: Span) -> str | None:
-    """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year")."""
-    sent = span.sent
-    found = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ == "DATE" and e.start >= sent.start
-             and e.end <= sent.end and not (e.start < span.end and span.start < e.end)]
-    found += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(sent.text)
-              if not (sent.start_char + m.start() < span.end_char and span.start_char < sent.start_char + m.end())]
-    if not found:
+    """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year"):
+    the nearest after it, or one before it at less than half the distance; ties go to the entity."""
+    dates = sentence_table(doc, span.sent)["dates"]
+    start, end = span.start_char, span.end_char
+    after = bisect.bisect_left(dates["by_start"], (end, -1))
+    before = bisect.bisect_right(dates["by_end"], (start, math.inf)) - 1
+    candidates = []
+    if after < len(dates["by_start"]):
+        r0, n = dates["by_start"][after]
+        candidates.append((r0 - end, n))
+    if before >= 0:
+        r1, minus_n = dates["by_end"][before]
+        candidates.append((2 * (start - r1), -minus_n))
+    if not candidates:
         return None
-    s, e = min(found, key=lambda r: (r[0] - span.end_char if r[0] >= span.end_char else 2 * (span.start_char - r[1])))
+    s, e = dates["ranges"][min(candidates)[1]]
     return text_of(doc)[s:e]
+
+
+def sentence_table(doc: Doc, sent: Span) -> dict:
+    """What the scopes look up in a sentence, found once per sentence: its date ranges (DATE entities, then time
+    phrases), sorted by start and by end for `time_scope`, and its GPE/LOC entities for `place_scope`."""
+    tables_by_sentence = doc.user_data.setdefault("newsclaims_sentences", {})
+    if sent.start not in tables_by_sentence:
+        in_sentence = [e for e in ents_of_sentence(doc, sent)]
+        ranges = [(e.start_char, e.end_char) for e in in_sentence if e.label_ == "DATE"]
+        text = text_of(doc)[sent.start_char:sent.end_char]
+        ranges += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(text)]
+        tables_by_sentence[sent.start] = {
+            "dates": {"ranges": ranges, "by_start": sorted((r0, n) for n, (r0, _) in enumerate(ranges)),
+                      "by_end": sorted((r1, -n) for n, (_, r1) in enumerate(ranges))},
+            "places": [e for e in in_sentence if e.label_ in ("GPE", "LOC")]}
+    return tables_by_sentence[sent.start]
+
+
+def ents_of_sentence(doc: Doc, sent: Span) -> list[Span]:
+    """The doc's entities inside `sent` (found by bisection over the doc's entities, in order)."""
+    ents = ents_of(doc)
+    starts = doc.user_data.get("newsclaims_ent_starts")
+    if starts is None:
+        starts = doc.user_data["newsclaims_ent_starts"] = [e.start for e in ents]
+    first = bisect.bisect_left(starts, sent.start)
+    out = []
+    for e in ents[first:]:
+        if e.start >= sent.end:
+            break
+        if e.end <= sent.end:
+            out.append(e)
+    return out
 
 
 def place_scope(doc: Doc, span: Span) -> str | None:
     """The place named in the figure's clause ("in Ohio", "across California"): the nearest GPE/LOC entity."""
-    sent = span.sent
-    places = [e for e in ents_of(doc) if e.label_ in ("GPE", "LOC") and e.start >= sent.start and e.end <= sent.end]
+    places = sentence_table(doc, span.sent)["places"]
     if not places:
         return None
-    clause = {t.i for t in span.root.head.subtree} if span.root.head is not None else set()
-    near = [e for e in places if e.start in clause] or []
+    head = span.root.head
+    near = [e for e in places if e.start == head.i or head.is_ancestor(doc[e.start])]
     if not near:
         return None
     nearest = min(near, key=lambda e: abs(e.start - span.start))
@@ -1123,9 +1161,13 @@ def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
                           unit_normalized="percent", kind="percent", time=time_scope(doc, span))
 
 
+PER_DOC_CACHES = ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents", "newsclaims_ent_starts",
+                  "newsclaims_sentences")
+
+
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
-    for key in ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents"):
+    for key in PER_DOC_CACHES:
         doc.user_data.pop(key, None)
     found: list[tuple[Span, Quantity]] = []
     i = 0
@@ -1151,7 +1193,7 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
         else:
             i += 1
     link_previous_values(doc, found)
-    for key in ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents"):
+    for key in PER_DOC_CACHES:
         doc.user_data.pop(key, None)
     return found
 
