@@ -68,8 +68,8 @@ def evaluate(root: Path = clef.DEFAULT, split: str = "dev") -> dict[str, dict[st
               f"{r.get('qps_single', float('nan')):8.1f}")
     base = max(results["bm25"]["MAP@5"], results["embedding"]["MAP@5"])
     print(f"hybrid vs best single method: {results['hybrid']['MAP@5'] - base:+.3f} MAP@5")
-    print(f"noise over the {len(qids)} queries: MAP@5 standard error (per-query AP@5; bootstrap over queries) " + ", ".join(
-        f"{method} {r['MAP@5_se']:.3f} ({r['MAP@5_bootstrap_se']:.3f})" for method, r in results.items()))
+    print(f"noise over the {len(qids)} queries: MAP@5 standard error (per-query AP@5; bootstrap over queries) "
+          + ", ".join(f"{method} {r['MAP@5_se']:.3f} ({r['MAP@5_bootstrap_se']:.3f})" for method, r in results.items()))
     ap = {method: per_query_ap(ranked, qids, data) for method, ranked in rankings.items()}
     results["differences"] = {}
     for a, b in (("hybrid", "embedding"), ("embedding", "bm25"), ("hybrid", "bm25")):
@@ -77,8 +77,8 @@ def evaluate(root: Path = clef.DEFAULT, split: str = "dev") -> dict[str, dict[st
         results["differences"][f"{a}-{b}"] = {"MAP@5": float(diff.mean()), "se": clef.mean_se(diff),
                                               "better": int((diff > 0).sum()), "worse": int((diff < 0).sum())}
     print("MAP@5 differences (paired over the same queries: mean difference ± standard error; queries better/worse): "
-          + ", ".join(f"{k} {d['MAP@5']:+.3f} ± {d['se']:.3f} ({d['MAP@5'] / d['se']:.1f} SE; {d['better']}/{d['worse']})"
-                      for k, d in results["differences"].items()))
+          + ", ".join(f"{k} {d['MAP@5']:+.3f} ± {d['se']:.3f} ({d['MAP@5'] / d['se']:.1f} SE; "
+                      f"{d['better']}/{d['worse']})" for k, d in results["differences"].items()))
 
     thresholds = matching.settings()["thresholds"]
     stored = clef.copies(root)
@@ -105,8 +105,8 @@ def evaluate(root: Path = clef.DEFAULT, split: str = "dev") -> dict[str, dict[st
     wrong_suggestions = sum(matching.status(s) != "weak" for s in orphan_scores)
     print(f"with each query's fact-check (every stored copy) removed from the collection (a claim never fact-checked): "
           f"{wrong_links}/{len(qids)} would be linked to another fact-check "
-          f"({wrong_links / len(qids):.1%} ± {clef.binomial_se(wrong_links, len(qids)):.1%}), {wrong_suggestions} would "
-          f"get a suggestion")
+          f"({wrong_links / len(qids):.1%} ± {clef.binomial_se(wrong_links, len(qids)):.1%}), {wrong_suggestions} "
+          f"would get a suggestion")
     relevant = sorted((s for q, hits in zip(qids, hybrid) for d, s in hits if d in data.relevant[q]), reverse=True)
     print("suggestion threshold trade-off (relevant top-5 hits kept: threshold, suggestions a query, queries "
           "without an answer that get one):")

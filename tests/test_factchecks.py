@@ -273,13 +273,15 @@ CLEF_FLOORS = {
     # name: (floor, measured then, what it rests on)
     "hybrid MAP@5": (0.81, 0.855, "197 queries, SE 0.020: floor 2.2 SE below; BM25 alone 0.748, embedding 0.818"),
     "hybrid - bm25 MAP@5": (0.05, 0.107, "197 queries, paired SE 0.025: floor 2.3 SE below"),
-    "hybrid - embedding MAP@5": (0.0, 0.037, "197 queries, paired SE 0.013: floor 2.8 SE below (hybrid not worse)"),
-    "link precision": (0.94, 104 / 105, "105 linked, SE 0.9%, Wilson 94.8-99.8%: floor 5 SE below, under Wilson"),
-    "link recall": (0.45, 104 / 197, "197 queries, SE 3.6%, Wilson 45.8-59.6%: floor 2.2 SE below, under Wilson"),
+    "hybrid - embedding MAP@5": (0.0, 0.037, "197 queries, paired SE 0.0125: floor 3.0 SE below (hybrid not worse)"),
+    "link precision": (0.90, 39 / 39, "39 linked, all right: Wilson 95% 91.0-100%, floor under it (4 wrong links of "
+                       "39 fail it, 1 does not)"),
+    "link recall": (0.14, 39 / 197, "197 queries, SE 2.8%, Wilson 14.8-25.9%: floor 2.1 SE below, under Wilson"),
     "suggest recall": (0.83, 168 / 189, "189 relevant top-5 hits, SE 2.3%, Wilson 83.6-92.6%: floor 2.6 SE below"),
 }
 CLEF_CEILINGS = {
-    "unchecked linked": (0.08, 8 / 197, "197 queries, SE 1.4%, Wilson 2.1-7.8%: ceiling 2.8 SE above, over Wilson"),
+    "unchecked linked": (0.03, 0 / 197, "197 queries, none linked: Wilson 95% 0-1.9%, ceiling over it (6 wrong links "
+                         "of 197 fail it)"),
     "unchecked suggested": (0.47, 78 / 197, "197 queries, SE 3.5%, Wilson 33.0-46.6%: ceiling 2.1 SE above"),
 }
 
@@ -312,7 +314,7 @@ def test_clef_dev_retrieval_floor():
         bound, kind = (CLEF_FLOORS[name][0], "floor") if name in CLEF_FLOORS else (CLEF_CEILINGS[name][0], "ceiling")
         wilson = f", Wilson 95% {interval[0]:.3f}-{interval[1]:.3f}" if interval else ""
         print(f"CLEF dev {name}: {value:.3f} ± {se:.3f} (SE over n = {cases}{wilson}); {kind} {bound} is "
-              f"{abs(value - bound) / se:.1f} SE away")
+              + (f"{abs(value - bound) / se:.1f} SE away" if se > 0 else "outside the Wilson interval (SE is 0 at 0% or 100%)"))
     print(f"not asserted: link precision by the qrels alone {t['link_precision']:.3f} ± {t['link_precision_se']:.3f} "
           f"(n = {t['linked']}; a link to another stored copy of the answer counted wrong); embedding - bm25 MAP@5 "
           f"{differences['embedding-bm25']['MAP@5']:+.3f} ± {differences['embedding-bm25']['se']:.3f} (2.4 SE when "

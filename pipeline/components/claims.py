@@ -6,6 +6,8 @@ outlet itself asserts. Quantities stated by the same words form one claim. Write
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,14 +26,19 @@ def claims_of(doc: Doc, quantities: list[Quantity], spans: list[Span], attributi
     """The claims stating `quantities` (with their token `spans`), in text order."""
     by_span: dict[tuple[int, int], Claim] = {}
     text = doc.text
+    sentences = list(doc.sents)
+    sentence_starts = [s.start for s in sentences]
+    bounds: dict[int, tuple[int, int] | None] = {}  # sentence start -> its trimmed (start, end), found once
     for quantity, span in zip(quantities, spans):
         attribution = attribution_containing(attributions, quantity.start, quantity.end)
         if attribution is not None:
             start, end = attribution.content.start, attribution.content.end
         else:
-            sent = span.sent
-            found = trimmed(text, sent.start_char, sent.end_char)
-            start, end = (found.start, found.end) if found else (quantity.start, quantity.end)
+            sent = sentences[bisect_right(sentence_starts, span.start) - 1]
+            if sent.start not in bounds:
+                found = trimmed(text, sent.start_char, sent.end_char)
+                bounds[sent.start] = (found.start, found.end) if found else None
+            start, end = bounds[sent.start] or (quantity.start, quantity.end)
             if text[end:end + 1] in (".", "!", "?"):
                 end += 1
         claim = by_span.get((start, end))

@@ -147,6 +147,17 @@ def ents_of(doc: Doc) -> tuple:
     return ents
 
 
+def sentence_of(doc: Doc, span: Span) -> Span:
+    """The sentence `span` starts in, by bisection over the doc's sentences (`span.sent` walks the sentence: with
+    thousands of figures in one sentence that walk is quadratic)."""
+    sentences = doc.user_data.get("newsclaims_sents")
+    if sentences is None:
+        listed = list(doc.sents)
+        sentences = doc.user_data["newsclaims_sents"] = (listed, [s.start for s in listed])
+    listed, starts = sentences
+    return listed[bisect.bisect_right(starts, span.start) - 1]
+
+
 def token_after(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after character `char`."""
     starts = doc.user_data.get("newsclaims_token_starts")
@@ -804,7 +815,7 @@ TIME_PHRASE = re.compile(r"\b(?:(?:last|this|next|past|previous)\s+(?:year|month
 def time_scope(doc: Doc, span: Span) -> str | None:
     """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year"):
     the nearest after it, or one before it at less than half the distance; ties go to the entity."""
-    dates = sentence_table(doc, span.sent)["dates"]
+    dates = sentence_table(doc, sentence_of(doc, span))["dates"]
     start, end = span.start_char, span.end_char
     after = bisect.bisect_left(dates["by_start"], (end, -1))
     before = bisect.bisect_right(dates["by_end"], (start, math.inf)) - 1
@@ -855,7 +866,7 @@ def ents_of_sentence(doc: Doc, sent: Span) -> list[Span]:
 
 def place_scope(doc: Doc, span: Span) -> str | None:
     """The place named in the figure's clause ("in Ohio", "across California"): the nearest GPE/LOC entity."""
-    places = sentence_table(doc, span.sent)["places"]
+    places = sentence_table(doc, sentence_of(doc, span))["places"]
     if not places:
         return None
     head = span.root.head
@@ -1162,7 +1173,7 @@ def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
 
 
 PER_DOC_CACHES = ("newsclaims_token_starts", "newsclaims_text", "newsclaims_ents", "newsclaims_ent_starts",
-                  "newsclaims_sentences")
+                  "newsclaims_sentences", "newsclaims_sents")
 
 
 def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
@@ -1207,7 +1218,7 @@ def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
         if not m:
             continue
         prev_span, prev = found[k - 1]
-        if prev_span.sent.start != span.sent.start or prev.value is None or q.value is None or prev.previous is not None:
+        if sentence_of(doc, prev_span).start != sentence_of(doc, span).start or prev.value is None or q.value is None or prev.previous is not None:
             continue
         prev.previous, prev.change = q.value, m.group(1)
         if q.unit is None and q.kind == "count" and prev.kind == q.kind:

@@ -11,7 +11,7 @@ regressions trained on the CLEF 2020 task 2 train split (`eval/factcheck_train.p
 - the *pair* model uses only what the claim and the fact-check say (cosines, shared numbers and names), the same
   whatever else is stored.
 
-The score is the geometric mean of the two probabilities, in [0, 1]. Two thresholds calibrated on CLEF dev say what
+The score is the geometric mean of the two probabilities, in [0, 1]. Two thresholds calibrated on CLEF train say what
 a score means: at or above `link` the match is made automatically, at or above `suggest` it is offered to a human.
 """
 from __future__ import annotations
@@ -201,7 +201,7 @@ def score(rows: list[Candidate]) -> np.ndarray:
 
 
 def status(score: float) -> str:
-    """What a hybrid score means, by the thresholds calibrated on CLEF dev: "link", "suggest" or "weak"."""
+    """What a hybrid score means, by the thresholds calibrated on CLEF train: "link", "suggest" or "weak"."""
     thresholds = settings()["thresholds"]
     if score >= thresholds["link"]:
         return "link"
