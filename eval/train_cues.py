@@ -56,9 +56,10 @@ def examples(articles, docs):
     X, y = [], []
     for article, doc in zip(articles, docs):
         heads = cue_heads(article, doc)
+        children = cue_model.children_by_head(doc)
         for t in doc:
             if t.pos_ in cue_model.CANDIDATE_POS:
-                X.append(dict.fromkeys(cue_model.features(t), 1))
+                X.append(dict.fromkeys(cue_model.features(t, children=children), 1))
                 y.append(t.i in heads)
     return X, np.array(y)
 

@@ -6,6 +6,7 @@ yields, for every input in order, the result or the reason it was skipped or fai
 from __future__ import annotations
 
 import multiprocessing
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -55,6 +56,25 @@ def result_from_doc(doc: Doc, article: Article) -> Result:
                   claims=list(claims))
 
 
+MAX_CHUNK = 1000  # characters without whitespace that spaCy's tokenizer is given at once
+LONG_CHUNK = re.compile(r"\S{%d,}" % (MAX_CHUNK + 1))
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp`'s tokenization of `text`, with any run of more than `MAX_CHUNK` characters without whitespace tokenized
+    in pieces of `MAX_CHUNK` (spaCy's tokenizer strips affixes one at a time, so a run of 20,000 quote marks costs it
+    the square of its length). The Doc's text is `text` exactly."""
+    if not LONG_CHUNK.search(text):
+        return nlp.make_doc(text)
+    pieces, start = [], 0
+    for m in LONG_CHUNK.finditer(text):
+        pieces.append(text[start:m.start()])
+        pieces += [text[i:min(i + MAX_CHUNK, m.end())] for i in range(m.start(), m.end(), MAX_CHUNK)]
+        start = m.end()
+    pieces.append(text[start:])
+    return Doc.from_docs([nlp.make_doc(p) for p in pieces if p], ensure_whitespace=False)
+
+
 def check_text(text: Any, max_chars: int) -> str:
     if not isinstance(text, str):
         raise ExtractionError(f"text must be a str, not {type(text).__name__}")
@@ -67,7 +87,7 @@ def extract(text: str, nlp: Language | None = None, **metadata: Any) -> Result:
     """Entities, quantities, attributions and claims of one article. Metadata: id, title, url, outlet, published, path."""
     nlp = nlp or load()
     text = check_text(text, nlp.max_length - 1)
-    return result_from_doc(nlp(text), article_of(text, metadata))
+    return result_from_doc(nlp(make_doc(nlp, text)), article_of(text, metadata))
 
 
 def as_document(item: Any, n: int) -> Document:
@@ -101,13 +121,13 @@ def process_batch(nlp: Language, docs: list[Document]) -> list[Outcome]:
         else:
             todo.append(i)
     try:
-        done = list(nlp.pipe([docs[i].text for i in todo]))
+        done = list(nlp.pipe([make_doc(nlp, docs[i].text) for i in todo]))
     except Exception:
         done = None
     for k, i in enumerate(todo):
         d = docs[i]
         try:
-            doc = done[k] if done is not None else nlp(d.text)
+            doc = done[k] if done is not None else nlp(make_doc(nlp, d.text))
             out[i] = Outcome(d.origin, "processed", result=result_from_doc(doc, article_of(d.text, d.metadata)))
         except Exception as e:  # one document's failure is reported, never raised out of a batch
             out[i] = Outcome(d.origin, "failed", reason=f"pipeline error: {type(e).__name__}: {e}")

@@ -21,21 +21,34 @@ CANDIDATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
 PERSON_PRONOUNS = ("he", "she", "they", "i", "we", "who", "you")
 
 
-def features(t: Token, sentence: tuple[int, int] | None = None) -> list[str]:
+def children_by_head(doc: Doc) -> list[list[Token]]:
+    """Each token's children in text order, found in one pass (`Token.children` scans the token's whole subtree,
+    which in a long flat sentence makes a walk over every token's children quadratic)."""
+    out: list[list[Token]] = [[] for _ in range(len(doc))]
+    for token in doc:
+        if token.head.i != token.i:
+            out[token.head.i].append(token)
+    return out
+
+
+def features(t: Token, sentence: tuple[int, int] | None = None,
+             children: list[list[Token]] | None = None) -> list[str]:
     """The names of a token's features (each has the value 1). `sentence`: the token's sentence's (start, end)
-    token indices when the caller knows them (`t.sent` costs a walk through the sentence)."""
+    token indices when the caller knows them (`t.sent` costs a walk through the sentence); `children`: the doc's
+    `children_by_head` when the caller has it."""
+    kids = children or children_by_head(t.doc)
     lemma = t.lemma_.lower()
     out = [f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"lemma_dep={lemma}|{t.dep_}",
            f"head_lemma={t.head.lemma_.lower()}", f"head_dep={t.dep_}|{t.head.pos_}",
            f"head_lemma_dep={t.head.lemma_.lower()}|{t.dep_}"]
     deps = set()
-    for c in t.children:
+    for c in kids[t.i]:
         deps.add(c.dep_)
         out += [f"child={c.dep_}", f"lemma_child={lemma}|{c.dep_}"]
         if c.dep_ == "prep":
             out.append(f"lemma_prep={lemma}|{c.lower_}")
-            out += [f"prep_obj_pos={c.lower_}|{g.pos_}" for g in c.children]
-            out += [f"prep_obj_ent={c.lower_}|{g.ent_type_}" for g in c.children if g.ent_type_]
+            out += [f"prep_obj_pos={c.lower_}|{g.pos_}" for g in kids[c.i]]
+            out += [f"prep_obj_ent={c.lower_}|{g.ent_type_}" for g in kids[c.i] if g.ent_type_]
         if c.dep_ in ("acomp", "attr"):
             out.append(f"comp={c.lemma_.lower()}")
         if c.dep_ in ("ccomp", "xcomp"):
@@ -52,12 +65,12 @@ def features(t: Token, sentence: tuple[int, int] | None = None) -> list[str]:
         if c.dep_ == "poss":
             out.append(f"lemma_poss={lemma}|{c.pos_}")  # "his claim", "Trump's attacks on"
         if c.dep_ == "ccomp":
-            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), "none")
+            mark = next((g.lower_ for g in kids[c.i] if g.dep_ == "mark"), "none")
             out.append(f"lemma_ccomp_mark={lemma}|{mark}")
         if c.dep_ == "xcomp":
             out.append(f"lemma_xcomp={lemma}|{c.lemma_.lower()}")
         if c.dep_ == "prep":
-            out += [f"lemma_prep_pobj={lemma}|{c.lower_}|{g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"]
+            out += [f"lemma_prep_pobj={lemma}|{c.lower_}|{g.lemma_.lower()}" for g in kids[c.i] if g.dep_ == "pobj"]
     if not deps & {"nsubj", "nsubjpass", "csubj"}:
         out.append("no_subj")
     out += [f"lower={t.lower_}", f"deps={lemma}|" + ",".join(sorted(deps - {"punct", "det"}))]
@@ -93,11 +106,12 @@ def with_head(fast: dict, head: dict) -> dict:
     return {**fast, "head": {name: array.astype("float32") for name, array in head.items()}}
 
 
-def probability(t: Token, sentence: tuple[int, int] | None = None) -> float:
-    """The model's probability that `t` heads an attribution cue."""
+def probability(t: Token, sentence: tuple[int, int] | None = None,
+                children: list[list[Token]] | None = None) -> float:
+    """The model's probability that `t` heads an attribution cue (`sentence`, `children`: as for `features`)."""
     m = model()
     weights = m["weights"]
-    z = m["intercept"] + sum(weights.get(f, 0.0) for f in features(t, sentence))
+    z = m["intercept"] + sum(weights.get(f, 0.0) for f in features(t, sentence, children))
     return 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -108,7 +122,8 @@ def detections(doc: Doc) -> set[int]:
     if not m["weights"]:
         return set()
     candidates = [(t, (sent.start, sent.end)) for sent in doc.sents for t in sent if t.pos_ in CANDIDATE_POS]
-    fast = [probability(t, sentence) for t, sentence in candidates]
+    children = children_by_head(doc)
+    fast = [probability(t, sentence, children) for t, sentence in candidates]
     head = m.get("head")
     if head is None:
         return {t.i for (t, _), p in zip(candidates, fast) if p >= m["threshold"]}
