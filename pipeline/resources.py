@@ -23,6 +23,7 @@ PACKAGE = "pipeline.models"
 OVERRIDE = "NEWSCLAIMS_MODELS"
 
 _active: ContextVar[Mapping[str, Any]] = ContextVar("newsclaims_data", default={})
+_memo: ContextVar[dict | None] = ContextVar("newsclaims_derived", default=None)  # `derived` within one `using`
 
 
 class DataFileError(FileNotFoundError):
@@ -75,10 +76,11 @@ def load(name: str) -> Any:
 @contextmanager
 def using(data: Mapping[str, Any]) -> Iterator[None]:
     """Within the block, `load` returns `data`'s entries instead of the packaged files (a stage's own data)."""
-    token = _active.set({**_active.get(), **data})
+    token, memo = _active.set({**_active.get(), **data}), _memo.set({})
     try:
         yield
     finally:
+        _memo.reset(memo)
         _active.reset(token)
 
 
@@ -88,10 +90,15 @@ _derived: dict[tuple, tuple[tuple, Any]] = {}
 def derived(build: Callable[..., Any], *names: str) -> Any:
     """`build(*files)` for the data files `names` as `load` sees them now, computed once per distinct set of files
     (lookup tables built from word lists)."""
+    memo = _memo.get()
+    if memo is not None and build in memo:  # the fast path: asked before within the same `using`
+        return memo[build]
     files = tuple(load(name) for name in names)
     key = (build, tuple(map(id, files)))
     if key not in _derived:
         _derived[key] = (files, build(*files))  # the files are held so that their ids stay theirs
+    if memo is not None:
+        memo[build] = _derived[key][1]
     return _derived[key][1]
 
 
