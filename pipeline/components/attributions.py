@@ -465,6 +465,23 @@ def clause_before_inverted_cue(verb: Token, speaker: Token | None) -> tuple[int,
     return sent.start_char, doc[left - 2].idx + len(doc[left - 2])
 
 
+def clause_bounds(clauses: list[Token], verb: Token) -> tuple[int, int]:
+    """First and past-the-last token index of the clauses' subtrees, without a following cue's own clause
+    (`next_cue_clause`); a subtree's edges are read directly when nothing is left out of it."""
+    starts, ends = [], []
+    for c in clauses:
+        second = set() if c.i < verb.i else next_cue_clause(c)
+        if not second:
+            starts.append(c.left_edge.i)
+            ends.append(c.right_edge.i + 1)
+            continue
+        kept = [t.i for t in c.subtree if t.i not in second]
+        if kept:
+            starts.append(min(kept))
+            ends.append(max(kept) + 1)
+    return min(starts), max(ends)
+
+
 def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
     """Char range of what the cue reports: its complement clause, or the clause it is parenthetical to."""
     doc = verb.doc
@@ -477,9 +494,7 @@ def content_of(verb: Token, speaker: Token | None = None) -> tuple[int, int] | N
             comps = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for g in c.children
                      if g.dep_ == "pobj"]
     if comps or misattached:
-        tokens = [t for c in comps or misattached
-                  for second in [set() if c.i < verb.i else next_cue_clause(c)] for t in c.subtree if t.i not in second]
-        start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+        start, end = clause_bounds(comps or misattached, verb)
         if start > verb.i and not misattached:
             # "X said [about one in four ...] were": everything between the cue and its clause is content,
             # except the cue's own addressee or time ("told reporters", "said Thursday")
