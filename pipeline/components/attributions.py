@@ -465,15 +465,37 @@ def clause_before_inverted_cue(verb: Token, speaker: Token | None) -> tuple[int,
     return sent.start_char, doc[left - 2].idx + len(doc[left - 2])
 
 
+def subtree_edges(doc: Doc) -> tuple[list[int], list[int]]:
+    """The first and last token index of every token's subtree, in one pass from the leaves up (spaCy's
+    `left_edge`/`right_edge` can be stale after non-projective repairs; walking each subtree is quadratic in a long
+    sentence). Kept in `doc.user_data` while the stage runs."""
+    edges = doc.user_data.get("newsclaims_edges")
+    if edges is not None:
+        return edges
+    first, last = list(range(len(doc))), list(range(len(doc)))
+    children = cue_model.children_by_head(doc)
+    order, stack = [], [t.i for t in doc if t.head.i == t.i]
+    while stack:  # roots first, so that reversed, every child comes before its head
+        i = stack.pop()
+        order.append(i)
+        stack.extend(c.i for c in children[i])
+    for i in reversed(order):
+        for c in children[i]:
+            first[i], last[i] = min(first[i], first[c.i]), max(last[i], last[c.i])
+    doc.user_data["newsclaims_edges"] = (first, last)
+    return first, last
+
+
 def clause_bounds(clauses: list[Token], verb: Token) -> tuple[int, int]:
     """First and past-the-last token index of the clauses' subtrees, without a following cue's own clause
-    (`next_cue_clause`); a subtree's edges are read directly when nothing is left out of it."""
+    (`next_cue_clause`); a subtree's edges are looked up (`subtree_edges`) when nothing is left out of it."""
     starts, ends = [], []
+    first, last = subtree_edges(verb.doc)
     for c in clauses:
         second = set() if c.i < verb.i else next_cue_clause(c)
         if not second:
-            starts.append(c.left_edge.i)
-            ends.append(c.right_edge.i + 1)
+            starts.append(first[c.i])
+            ends.append(last[c.i] + 1)
             continue
         kept = [t.i for t in c.subtree if t.i not in second]
         if kept:
@@ -1030,7 +1052,9 @@ class AttributionStage(DataStage):
         return doc
 
     def process(self, doc: Doc) -> Doc:
+        doc.user_data.pop("newsclaims_edges", None)
         doc._.attributions = attributions_of(doc, doc._.entities or [], self.parse)
+        doc.user_data.pop("newsclaims_edges", None)
         return doc
 
 
