@@ -49,21 +49,29 @@ def read_bytes(filename: str) -> bytes:
                             f"{e.strerror or type(e).__name__}") from None
 
 
+def file_name(name: str) -> str:
+    """The file a data name is kept in: "units" in units.json, "cue_head.npz" as it is."""
+    return name if name.endswith(".npz") else f"{name}.json"
+
+
+def parse(name: str, raw: bytes, where: str) -> Any:
+    """The content of data file `name` from its bytes: JSON, or a .npz archive as a dict of arrays; a
+    `DataFileError` naming `where` when it is neither."""
+    try:
+        if name.endswith(".npz"):
+            import numpy as np
+
+            with np.load(io.BytesIO(raw)) as saved:
+                return {key: saved[key] for key in saved.files}
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, OSError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise DataFileError(f"newsclaims data file {where} cannot be read: {e}") from None
+
+
 @lru_cache(maxsize=None)
 def packaged(name: str) -> Any:
     """The packaged data file `models/<name>.json` (or `<name>.npz`, as a dict of arrays), parsed and cached."""
-    if name.endswith(".npz"):
-        import numpy as np
-
-        try:
-            with np.load(io.BytesIO(read_bytes(name))) as saved:
-                return {key: saved[key] for key in saved.files}
-        except (ValueError, OSError) as e:
-            raise DataFileError(f"newsclaims data file {name} is not a valid .npz archive: {e}") from None
-    try:
-        return json.loads(read_bytes(f"{name}.json").decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DataFileError(f"newsclaims data file {name}.json is not valid JSON: {e}") from None
+    return parse(name, read_bytes(file_name(name)), file_name(name))
 
 
 def load(name: str) -> Any:
@@ -109,18 +117,14 @@ def dump(name: str, data: Any, directory: Path) -> None:
 
         np.savez(directory / name, **data)
     else:
-        (directory / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+        (directory / file_name(name)).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
 
 def read_saved(name: str, directory: Path) -> Any:
     """One data file written by `dump` (a stage's `from_disk`), or a `DataFileError` naming it."""
-    path = directory / (name if name.endswith(".npz") else f"{name}.json")
+    path = directory / file_name(name)
     try:
-        if name.endswith(".npz"):
-            import numpy as np
-
-            with np.load(path) as saved:
-                return {key: saved[key] for key in saved.files}
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise DataFileError(f"newsclaims stage data file {path} cannot be read: {e}") from None
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DataFileError(f"newsclaims stage data file {path} cannot be read: {e.strerror or e}") from None
+    return parse(name, raw, str(path))

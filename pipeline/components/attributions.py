@@ -13,8 +13,8 @@ Word lists: `models/attribution.json`. Writes `doc._.attributions` (list of `Att
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from spacy.language import Language

@@ -36,7 +36,7 @@ def features(t: Token, sentence: tuple[int, int] | None = None,
     """The names of a token's features (each has the value 1). `sentence`: the token's sentence's (start, end)
     token indices when the caller knows them (`t.sent` costs a walk through the sentence); `children`: the doc's
     `children_by_head` when the caller has it."""
-    kids = children or children_by_head(t.doc)
+    kids = children if children is not None else children_by_head(t.doc)
     lemma = t.lemma_.lower()
     out = [f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"lemma_dep={lemma}|{t.dep_}",
            f"head_lemma={t.head.lemma_.lower()}", f"head_dep={t.dep_}|{t.head.pos_}",

@@ -837,7 +837,7 @@ def sentence_table(doc: Doc, sent: Span) -> dict:
     phrases), sorted by start and by end for `time_scope`, and its GPE/LOC entities for `place_scope`."""
     tables_by_sentence = doc.user_data.setdefault("newsclaims_sentences", {})
     if sent.start not in tables_by_sentence:
-        in_sentence = [e for e in ents_of_sentence(doc, sent)]
+        in_sentence = ents_of_sentence(doc, sent)
         ranges = [(e.start_char, e.end_char) for e in in_sentence if e.label_ == "DATE"]
         text = text_of(doc)[sent.start_char:sent.end_char]
         ranges += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(text)]
@@ -1218,7 +1218,8 @@ def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
         if not m:
             continue
         prev_span, prev = found[k - 1]
-        if sentence_of(doc, prev_span).start != sentence_of(doc, span).start or prev.value is None or q.value is None or prev.previous is not None:
+        if sentence_of(doc, prev_span).start != sentence_of(doc, span).start or prev.value is None \
+                or q.value is None or prev.previous is not None:
             continue
         prev.previous, prev.change = q.value, m.group(1)
         if q.unit is None and q.kind == "count" and prev.kind == q.kind:
