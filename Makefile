@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-dev
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
 
-.PHONY: install lock demo test wheel-check eval bench clean
+.PHONY: install lock demo test fuzz wheel-check eval bench clean
 
 LOCK   := requirements.lock
 
@@ -35,6 +35,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Every entry point fuzzed harder than in `make test`: over 10,000 cases (hypothesis profile "fuzz", tests/conftest.py).
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz --hypothesis-show-statistics
 
 # The wheel, installed with the locked dependencies into a fresh venv outside the checkout: CLI, library, spacy.load.
 wheel-check: $(STAMP)

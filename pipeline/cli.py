@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from . import readers, resources
-from .records import Result, validate
+from .records import Result, json_line, validate
 
 app = typer.Typer(help="Pull checkable claims out of news articles: entities, quantities, attributions.",
                   no_args_is_help=True, add_completion=False)
@@ -45,15 +45,9 @@ def extract(
     from tqdm import tqdm
 
     from .extraction import outcomes
-    from .store import Store, StoreError
+    from .store import StoreError
 
-    target = None
-    if store:
-        try:
-            target = Store.open(None if store == "default" else store)
-        except StoreError as e:
-            say(str(e))
-            raise typer.Exit(2)
+    target = open_store_or_exit(store, for_writing=True) if store else None
     counts: Counter[str] = Counter()
     docs = readers.read(paths, max_chars=max_chars)
     try:
@@ -171,11 +165,16 @@ def checked_arguments():
         raise typer.Exit(2)
 
 
-def open_store_or_exit(url: str | None):
+def open_store_or_exit(url: str | None, for_writing: bool = False):
+    """The store at `url` ("default" or None: the default store), or exit 2 with one line saying why it cannot be
+    opened (or, `for_writing`, written)."""
     from .store import Store, StoreError
 
     try:
-        return Store.open(None if url in (None, "default") else url)
+        target = Store.open(None if url in (None, "default") else url)
+        if for_writing:
+            target.writable()
+        return target
     except StoreError as e:
         say(str(e))
         raise typer.Exit(2)
@@ -194,7 +193,7 @@ def store_ingest(path: Path = typer.Argument(..., exists=True, dir_okay=False, h
     """Store pre-extracted results; lines that do not follow newsclaims/1 are reported and skipped."""
     from .store import StoreError
 
-    target = open_store_or_exit(store)
+    target = open_store_or_exit(store, for_writing=True)
     counts: Counter[str] = Counter()
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, start=1):
@@ -222,7 +221,7 @@ def emit(rows: list[dict], as_json: bool, as_csv: bool, columns: list[str]) -> N
     """Rows as a table, JSON lines or CSV on stdout."""
     if as_json:
         for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False))
+            typer.echo(json_line(row))
         return
     flat = [{c: (", ".join(map(str, r[c])) if isinstance(r[c], list) else ("" if r[c] is None else r[c]))
              for c in columns} for r in rows]
@@ -289,11 +288,11 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
         clusters = [c for c in clusters if c.conflicts]
     for n, c in enumerate(clusters, start=1):
         if as_json:
-            typer.echo(json.dumps({"cluster": n, "conflict": bool(c.conflicts),
+            typer.echo(json_line({"cluster": n, "conflict": bool(c.conflicts),
                                    "figures": [{"claim_id": f.claim_id, "figure": f.text, "value": f.value,
                                                 "unit": f.unit, "outlet": f.outlet, "source": f.source,
                                                 "claim": f.claim_text} for f in c.figures],
-                                   "conflicts": [[a.claim_id, b.claim_id] for a, b in c.conflicts]}, ensure_ascii=False))
+                                   "conflicts": [[a.claim_id, b.claim_id] for a, b in c.conflicts]}))
             continue
         typer.echo(f"\n#{n}" + ("  CONFLICT" if c.conflicts else "") + f"  {c.figures[0].claim_text[:90]}")
         for f in c.figures:
@@ -373,7 +372,7 @@ def factchecks_import(
     from .factchecks.claimreview import read
     from .store import StoreError
 
-    target = open_store_or_exit(store)
+    target = open_store_or_exit(store, for_writing=True)
     try:
         report = target.import_factchecks(item for path in paths for item in read(path))
     except StoreError as e:
@@ -445,7 +444,7 @@ def factchecks_match(
                 if strong:
                     matches = [m for m in matches if m["status"] != "weak"]
                 if not as_text:
-                    sink.write(json.dumps({"id": qid, "matches": matches}, ensure_ascii=False) + "\n")
+                    sink.write(json_line({"id": qid, "matches": matches}) + "\n")
                     continue
                 for m in matches:
                     pairs = "; ".join(f"{p['claim']} vs {p['fact_check']}" for p in (m["figures"] or {}).get("pairs", []))
@@ -501,7 +500,7 @@ def verdict(claim_id: str = typer.Argument(..., help="A stored claim, ARTICLE#CL
 
     try:
         with checked_arguments():
-            row = open_store_or_exit(store).record_verdict(claim_id, rating, url, author, explanation,
+            row = open_store_or_exit(store, for_writing=True).record_verdict(claim_id, rating, url, author, explanation,
                                                            rating_value, best, worst, author_url)
     except StoreError as e:
         say(str(e))

@@ -133,7 +133,7 @@ class Result:
         return {"schema": out.pop("schema"), **out}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        return json_line(self.to_dict())
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Result":
@@ -161,6 +161,19 @@ class Result:
             ],
             claims=[Claim(**c) for c in data["claims"]],
         )
+
+
+LINE_BREAKS_IN_STRINGS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(value: Any) -> str:
+    """`value` as one line of JSON Lines, readable (UTF-8, not \\u-escaped) and still one line for readers that split
+    at every Unicode line break (Python's `str.splitlines`): NEL, LINE and PARAGRAPH SEPARATOR are escaped (json
+    escapes the other breaks itself)."""
+    line = json.dumps(value, ensure_ascii=False)
+    for character, escape in LINE_BREAKS_IN_STRINGS.items():
+        line = line.replace(character, escape)
+    return line
 
 
 def text_id(text: str) -> str:

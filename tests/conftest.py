@@ -5,9 +5,11 @@ import json
 import os
 import sys
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,12 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))  # for `eval`
 
 import pipeline  # noqa: E402
+
+# How hard tests/test_fuzz.py tries: about 2,000 cases in all by default, over 10,000 with `make fuzz`
+# (pytest --hypothesis-profile=fuzz). A case that takes longer than the deadline fails: a blow-up, not a slow machine.
+settings.register_profile("ci", max_examples=300, deadline=20_000)
+settings.register_profile("fuzz", max_examples=1_700, deadline=20_000)
+settings.load_profile("ci")
 from pipeline.records import offset_problems  # noqa: E402
 
 
@@ -74,6 +82,21 @@ if not PG:
           file=sys.stderr)
 
 
+@contextmanager
+def pg_schema_url():
+    """A URL of the test database that works in a schema of its own, dropped afterwards."""
+    schema = f"nc_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(PG_BASE)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     if request.param == "sqlite":
@@ -81,11 +104,5 @@ def store_url(request, tmp_path):
         return
     if not PG:
         pytest.skip(f"PostgreSQL at {PG_BASE} does not answer (CI must run this half)")
-    schema = f"nc_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(PG_BASE)
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    engine.dispose()
+    with pg_schema_url() as url:
+        yield url

@@ -1,4 +1,6 @@
 """The library API: load, extract, extract_many (order, workers, errors) and the contract's records."""
+import json
+
 import pytest
 
 import pipeline
@@ -67,3 +69,10 @@ def test_extract_many_reports_or_skips_bad_items():
 def test_extract_rejects_what_is_not_text():
     with pytest.raises(pipeline.ExtractionError, match="must be a str"):
         pipeline.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_result_is_one_json_line_whatever_unicode_line_breaks_its_text_holds(nlp):
+    text = "Police said 4 people\u2028were hurt.\x85It cost $5\u2029million."
+    line = pipeline.extract(text, nlp=nlp).to_json()
+    assert line.splitlines() == [line] and "\u2028" not in line
+    assert json.loads(line)["text"] == text

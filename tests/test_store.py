@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,52 @@ def test_read_only_store_file_is_a_clear_error_and_loses_nothing(tmp_path, resul
     with pytest.raises(StoreError, match="cannot write"):
         store.add(results[1:])
     assert sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+@contextmanager
+def unwritable(directory: Path):
+    """`directory` made unwritable for this process: chmod, and for root (who writes through modes) chattr +i.
+    Skips where neither holds (a file system without the immutable flag, or no right to set it)."""
+    directory.chmod(0o555)
+    immutable = False
+    if os.access(directory, os.W_OK):
+        proc = subprocess.run(["chattr", "+i", str(directory)], capture_output=True, text=True)
+        if proc.returncode:
+            directory.chmod(0o755)
+            pytest.skip(f"cannot make {directory} unwritable for this user: chattr +i says {proc.stderr.strip()!r}")
+        immutable = True
+    try:
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(directory)], check=True)
+        directory.chmod(0o755)
+
+
+def test_a_wal_store_in_a_read_only_directory_is_read_and_refuses_writes_in_one_line(tmp_path, results):
+    path = tmp_path / "ro" / "claims.db"
+    url = f"sqlite:///{path}"
+    store = Store.open(url)
+    store.add(results[:2])
+    store.close()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with unwritable(path.parent):
+        store = Store.open(url)
+        assert store.read_only
+        assert {r["article_id"] for r in store.claims()} == {r.article.id for r in results[:2]}
+        with pytest.raises(StoreError, match="read-only"):
+            store.add(results[2:3])
+        for command in (["claims", "--json"], ["sources"], ["article", results[0].article.id]):
+            proc = subprocess.run([sys.executable, "-m", "pipeline.cli", *command, "--store", url],
+                                  capture_output=True, text=True, timeout=300)
+            assert proc.returncode == 0, (command, proc.stderr)
+        samples = ROOT / "corpora" / "samples" / "wire.jsonl"
+        proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(samples), "--store", url],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2 and proc.stderr.splitlines() == [
+            f"newsclaims: store {url} is read-only here (the file or its directory cannot be written): it can be queried but not "
+            "written"]
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
 
 
 def test_cli_ingest_reports_lines_that_break_the_contract(tmp_path, results):

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+from urllib.parse import quote
 
 import numpy as np
 from sqlalchemy import column, create_engine, delete, event, func, inspect, select, table, text
@@ -102,6 +103,22 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor.close()
 
 
+def sqlite_read_only_url(url: str) -> str:
+    """For a SQLite file this process may not write, or in a directory it may not write (where SQLite keeps a WAL
+    store's -wal and -shm files): a URL that opens it read-only, so that it can still be read. Any other URL as it is.
+    With the directory read-only nobody can write the store, so it is opened as immutable (no -shm needed)."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///file:") or url == "sqlite:///:memory:":
+        return url
+    path = Path(url[len("sqlite:///"):])
+    if not path.is_file():
+        return url
+    directory_writable = os.access(path.parent, os.W_OK)
+    if directory_writable and os.access(path, os.W_OK):
+        return url
+    flags = "mode=ro" if directory_writable else "mode=ro&immutable=1"
+    return f"sqlite:///file:{quote(str(path.resolve()))}?{flags}&uri=true"
+
+
 def alembic_config(connection):
     from alembic.config import Config
 
@@ -126,9 +143,10 @@ def known_revisions() -> set[str]:
 class Store:
     """Articles and everything extracted from them, in a SQL database."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, read_only: bool = False):
         self.engine = engine
         self.url = url
+        self.read_only = read_only
 
     # ------------------------------------------------------------------------------------------------ setup
 
@@ -139,7 +157,8 @@ class Store:
         try:
             if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and not url.startswith("sqlite:///file:"):
                 Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {})
+            opened_url = sqlite_read_only_url(url)
+            engine = create_engine(opened_url, connect_args={"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {})
             if engine.dialect.name == "sqlite":
                 _sqlite_pragmas(engine)
             with engine.connect() as connection:
@@ -152,7 +171,7 @@ class Store:
             raise StoreError(f"cannot open store {cls._safe(url)}: {database_message(e)}") from e
         except (ImportError, ValueError, OSError) as e:
             raise StoreError(f"cannot open store {cls._safe(url)}: {e}") from e
-        store = cls(engine, url)
+        store = cls(engine, url, read_only=opened_url != url)
         if upgrade:
             store.upgrade()
         return store
@@ -177,6 +196,11 @@ class Store:
             if current is not None and current not in known_revisions():
                 raise StoreError(f"store {self._safe(self.url)} has schema version {current}, made by a newer "
                                  f"newsclaims; this one knows up to {head_revision()}. Upgrade newsclaims.")
+            if self.read_only:
+                if current != head_revision():
+                    raise StoreError(f"store {self._safe(self.url)} is read-only here and its schema ({current}) "
+                                     f"needs an upgrade to {head_revision()}; open it where it can be written")
+                return current
             with schema_lock(self.engine), self.engine.begin() as conn:
                 if self.engine.dialect.name == "postgresql":  # held until this transaction ends
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
@@ -190,6 +214,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def writable(self) -> None:
+        """Refuse, in one line, to write to a store opened read-only (see `sqlite_read_only_url`)."""
+        if self.read_only:
+            raise StoreError(f"store {self._safe(self.url)} is read-only here (the file or its directory cannot be "
+                             "written): it can be queried but not written")
+
     # ------------------------------------------------------------------------------------------------ ingest
 
     def add(self, results: Iterable[Result], pipeline_version: str | None = None) -> int:
@@ -200,6 +230,7 @@ class Store:
         """
         from .. import __version__
 
+        self.writable()
         version = pipeline_version or __version__
         n = 0
         for result in results:
@@ -511,6 +542,7 @@ class Store:
         """Write fact-checks read by `factchecks.claimreview` (FactCheck records and Problems, mixed) and return an
         `ImportReport`. The same id again updates the stored fact-check (re-embedding it only if its text changed);
         each batch is one transaction."""
+        self.writable()
         from ..factchecks.claimreview import FactCheck, ImportReport, checked
 
         report = ImportReport()
@@ -655,6 +687,7 @@ class Store:
                        rating_value: float | None = None, best_rating: float | None = None,
                        worst_rating: float | None = None, author_url: str | None = None) -> dict[str, Any]:
         """Record (or replace) a fact-checker's verdict on a stored claim ("article-id#c3"); returns it."""
+        self.writable()
         from ..factchecks.claimreview import normalise
 
         for name, value in (("claim id", claim_id), ("rating", rating), ("url", url), ("author", author),
