@@ -2,8 +2,8 @@
 
     python -m eval.compare_score
 
-The 32 articles of corpora/compare/articles.jsonl are extracted and stored in a fresh SQLite store; `store.clusters()`
-and `store.conflicts()` run on it. A figure is named by its article id and its text. Cluster scores are pairwise:
+The 32 articles of corpora/compare/articles.jsonl are extracted and stored in a fresh SQLite store; `linking.compare.stored_clusters`
+runs on it. A figure is named by its article id and its text. Cluster scores are pairwise:
 a pair of figures in the same predicted cluster is a true positive when the gold puts them in the same cluster
 (precision over predicted pairs, recall over gold pairs). Conflict scores are over pairs of figures flagged as
 conflicting. Gold figures the pipeline did not extract count as misses.
@@ -16,6 +16,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pipeline
+from pipeline.linking.compare import SAME_CLAIM, stored_clusters
+from pipeline.linking.embed import shared
 from pipeline.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +41,7 @@ def run(same_claim: float | None = None) -> dict[str, tuple[float, float, float]
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{tmp}/compare.db")
         store.add(pipeline.extract_many(items))
-        clusters = store.clusters(same_claim)
+        clusters = stored_clusters(store, shared(), same_claim or SAME_CLAIM)
         store.close()
     predicted_same = {pair(a.ref, b.ref) for c in clusters for a, b in combinations(c.figures, 2)}
     predicted_conflicts = {pair(a.ref, b.ref) for c in clusters for a, b in c.conflicts}

@@ -4,7 +4,7 @@
 
 Prints MAP@5 (the task's official measure), MRR and recall@5 for the hybrid matcher, and in the same run for
 BM25 alone and the embedding alone; queries per second for each (all queries in one batch, and the hybrid one query
-at a time, as `store.match` is called); and what the two thresholds do on the split.
+at a time, as `factchecks match` calls `matching.match_many`); and what the two thresholds do on the split.
 
 With each figure its sampling noise over the queries it rests on: for MAP@5 the standard error of the mean of the
 per-query AP@5 (and, as a check, a bootstrap over queries), for differences between methods the standard error of

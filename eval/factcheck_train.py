@@ -1,7 +1,8 @@
 """Train the fact-check ranker on CLEF 2020 task 2 train, calibrate its two thresholds on out-of-fold scores of the
-same train split (dev is never read), and write both to models/factcheck_ranker.json.
+same train split (dev is never read), and write both to factcheck_ranker.json in --out (default: the checkout's
+models/, where the package reads it).
 
-    python -m eval.factcheck_train [CLEF_DIR]
+    python -m eval.factcheck_train [CLEF_DIR] [--out DIR]
 
 Training data: the 800 train tweet queries (../shared/data/clef2020-task2/train) against the 10,375 verified claims;
 every candidate the matcher proposes (BM25 top 100 + embedding top 100) is an example, relevant or not; and the same
@@ -22,8 +23,8 @@ other levels).
 """
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -176,7 +177,10 @@ def suggest_threshold(relevant_scores: list[float], keep: float = SUGGEST_RECALL
     return ordered[max(0, int(np.ceil(keep * len(ordered))) - 1)] if ordered else 0.5
 
 
-def main(root: Path = clef.DEFAULT) -> None:
+CHECKOUT_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def main(root: Path = clef.DEFAULT, out: Path = CHECKOUT_MODELS) -> None:
     m = clef.matcher(root)
     train = clef.split("train", root)
     stored = clef.copies(root)
@@ -187,8 +191,8 @@ def main(root: Path = clef.DEFAULT) -> None:
     X_orphan, y_orphan, group_orphan, _ = examples(m, train, orphans=True)
     X_all, y_all = np.vstack([X, X_orphan]), np.concatenate([y, y_orphan])
     models = fit(X_all, y_all, params)
-    path = Path(__file__).resolve().parent.parent / "models" / "factcheck_ranker.json"  # the checkout's models/
-    current = json.loads(path.read_text("utf-8"))
+    path = out / "factcheck_ranker.json"
+    current = dict(resources.load("factcheck_ranker"))  # what is not trained here (features, notes) is kept
     current.update({
         **models,
         "trained": {"data": "CLEF 2020 CheckThat! task 2 English, train split, each query twice: against all "
@@ -258,4 +262,9 @@ def main(root: Path = clef.DEFAULT) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else clef.DEFAULT)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("clef", nargs="?", type=Path, default=clef.DEFAULT)
+    parser.add_argument("--out", type=Path, default=CHECKOUT_MODELS, help="directory to write factcheck_ranker.json")
+    arguments = parser.parse_args()
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    main(arguments.clef, arguments.out)

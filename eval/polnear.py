@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {len(articles)} articles, {n_gold} gold attributions (first annotator per article)")
     results = {"newsclaims": score(articles, predict_newsclaims(articles))}
     if args.rules_only:
-        from pipeline.components import cue_model
+        from pipeline.components.attributions import cue_model
 
         import pipeline
 

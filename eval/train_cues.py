@@ -1,4 +1,4 @@
-"""Train the learned cue detector (`pipeline/components/cue_model.py`) on PolNeAR's train split and write
+"""Train the learned cue detector (`pipeline/components/attributions/cue_model.py`) on PolNeAR's train split and write
 models/cue_model.json.
 
     python -m eval.train_cues PATH [--accurate]
@@ -12,7 +12,7 @@ attribution stage's mean of whole-attribution and source F1 (`eval.polnear`'s sc
 all of train. Weights are dropped under the largest magnitude (0.05 to 0.5) that costs at most 0.01
 held-out F1.
 
-With --accurate, also the accurate detector (`pipeline/components/cue_encoder.py`, models/cue_head.npz): a network
+With --accurate, also the accurate detector (`pipeline/components/attributions/cue_encoder.py`, models/cue_head.npz): a network
 with one hidden layer over frozen MiniLM states of each candidate and its head, fitted on the same four fifths,
 its threshold chosen on the last fifth (the same mean, averaged with the logistic regression fitted without them),
 then refitted on all of train. It reads MiniLM over every train sentence: about ten minutes on two cores.
@@ -28,7 +28,7 @@ import numpy as np
 
 import pipeline
 from pipeline import resources
-from pipeline.components import cue_model
+from pipeline.components.attributions import cue_model
 
 from . import polnear
 
@@ -116,7 +116,7 @@ HEAD_HIDDEN, HEAD_EPOCHS = 256, 4
 
 def head_examples(articles, docs):
     """The accurate detector's inputs (`cue_encoder.inputs`) and labels for every candidate token."""
-    from pipeline.components import cue_encoder
+    from pipeline.components.attributions import cue_encoder
 
     X, y = [], []  # one array per article, in order
     for n, (article, doc) in enumerate(zip(articles, docs)):
@@ -155,7 +155,7 @@ def fit_head(X: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
 def train_head(articles, docs, cut: int, held_detector: dict) -> None:
     """Fit the accurate detector (`cue_encoder`) on the first four fifths, choose its threshold on the rest with
     the logistic regression fitted without them, refit on all of train and write models/cue_head.npz."""
-    from pipeline.components import cue_encoder
+    from pipeline.components.attributions import cue_encoder
 
     X, y = head_examples(articles, docs)
     head = fit_head(np.concatenate(X[:cut]), np.concatenate(y[:cut]))
@@ -211,7 +211,7 @@ def main(path: Path, accurate: bool = False) -> None:
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
                if abs(w) >= prune}
     out = {
-        "_doc": "Learned attribution-cue detector (pipeline/components/cue_model.py), written by "
+        "_doc": "Learned attribution-cue detector (pipeline/components/attributions/cue_model.py), written by "
                 "`python -m eval.train_cues PATH`. Do not edit by hand.",
         "threshold": threshold, "intercept": round(float(model.intercept_[0]), 4),
         "trained": {"data": "PolNeAR train split (github.com/networkdynamics/PolNeAR), first annotator per article",

@@ -5,6 +5,7 @@ import json
 import sys
 from collections import Counter
 from contextlib import contextmanager, nullcontext
+from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
@@ -184,7 +185,7 @@ def open_store_or_exit(url: str | None, for_writing: bool = False):
 def store_upgrade(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Create the store's schema or bring it to this version."""
     target = open_store_or_exit(store)
-    typer.echo(f"store {target._safe(target.url)} is at schema version {target.schema_version()}")
+    typer.echo(f"store {target.safe_url} is at schema version {target.schema_version()}")
 
 
 @store_app.command("ingest")
@@ -256,17 +257,19 @@ def claims(
         rows = open_store_or_exit(store).claims(entity=entity, source=source, outlet=outlet, kind=kind, unit=unit,
                                                 min_value=min_value, max_value=max_value, since=since, until=until,
                                                 text_query=text_query)
-    for r in rows:
-        r["figures_text"] = [f["text"] for f in r["figures"]]
+    rows = [{**asdict(r), "figures_text": [f.text for f in r.figures]} for r in rows]
     emit(rows, as_json, as_csv, ["claim_id", "published", "outlet", "source", "figures_text", "text"])
 
 
 @store_app.command("reindex")
 def store_reindex(store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Rebuild the claim vector index from the store."""
+    from .linking import similarity
+    from .linking.embed import shared
+
     target = open_store_or_exit(store)
-    index = target.reindex()
-    typer.echo(f"{len(index.ids)} claims indexed ({index.kind}) in {target.index_path()}")
+    index = similarity.reindex(target, shared())
+    typer.echo(f"{len(index.ids)} claims indexed ({index.kind}) in {similarity.index_path(target)}")
 
 
 @app.command()
@@ -274,8 +277,11 @@ def similar(query: str = typer.Argument(..., help="A claim in your own words."),
             k: int = typer.Option(10, "-k", min=1, help="How many claims."), as_json: bool = typer.Option(False, "--json"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Stored claims nearest in meaning to QUERY."""
-    rows = open_store_or_exit(store).similar(query, k)
-    emit(rows, as_json, False, ["similarity", "claim_id", "outlet", "source", "text"])
+    from .linking import similarity
+    from .linking.embed import shared
+
+    rows = similarity.similar(open_store_or_exit(store), query, shared(), k)
+    emit([asdict(r) for r in rows], as_json, False, ["similarity", "claim_id", "outlet", "source", "text"])
 
 
 @app.command()
@@ -283,7 +289,10 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Claims that state the same thing across articles, with the outlets and sources behind each version;
     conflicts where the figures differ."""
-    clusters = open_store_or_exit(store).clusters()
+    from .linking.compare import stored_clusters
+    from .linking.embed import shared
+
+    clusters = stored_clusters(open_store_or_exit(store), shared())
     if conflicts_only:
         clusters = [c for c in clusters if c.conflicts]
     for n, c in enumerate(clusters, start=1):
@@ -305,7 +314,7 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
 def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.Option(False, "--csv"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Who is cited, how often, with which roles, for how many claims."""
-    emit(open_store_or_exit(store).sources(), as_json, as_csv,
+    emit([asdict(s) for s in open_store_or_exit(store).sources()], as_json, as_csv,
          ["source", "attributions", "articles", "claims", "roles", "claim_ids"])
 
 
@@ -370,11 +379,12 @@ def factchecks_import(
     """Import fact-checks; the same id again updates it. Each bad item is reported and the rest imported; exit 1
     when any item failed."""
     from .factchecks.claimreview import read
+    from .linking.embed import shared
     from .store import StoreError
 
     target = open_store_or_exit(store, for_writing=True)
     try:
-        report = target.import_factchecks(item for path in paths for item in read(path))
+        report = target.import_factchecks((item for path in paths for item in read(path)), shared())
     except StoreError as e:
         say(str(e))
         raise typer.Exit(2)
@@ -426,35 +436,51 @@ def factchecks_match(
     if sum(x is not None and x is not False for x in (queries, text, store_claims)) != 1:
         say("give exactly one of --queries FILE, --text TEXT, --store-claims")
         raise typer.Exit(2)
+    from .factchecks.matching import match_many, stored_claim_figures, stored_matcher
+    from .linking.embed import shared
+
     target = open_store_or_exit(store)
     if target.factchecks_count() == 0:
         say("no fact-checks in the store: run `newsclaims factchecks import FILE...` first")
         raise typer.Exit(1)
-    bad = 0
+    bad, known_figures = 0, None
     if queries:
         items, bad = read_queries(queries)
     elif text is not None:
         items = [("text", text)]
     else:
-        items = [(c["claim_id"], c["text"]) for c in target.claims(limit=10**9)]
+        items = [(c.claim_id, c.text) for c in target.claims(limit=10**9)]
+        known_figures = stored_claim_figures(target) if figures else None  # their stored quantities, not re-read
+    matcher = stored_matcher(target, shared())
+    nlp = None
+    if figures:
+        from .nlp import shared as shared_nlp
+
+        nlp = shared_nlp()
     with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as sink:
         for n in range(0, len(items), 64):
             chunk = items[n:n + 64]
-            for (qid, qtext), matches in zip(chunk, target.match_many([t for _, t in chunk], k=top, figures=figures)):
+            own = [known_figures.get(qid, []) for qid, _ in chunk] if known_figures is not None else None
+            found = match_many(target, matcher, [t for _, t in chunk], k=top, nlp=nlp, text_figures=own)
+            for (qid, qtext), matches in zip(chunk, found):
                 if strong:
                     matches = [m for m in matches if m["status"] != "weak"]
-                if not as_text:
-                    sink.write(json_line({"id": qid, "matches": matches}) + "\n")
-                    continue
-                for m in matches:
-                    pairs = "; ".join(f"{p['claim']} vs {p['fact_check']}" for p in (m["figures"] or {}).get("pairs", []))
-                    sink.write(f"{m['status']:<8} {m['score']:.3f}  {qid}: {qtext[:70]}\n"
-                               f"         -> {m['verdict']} ({m['rating']}) {m['claim'][:70]} [{m['fact_check_id']}]"
-                               + (f"\n         figures {m['figures']['relation']}: {pairs}" if m["figures"] else "")
-                               + "\n")
+                sink.write(match_lines(qid, qtext, matches) if as_text else json_line({"id": qid, "matches": matches})
+                           + "\n")
     if bad:
         say(f"{len(items)} queries matched, {bad} lines failed")
         raise typer.Exit(1)
+
+
+def match_lines(qid: str, qtext: str, matches: list[dict]) -> str:
+    """The matches of one query as readable lines (`factchecks match --text-output`)."""
+    lines = ""
+    for m in matches:
+        pairs = "; ".join(f"{p['claim']} vs {p['fact_check']}" for p in (m["figures"] or {}).get("pairs", []))
+        lines += (f"{m['status']:<8} {m['score']:.3f}  {qid}: {qtext[:70]}\n"
+                  f"         -> {m['verdict']} ({m['rating']}) {m['claim'][:70]} [{m['fact_check_id']}]"
+                  + (f"\n         figures {m['figures']['relation']}: {pairs}" if m["figures"] else "") + "\n")
+    return lines
 
 
 @factchecks_app.command("export")

@@ -90,5 +90,7 @@ def test_import_counts_a_bad_item_as_failed_and_keeps_the_rest(tmp_path):
     path.write_text(json.dumps([review(url="javascript:alert(1)"), review(claimReviewed="y" * 6_000),
                                 review(url="https://checks.example/ok")]))
     store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
-    report = store.import_factchecks(claimreview.read(path))
+    from pipeline.linking.embed import shared
+
+    report = store.import_factchecks(claimreview.read(path), shared())
     assert report.counts()["imported"] == 1 and report.counts()["failed"] == 2 and report.read == 3

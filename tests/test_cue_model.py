@@ -2,7 +2,7 @@
 acts the word lists miss become attributions marked detected_by "model"; claims never take them as their source."""
 import pytest
 
-from pipeline.components import cue_model
+from pipeline.components.attributions import cue_model
 from pipeline.records import offset_problems
 
 
@@ -69,7 +69,7 @@ def test_a_relative_clause_cue_keeps_its_object_and_declining_to_comment_is_cont
 
 def test_accurate_detector_weights_fit_the_encoder():
     from pipeline import resources
-    from pipeline.components import cue_encoder
+    from pipeline.components.attributions import cue_encoder
 
     head = resources.load("cue_head.npz")
     tokenizer, model = cue_encoder.encoder()

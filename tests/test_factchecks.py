@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.factchecks import claimreview
+from pipeline.factchecks import claimreview, matching
 from pipeline.factchecks.claimreview import FactCheck, Problem, normalise
 from pipeline.factchecks.export import claim_review, problems
+from pipeline.linking.embed import shared
 from pipeline.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +110,7 @@ def test_verdicts_normalise_like_claimskg(label, value, best, worst, verdict):
 # ------------------------------------------------------------------------------------------------ store
 
 def import_all(store: Store):
-    return store.import_factchecks(i for name in FILES for i in claimreview.read(DATA / name))
+    return store.import_factchecks((i for name in FILES for i in claimreview.read(DATA / name)), shared())
 
 
 def test_import_counts_add_up_and_reimport_updates_not_duplicates(store_url, tmp_path):
@@ -125,20 +126,25 @@ def test_import_counts_add_up_and_reimport_updates_not_duplicates(store_url, tmp
     changed = tmp_path / "changed.jsonl"
     changed.write_text(json.dumps({"id": "row-1", "claim": "Ridership fell to 96,000 people a day.",
                                    "rating": "True"}) + "\n", "utf-8")
-    report = store.import_factchecks(claimreview.read(changed))
+    report = store.import_factchecks(claimreview.read(changed), shared())
     assert report.counts()["updated"] == 1 and store.factcheck("row-1")["verdict"] == "true"
     assert store.factchecks_count() == 12
 
 
-def test_match_finds_the_fact_check_and_flags_different_figures(store_url):
+def match(store: Store, text: str, nlp, k: int = 5) -> list[dict]:
+    """The matches of one text, figures compared (what `factchecks match --text` does)."""
+    return matching.match_many(store, matching.stored_matcher(store, shared()), [text], k=k, nlp=nlp)[0]
+
+
+def test_match_finds_the_fact_check_and_flags_different_figures(store_url, nlp):
     store = Store.open(store_url)
     import_all(store)
-    same = store.match("Bus fares in the city went up by 25 percent in 2024.", k=3)
+    same = match(store, "Bus fares in the city went up by 25 percent in 2024.", nlp, k=3)
     print("bus fares:", [(m["fact_check_id"], m["score"], m["status"]) for m in same])
     assert same[0]["fact_check_id"] == "https://checkers.example/bus-fares"
     assert same[0]["status"] in ("link", "suggest") and same[0]["figures"]["relation"] == "agree"
     assert same[0]["score"] > same[1]["score"]
-    other = store.match("Armed guards stopped just 4 percent of mass shootings between 2000 and 2015.", k=3)
+    other = match(store, "Armed guards stopped just 4 percent of mass shootings between 2000 and 2015.", nlp, k=3)
     print("armed guards:", [(m["fact_check_id"], m["score"], m["status"]) for m in other])
     top = other[0]
     assert top["fact_check_id"] == "https://checkers.example/armed-guards"
@@ -147,9 +153,9 @@ def test_match_finds_the_fact_check_and_flags_different_figures(store_url):
     assert set(top) >= {"fact_check_id", "score", "verdict", "url", "status", "claim", "publisher"}
 
 
-def test_match_on_an_empty_store_is_empty(tmp_path):
+def test_match_on_an_empty_store_is_empty(tmp_path, nlp):
     store = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
-    assert store.match("anything at all") == []
+    assert match(store, "anything at all", nlp) == []
 
 
 def test_verdicts_export_as_valid_claim_review(store_url, results_for_store):
@@ -159,18 +165,18 @@ def test_verdicts_export_as_valid_claim_review(store_url, results_for_store):
     with pytest.raises(StoreError, match="no claim"):
         store.record_verdict("nope#c1", "False", "https://desk.example/1", "Desk")
     with pytest.raises(StoreError, match="http"):
-        store.record_verdict(claim["claim_id"], "False", "not a url", "Desk")
+        store.record_verdict(claim.claim_id, "False", "not a url", "Desk")
     with pytest.raises(StoreError, match="scale"):
-        store.record_verdict(claim["claim_id"], "False", "https://desk.example/1", "Desk", rating_value=7)
-    store.record_verdict(claim["claim_id"], "Mostly false", "https://desk.example/1", "Desk", "Old figure.",
+        store.record_verdict(claim.claim_id, "False", "https://desk.example/1", "Desk", rating_value=7)
+    store.record_verdict(claim.claim_id, "Mostly false", "https://desk.example/1", "Desk", "Old figure.",
                          rating_value=2, best_rating=5, worst_rating=1, author_url="https://desk.example/")
-    store.record_verdict(claim["claim_id"], "False", "https://desk.example/1", "Desk", "The figure is wrong.",
+    store.record_verdict(claim.claim_id, "False", "https://desk.example/1", "Desk", "The figure is wrong.",
                          rating_value=1, best_rating=5, worst_rating=1)
     verdicts = store.verdicts()
     assert len(verdicts) == 1 and verdicts[0]["rating"] == "False" and verdicts[0]["verdict"] == "false"
     review = claim_review(verdicts[0])
     assert problems(review) == []
-    assert review["claimReviewed"] == claim["text"] and review["reviewRating"]["alternateName"] == "False"
+    assert review["claimReviewed"] == claim.text and review["reviewRating"]["alternateName"] == "False"
     assert review["author"]["name"] == "Desk" and review["itemReviewed"]["@type"] == "Claim"
 
 
@@ -243,7 +249,7 @@ def test_cli_import_match_verdict_export(tmp_path):
     done = cli("factchecks", "match", "--store-claims", "--top", "1", "--store", db, cwd=tmp_path)
     assert done.returncode == 0 and len(done.stdout.splitlines()) == len(Store.open(db).claims())
 
-    claim_id = Store.open(db).claims()[0]["claim_id"]
+    claim_id = Store.open(db).claims()[0].claim_id
     done = cli("verdict", claim_id, "--rating", "False", "--url", "https://desk.example/v1", "--author", "Desk",
                "--explanation", "Wrong figure.", "--store", db, cwd=tmp_path)
     assert done.returncode == 0, done.stderr

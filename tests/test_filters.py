@@ -53,7 +53,7 @@ def test_both_stores_answer_the_same_to_checked_filters(store_url, results):
     day = published[0][:10]
     year, month, dom = (int(x) for x in day.split("-"))
     assert store.claims(since=f"{year}-{month}-{dom}") == store.claims(since=day)  # one-digit forms are dates
-    assert store.claims(until=day) and all(c["published"][:10] <= day for c in store.claims(until=day))
+    assert store.claims(until=day) and all(c.published[:10] <= day for c in store.claims(until=day))
     for bad in ({"since": "yesterday"}, {"max_value": float("nan")}, {"outlet": "a\x00b"}, {"text_query": "\x00"}):
         with pytest.raises(FilterError):
             store.claims(**bad)

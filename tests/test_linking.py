@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+from pipeline.linking import similarity
+from pipeline.linking.compare import stored_clusters, stored_conflicts
 from pipeline.linking.embed import Embedder, EmbeddingError, shared
 from pipeline.linking.index import VectorIndex
 
@@ -44,16 +46,17 @@ def test_store_similar_claims(tmp_path):
     items = [json.loads(line) for line in (root / "corpora/samples/wire.jsonl").read_text("utf-8").splitlines()]
     store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
     store.add(pipeline.extract_many(items))
-    hits = store.similar("how many of the state's bridges are in bad shape", k=3)
-    assert hits[0]["claim_id"] == "wire-2024-0420-bridge#c1" and hits[0]["similarity"] > 0.5
-    assert store.index_path().exists()
+    hits = similarity.similar(store, "how many of the state's bridges are in bad shape", shared(), k=3)
+    assert hits[0].claim_id == "wire-2024-0420-bridge#c1" and hits[0].similarity > 0.5
+    assert similarity.index_path(store).exists()
 
 
 def test_an_empty_store_has_no_clusters_and_no_similar_claims(tmp_path):
     from pipeline.store import Store
 
     store = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
-    assert store.clusters() == [] and store.conflicts() == [] and store.similar("anything") == []
+    assert stored_clusters(store, shared()) == [] and stored_conflicts(store, shared()) == []
+    assert similarity.similar(store, "anything", shared()) == []
 
 
 def test_an_index_that_cannot_be_written_or_read_is_used_in_memory(tmp_path):
@@ -67,10 +70,11 @@ def test_an_index_that_cannot_be_written_or_read_is_used_in_memory(tmp_path):
     items = [json.loads(line) for line in (root / "corpora/samples/wire.jsonl").read_text("utf-8").splitlines()]
     store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
     store.add(pipeline.extract_many(items))
-    store.index_path().mkdir()  # a directory where the index file should go: faiss cannot write it
+    query = "how many of the state's bridges are in bad shape"
+    similarity.index_path(store).mkdir()  # a directory where the index file should go: faiss cannot write it
     with pytest.warns(UserWarning, match="cannot be saved .* used in memory"):
-        hits = store.similar("how many of the state's bridges are in bad shape", k=3)
-    assert hits[0]["claim_id"] == "wire-2024-0420-bridge#c1"
-    store.index_path().rmdir()
-    store.index_path().write_bytes(b"not a faiss index")  # damaged: built again from the store
-    assert store.similar("how many of the state's bridges are in bad shape", k=3)[0]["claim_id"] == hits[0]["claim_id"]
+        hits = similarity.similar(store, query, shared(), k=3)
+    assert hits[0].claim_id == "wire-2024-0420-bridge#c1"
+    similarity.index_path(store).rmdir()
+    similarity.index_path(store).write_bytes(b"not a faiss index")  # damaged: built again from the store
+    assert similarity.similar(store, query, shared(), k=3)[0].claim_id == hits[0].claim_id

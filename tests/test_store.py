@@ -57,17 +57,17 @@ def test_a_newer_pipeline_replaces_and_an_older_one_does_not(store_url, results)
 def test_queries(store_url, results):
     store = Store.open(store_url)
     store.add(results)
-    assert {c["source"] for c in store.claims(source="Linda Choi")} == {"Linda Choi"}
+    assert {c.source for c in store.claims(source="Linda Choi")} == {"Linda Choi"}
     money = store.claims(kind="money")
-    assert money and all(any(f["kind"] == "money" for f in c["figures"]) for c in money)
+    assert money and all(any(f.kind == "money" for f in c.figures) for c in money)
     big = store.claims(min_value=1e9)
-    assert [f["text"] for c in big for f in c["figures"] if (f["value"] or 0) >= 1e9] == ["$1.8 billion"]
-    assert [c["claim_id"] for c in store.claims(text_query="bridges poor condition")] == ["wire-2024-0420-bridge#c1"]
-    assert store.claims(since="2024-04-16") and all(c["published"] >= "2024-04-16" for c in store.claims(since="2024-04-16"))
-    assert store.claims(entity="Harbor Logistics") and all(c["article_id"] == "wire-2024-0412-fire"
+    assert [f.text for c in big for f in c.figures if (f.value or 0) >= 1e9] == ["$1.8 billion"]
+    assert [c.claim_id for c in store.claims(text_query="bridges poor condition")] == ["wire-2024-0420-bridge#c1"]
+    assert store.claims(since="2024-04-16") and all(c.published >= "2024-04-16" for c in store.claims(since="2024-04-16"))
+    assert store.claims(entity="Harbor Logistics") and all(c.article_id == "wire-2024-0412-fire"
                                                            for c in store.claims(entity="Harbor Logistics"))
-    cited = {s["source"]: s for s in store.sources()}
-    assert cited["Maria Okafor"]["roles"] == ["Lakeside Fire Chief"]
+    cited = {s.source: s for s in store.sources()}
+    assert cited["Maria Okafor"].roles == ["Lakeside Fire Chief"]
 
 
 INJECTIONS = ["'; DROP TABLE claims; --", "\" OR 1=1 --", "x') OR ('1'='1", "%", "_", "\\", "NEAR(a b)", "*",
@@ -96,7 +96,7 @@ def test_failure_mid_batch_leaves_no_half_written_article(store_url, results):
     with pytest.raises((StoreError, KeyError)):
         store.add([results[0], broken, results[2]])
     assert store.ids() == [results[0].article.id]  # the first is stored, the broken one left no rows
-    assert all(c["article_id"] == results[0].article.id for c in store.claims())
+    assert all(c.article_id == results[0].article.id for c in store.claims())
 
 
 def test_store_made_by_a_newer_schema_is_refused_and_untouched(store_url, results):
@@ -157,7 +157,7 @@ def test_a_wal_store_in_a_read_only_directory_is_read_and_refuses_writes_in_one_
     with unwritable(path.parent):
         store = Store.open(url)
         assert store.read_only
-        assert {r["article_id"] for r in store.claims()} == {r.article.id for r in results[:2]}
+        assert {r.article_id for r in store.claims()} == {r.article.id for r in results[:2]}
         with pytest.raises(StoreError, match="read-only"):
             store.add(results[2:3])
         for command in (["claims", "--json"], ["sources"], ["article", results[0].article.id]):
@@ -233,5 +233,5 @@ def test_two_writers_at_once_lose_nothing(store_url, results, tmp_path, attempt)
     store = Store.open(store_url)
     assert store.ids() == [f"v-{n:05d}" for n in range(30)]
     per_article = len(results[0].claims)
-    assert sum(1 for c in store.claims(limit=10**6) if c["article_id"] == "v-00000") == per_article
+    assert sum(1 for c in store.claims(limit=10**6) if c.article_id == "v-00000") == per_article
     store.close()

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..records import Attribution, Claim, Quantity
+from ..records import Attribution, Claim, Quantity, TextSpan
 from .attributions import trimmed
 from .entities import register_extensions
 
@@ -22,32 +22,44 @@ def attribution_containing(attributions: list[Attribution], start: int, end: int
     return min(holding, key=lambda a: a.content.end - a.content.start) if holding else None
 
 
+SENTENCE_STOPS = (".", "!", "?")  # a stop right after a claim's sentence belongs to the claim
+
+
+def sentence_bounds(text: str, found: TextSpan | None, quantity: Quantity) -> tuple[int, int]:
+    """Where a claim the outlet itself asserts lies: its sentence `found` without edge punctuation and quote marks
+    (`trimmed`) but with its final stop, or the quantity itself where nothing of the sentence is left."""
+    start, end = (found.start, found.end) if found else (quantity.start, quantity.end)
+    if text[end:end + 1] in SENTENCE_STOPS:
+        end += 1
+    return start, end
+
+
+def new_claim(text: str, start: int, end: int, attribution: Attribution | None) -> Claim:
+    """A claim over [start, end) of `text` with no quantities yet, attributed to `attribution`'s source."""
+    source = attribution.source.canonical if attribution is not None and attribution.source else None
+    return Claim(id="", text=text[start:end], start=start, end=end, quantities=[],
+                 attribution=attribution.id if attribution else None, source=source)
+
+
 def claims_of(doc: Doc, quantities: list[Quantity], spans: list[Span], attributions: list[Attribution]) -> list[Claim]:
     """The claims stating `quantities` (with their token `spans`), in text order."""
     by_span: dict[tuple[int, int], Claim] = {}
     text = doc.text
     sentences = list(doc.sents)
     sentence_starts = [s.start for s in sentences]
-    bounds: dict[int, tuple[int, int] | None] = {}  # sentence start -> its trimmed (start, end), found once
+    trimmed_sentences: dict[int, TextSpan | None] = {}  # sentence start -> the sentence trimmed, found once
     for quantity, span in zip(quantities, spans):
         attribution = attribution_containing(attributions, quantity.start, quantity.end)
         if attribution is not None:
             start, end = attribution.content.start, attribution.content.end
         else:
             sent = sentences[bisect_right(sentence_starts, span.start) - 1]
-            if sent.start not in bounds:
-                found = trimmed(text, sent.start_char, sent.end_char)
-                bounds[sent.start] = (found.start, found.end) if found else None
-            start, end = bounds[sent.start] or (quantity.start, quantity.end)
-            if text[end:end + 1] in (".", "!", "?"):
-                end += 1
-        claim = by_span.get((start, end))
-        if claim is None:
-            source = attribution.source.canonical if attribution is not None and attribution.source else None
-            claim = Claim(id="", text=text[start:end], start=start, end=end, quantities=[],
-                          attribution=attribution.id if attribution else None, source=source)
-            by_span[(start, end)] = claim
-        claim.quantities.append(quantity.id)
+            if sent.start not in trimmed_sentences:
+                trimmed_sentences[sent.start] = trimmed(text, sent.start_char, sent.end_char)
+            start, end = sentence_bounds(text, trimmed_sentences[sent.start], quantity)
+        if (start, end) not in by_span:
+            by_span[(start, end)] = new_claim(text, start, end, attribution)
+        by_span[(start, end)].quantities.append(quantity.id)
     claims = sorted(by_span.values(), key=lambda c: (c.start, c.end))
     for n, claim in enumerate(claims, start=1):
         claim.id = f"c{n}"

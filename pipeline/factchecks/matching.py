@@ -241,3 +241,57 @@ def figure_relation(claim: list, fact_check: list) -> dict | None:
     shown = conflicting or [(a, b) for a, b in pairs if agree(a, b)]
     return {"relation": "conflict" if conflicting else "agree",
             "pairs": [{"claim": a.text, "fact_check": b.text} for a, b in shown]}
+
+
+def stored_matcher(store, embedder) -> Matcher:
+    """A `Matcher` over the fact-checks kept in `store`, with their stored embeddings (queries embedded by
+    `embedder`)."""
+    ids, claims, titles, claim_vectors, title_vectors = store.factcheck_index()
+    return Matcher(ids, claims, titles, claim_vectors, title_vectors, embedder=embedder)
+
+
+def stored_claim_figures(store) -> dict[str, list]:
+    """The stored figures of every claim in `store` (`linking.compare.Figure`s), by claim id."""
+    by_claim: dict[str, list] = {}
+    for figure in store.figures():
+        by_claim.setdefault(figure.claim_id, []).append(figure)
+    return by_claim
+
+
+def match_many(store, matcher: Matcher, texts: list[str], k: int = 5, nlp=None,
+               text_figures: list[list] | None = None) -> list[list[dict]]:
+    """For each text, its k best fact-checks in `store` as ranked by `matcher`: id, score, status (link / suggest /
+    weak by the calibrated thresholds; conflict instead of link when both are about the same thing but their figures
+    cannot both be true), verdict, rating, url, claim, publisher, and how the figures relate (`figures`: None, or
+    relation agree / conflict with the pairs compared). Figures are compared when `nlp` is given: a fact-check's read
+    by it, a text's taken from `text_figures` where known (stored claims), else read by it too."""
+    ranked = matcher.rank(texts, k=k)
+    checks = store.factchecks_by_id(sorted({i for hits in ranked for i, _ in hits}))
+    checked_figures: dict[str, list] = {}  # a fact-check matched by several texts is read once
+    out = []
+    for n, (query, hits) in enumerate(zip(texts, ranked)):
+        if nlp is None:
+            own = []
+        else:
+            own = text_figures[n] if text_figures is not None else figures_of(query, "claim", nlp)
+        matches = []
+        for fid, score in hits:
+            fc = checks.get(fid)
+            if fc is None:  # deleted since the matcher was built
+                continue
+            if own and fid not in checked_figures:
+                checked_figures[fid] = figures_of(fc["claim"], "fact-check", nlp)
+            relation = figure_relation(own, checked_figures[fid]) if own else None
+            matches.append(match_record(fc, score, relation))
+        out.append(matches)
+    return out
+
+
+def match_record(fact_check: dict, score: float, relation: dict | None) -> dict:
+    """One match as written out: the fact-check, its score, its status and how the figures relate."""
+    state = status(score)
+    if relation and relation["relation"] == "conflict" and state == "link":
+        state = "conflict"  # the same claim with other figures: never linked as a confirmation
+    return {"fact_check_id": fact_check["id"], "score": round(score, 4), "status": state,
+            "verdict": fact_check["verdict"], "rating": fact_check["rating"], "url": fact_check["url"],
+            "claim": fact_check["claim"], "publisher": fact_check["publisher"], "figures": relation}

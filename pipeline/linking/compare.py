@@ -143,3 +143,17 @@ def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME
                      if a.article_id != b.article_id and dimension(a) == dimension(b) and not agree(a, b)]
         out.append(Cluster(figs, conflicts))
     return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))
+
+
+def stored_clusters(store, embedder, same_claim: float = SAME_CLAIM) -> list[Cluster]:
+    """Clusters of the figures kept in `store`, each claim's text embedded by `embedder`."""
+    figures = store.figures()
+    texts = sorted({f.claim_text for f in figures})
+    vectors = dict(zip(texts, embedder.encode(texts)))
+    matrix = np.stack([vectors[f.claim_text] for f in figures]) if figures else np.zeros((0, 0), np.float32)
+    return cluster(figures, matrix, same_claim)
+
+
+def stored_conflicts(store, embedder, same_claim: float = SAME_CLAIM) -> list[tuple[Figure, Figure]]:
+    """Pairs of figures in `store` stating the same thing with different numbers."""
+    return [pair for c in stored_clusters(store, embedder, same_claim) for pair in c.conflicts]

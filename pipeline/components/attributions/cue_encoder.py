@@ -25,7 +25,7 @@ def encoder():
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from ..linking.embed import packaged_model_path
+    from ...linking.embed import packaged_model_path
 
     hf_logging.disable_progress_bar()
     path = str(packaged_model_path())

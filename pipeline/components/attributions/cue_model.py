@@ -5,7 +5,7 @@ A logistic regression over sparse features of a token and its dependency neighbo
 children's relations, prepositions and their objects, complement kinds, subject kind, neighbouring words, quote
 marks nearby) scores each verb, auxiliary, adjective and noun: the probability that it heads a cue. Trained on the
 PolNeAR train split by `eval/train_cues.py`, which also chooses the threshold on held-out train articles; weights in
-`models/cue_model.json` (a missing file is an error; `NO_MODEL`, passed through `resources.using`, turns the detector
+`models/cue_model.json` (the subject pronouns it takes for a person in `models/attribution.json`; a missing file is an error; `NO_MODEL`, passed through `resources.using`, turns the detector
 off).
 """
 from __future__ import annotations
@@ -14,11 +14,11 @@ import math
 
 from spacy.tokens import Doc, Token
 
-from .. import resources
+from ... import resources
 from . import cue_encoder
+from .lexicon import words
 
 CANDIDATE_POS = ("VERB", "AUX", "ADJ", "NOUN")
-PERSON_PRONOUNS = ("he", "she", "they", "i", "we", "who", "you")
 
 
 def children_by_head(doc: Doc) -> list[list[Token]]:
@@ -60,7 +60,7 @@ def features(t: Token, sentence: tuple[int, int] | None = None,
         if c.dep_ in ("nsubj", "nsubjpass"):
             out += [f"subj_pos={c.pos_}", f"subj_ent={c.ent_type_ or 'none'}", f"subj_lemma={c.lemma_.lower()}",
                     f"lemma_subj={lemma}|{c.ent_type_ or c.pos_}"]
-            if c.lower_ in PERSON_PRONOUNS:
+            if c.lower_ in words()["subject_person_pronouns"]:
                 out.append("subj_person_pron")
         if c.dep_ == "poss":
             out.append(f"lemma_poss={lemma}|{c.pos_}")  # "his claim", "Trump's attacks on"

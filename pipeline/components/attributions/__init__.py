@@ -1,0 +1,111 @@
+"""Attribution stage: who said or found what, through which cue, in which words.
+
+Finds three things and joins them:
+- quotations, by pairing quote marks within a paragraph (`marks`);
+- cues: speech, cognition and finding verbs with a subject and a content clause ("X said that ...",
+  "..., X said", "As X reported, ...", "a study that found ..."), "according to X" and "in a poll by X" (`cues`,
+  `quotes`), and the learned detector's cues ("criticized the plan", `learned`);
+- sources: the cue's subject, with appositive roles ("Adam Lankford, a criminology professor at ..."), titles
+  ("Ventura County Sheriff Geoff Dean"), pronouns and surnames resolved to the article's entities (`sources`,
+  `references`).
+Content (`content`) inside one quotation is a direct quote; content mixing quoted and unquoted text is mixed; the rest
+is indirect. A quotation with no cue of its own continues the previous speaker's quote in the same paragraph.
+The finders run in the order of `finders.FINDERS`. Word lists: `models/attribution.json` (`lexicon`).
+Writes `doc._.attributions` (list of `Attribution`).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ... import resources
+from ...records import Attribution, Entity
+from ..entities import register_extensions
+from ..stage import DataStage
+from . import cue_model
+from .finders import found_in, read
+from .found import Found, trimmed
+from .headline import headline_attributions, model_parse, sentence_cased, title_case_end
+from .lexicon import words
+from .marks import quote_spans
+from .quotes import floating_quotes
+from .references import resolve_references, resolve_repeated_documents, without_redundant_nested
+
+__all__ = ["AttributionStage", "CUE_DETECTORS", "Found", "attributions_of", "make_attribution_stage", "quote_spans",
+           "sentence_cased", "title_case_end", "trimmed", "words"]
+
+CUE_DETECTORS = ("fast", "accurate")
+
+
+def attributions_of(doc: Doc, entities: list[Entity], parse: Callable[[str], Doc] | None = None) -> list[Attribution]:
+    """Every attribution in `doc`, in text order; `parse` (text -> parsed Doc) lets a Title Case headline be read
+    sentence-cased."""
+    reading = read(doc, entities)
+    found = found_in(reading)
+    if parse is not None:
+        found += headline_attributions(reading, parse, found)
+    found.sort(key=lambda f: f.cue.start)  # references resolve against the attributions cued before them
+    resolve_references(found, entities)
+    resolve_repeated_documents(found)
+    found = without_redundant_nested(found)
+    found += floating_quotes(reading.text, reading.quotes, [f for f in found if f.detected_by == "rules"])
+    in_order = sorted(found, key=lambda f: f.content.start)
+    return [Attribution(id=f"a{i}", kind=f.kind, source=f.source, cue=f.cue, content=f.content,
+                        detected_by=f.detected_by)
+            for i, f in enumerate(in_order, start=1)]
+
+
+class AttributionStage(DataStage):
+    """spaCy component `newsclaims_attributions`: sets `doc._.attributions` (list of `Attribution`).
+
+    `cue_detector`: "fast" (the logistic regression of `cue_model`) or "accurate" (averaged with `cue_encoder`'s
+    network over MiniLM states: several times slower)."""
+
+    data_files = ("attribution", "cue_model", "cue_head.npz")
+
+    def __init__(self, nlp: Language, name: str, cue_detector: str):
+        if cue_detector not in CUE_DETECTORS:
+            raise ValueError(f"cue_detector must be one of {', '.join(CUE_DETECTORS)}, not {cue_detector!r}")
+        super().__init__(name)
+        self.nlp = nlp
+        self.cue_detector = cue_detector
+        self.loaded()
+
+    def loaded(self) -> None:
+        """The data it runs with: with the accurate detector, the network's weights joined to the cue model."""
+        self.running = dict(self.data)
+        if self.cue_detector == "accurate":
+            self.running["cue_model"] = cue_model.with_head(self.data["cue_model"], self.data["cue_head.npz"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        with resources.using(self.running):
+            return self.process(doc)
+
+    @contextmanager
+    def detector(self, model: dict):
+        """The stage with other cue-model weights while inside (training and evaluation): `model` as
+        models/cue_model.json holds it, with "head" for the accurate detector; `cue_model.NO_MODEL` turns it off."""
+        before = self.running
+        self.running = {**before, "cue_model": model}
+        try:
+            yield self
+        finally:
+            self.running = before
+
+    def parse(self, text: str) -> Doc:
+        """`text` through the spaCy components before ours (tagger, parser, ...), as the article went."""
+        return model_parse(self.nlp, text)
+
+    def process(self, doc: Doc) -> Doc:
+        doc._.attributions = attributions_of(doc, doc._.entities or [], self.parse)
+        return doc
+
+
+@Language.factory("newsclaims_attributions", requires=["token.dep", "doc._.entities"], assigns=["doc._.attributions"],
+                  default_config={"cue_detector": "fast"})
+def make_attribution_stage(nlp: Language, name: str, cue_detector: str) -> AttributionStage:
+    register_extensions(["attributions", "entities"])
+    return AttributionStage(nlp, name, cue_detector)

@@ -1,0 +1,254 @@
+"""Building a `Quantity` around a number that passed the filters: its range, currency, unit, rate base, counted
+noun, negation and qualifier, each a step that fills a `Draft`, then the record and its token span."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ...records import Quantity
+from .context import change_of, change_verb_before, counted_after, of_phrase, place_scope, qualifier_before, time_scope
+from .filters import Candidate, not_a_quantity
+from .lexicon import tables
+from .numbers import Number, parse_literal, parse_number, plain_value, range_end
+from .text import next_index, text_of, token_after, token_end
+from .units import Unit, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
+
+
+@dataclass
+class Draft:
+    """A quantity being built around a number: its character extent and the fields of its `Quantity`."""
+
+    start_char: int
+    end_char: int
+    value: float | None
+    kind: str
+    qualifier: str
+    low: float | None = None
+    high: float | None = None
+    previous: float | None = None
+    base: float | None = None
+    unit_text: str | None = None
+    unit_normalized: str | None = None
+    counted: str | None = None
+
+
+def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
+    """The quantity built around `number`, with its context, or None where it is not a quantity."""
+    candidate = Candidate(doc, number)
+    if not_a_quantity(candidate):
+        return None
+    draft = Draft(number.start_char, number.end_char, number.value, number.kind, number.qualifier or "=")
+    sym = symbol_before(doc, number)
+    unit = candidate.unit if number.kind == "count" or number.digits else None
+    if unit is not None and unit.kind == "money" and sym is not None and unit.normalized == "USD":
+        unit = None  # "$ 5 dollars"
+    ranged = range_end(doc, number, unit)
+    if ranged is not None and draft.kind == "count":
+        unit = take_range(doc, number, draft, unit, ranged)
+    if sym is not None:
+        unit = take_symbol_before(doc, number, draft, sym, unit)
+    elif (after := symbol_after(doc, number)) is not None and unit is None:
+        draft.end_char, entry = after
+        draft.unit_text, draft.unit_normalized, draft.kind = text_of(doc)[number.end_char:after[0]], entry["normalized"], entry["kind"]
+    if unit is None:
+        unit = unit_elsewhere(doc, number, draft, ranged is None)
+    if unit is None or not take_unit(number, draft, unit, sym is not None):
+        name_unitless(doc, number, draft)
+    take_rate_base(doc, draft)
+    take_counted(doc, number, draft)
+    take_negator(doc, number, draft)
+    first_token = take_qualifier(doc, number, draft)
+    return finished(doc, number, draft, first_token)
+
+
+def take_range(doc: Doc, number: Number, draft: Draft, unit: Unit | None, ranged: tuple) -> Unit | None:
+    """"10 to 20 billion", "rose from 12 to 15", "between 10 and 20 percent": low and high (or previous and value),
+    the scale of the second carried to the first; returns the range's unit."""
+    second, range_unit, between = ranged
+    scale = second.value / plain_value(doc, second) if plain_value(doc, second) else 1
+    value = draft.value
+    first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and range_unit is unit)) else value
+    draft.low, draft.high, draft.value = first_value, second.value, None
+    draft.previous = None
+    if number.start > 0 and doc[number.start - 1].lower_ == "from" and change_verb_before(doc, number.start):
+        draft.previous, draft.value, draft.low, draft.high = draft.low, draft.high, None, None  # "rose from 12 to 15": 15, up from 12
+    elif draft.low > draft.high:
+        draft.low, draft.high = draft.high, draft.low
+    draft.end_char = second.end_char
+    if between:
+        draft.start_char = doc[number.start - 1].idx
+    return unit_after(doc, second) or (unit if unit is not None and unit.end_char <= second.start_char else None) or range_unit
+
+
+def take_symbol_before(doc: Doc, number: Number, draft: Draft, sym: tuple[int, dict], unit: Unit | None) -> Unit | None:
+    """"$4.2 billion", "($99.99)", "$15.4/hour": money from the symbol before; returns the unit still to apply."""
+    text = text_of(doc)
+    draft.start_char, entry = sym
+    draft.unit_text, draft.unit_normalized, draft.kind = text[sym[0]:number.start_char].strip(), entry["normalized"], entry["kind"]
+    if unit is not None and unit.kind == "money":
+        unit = None
+    if sym[0] > 0 and text[sym[0] - 1] == "(" and text[draft.end_char:draft.end_char + 1] == ")" \
+            and draft.value is not None and draft.value > 0:
+        draft.value, draft.start_char, draft.end_char = -draft.value, sym[0] - 1, draft.end_char + 1  # accounting negative
+    rate = rate_after(doc, Unit(draft.end_char, "", draft.unit_normalized, draft.kind))
+    if rate.end_char > draft.end_char and unit is None:
+        draft.end_char, draft.unit_normalized = rate.end_char, rate.normalized  # "$15.4/hour", "$115 million a year"
+    return unit
+
+
+def unit_elsewhere(doc: Doc, number: Number, draft: Draft, not_a_range: bool) -> Unit | None:
+    """A unit not right after the number: past one adjective ("47 bloody minutes"), after a spelled-out number
+    ("two meters"), or written once after a second number ("45 and 50 mg")."""
+    unit = None
+    if number.digits and draft.kind == "count":
+        unit = duration_after_adjective(doc, draft.end_char)
+    elif not number.digits and draft.kind in ("count", "fraction"):
+        unit = unit_after_words(doc, number, draft.end_char)
+    if unit is None and draft.kind == "count" and not_a_range:
+        unit = shared_unit(doc, number)
+    return unit
+
+
+def duration_after_adjective(doc: Doc, end_char: int) -> Unit | None:
+    """"47 bloody minutes": one adjective between the number and a duration."""
+    j = next_index(doc, token_after(doc, end_char))
+    if j < len(doc) and doc[j].pos_ == "ADJ" and j + 1 < len(doc):
+        maybe = table_unit(doc, doc[next_index(doc, j + 1)].idx) if next_index(doc, j + 1) < len(doc) else None
+        if maybe is not None and maybe.kind == "duration":
+            return maybe
+    return None
+
+
+def shared_unit(doc: Doc, number: Number) -> Unit | None:
+    """"45 and 50 mg": the unit written once after two coordinated numbers, for the first of them (span unchanged)."""
+    m = re.match(r"\s+(?:and|or|to|,)\s+", text_of(doc)[number.end_char:number.end_char + 8])
+    if not m:
+        return None
+    k = token_after(doc, number.end_char + m.end())
+    second = parse_literal(doc, k) if k < len(doc) else None
+    found = unit_after(doc, second) if second is not None else None
+    if found is None or found.kind == "money":
+        return None
+    return Unit(number.end_char, "", found.normalized, found.kind)
+
+
+def take_unit(number: Number, draft: Draft, unit: Unit, after_symbol: bool) -> bool:
+    """The unit's surface, normalised name and kind (a currency symbol before keeps the money); "points" are
+    percentage points. False where the unit does not extend the figure (nothing taken)."""
+    if unit.end_char == number.end_char and unit.surface == "":
+        draft.unit_normalized, draft.kind = unit.normalized, unit.kind  # "45 and 50 mg"
+        return True
+    if unit.end_char > draft.end_char:
+        draft.unit_text = unit.surface.strip(" -")
+        if not draft.unit_normalized or unit.kind != "money":
+            draft.unit_normalized = unit.normalized
+        if not after_symbol or unit.kind != "money":
+            draft.kind = unit.kind
+            draft.unit_normalized = unit.normalized
+        draft.end_char = unit.end_char
+        if "point" in draft.unit_text.lower():  # "points", "percentage points"
+            draft.unit_normalized = "percentage point"
+        return True
+    return False
+
+
+def name_unitless(doc: Doc, number: Number, draft: Draft) -> None:
+    """The unit a figure without one is named by its kind: "times", "1 / week" ("three times a week"), "fraction",
+    "ratio"."""
+    literal = text_of(doc)[number.start_char:number.end_char]
+    if draft.kind == "multiple":
+        draft.unit_normalized = "times"
+    elif draft.kind == "frequency":
+        draft.unit_text = literal.split(None, 1)[1] if " " in literal else None
+        draft.unit_normalized = "1 / " + re.sub(r"s$", "", literal.split()[-1].lower())
+    elif draft.kind in ("fraction", "ratio"):
+        draft.unit_normalized = draft.unit_text = draft.kind
+
+
+def take_rate_base(doc: Doc, draft: Draft) -> None:
+    """"5.3 per 100,000 residents": a rate over a base."""
+    if draft.kind != "count" or draft.unit_text is not None:
+        return
+    text = text_of(doc)
+    per = re.match(r"\s+per\s+(\d{1,3}(?:,\d{3})+|\d+)\s+([a-z]+)", text[draft.end_char:draft.end_char + 40])
+    if per:
+        draft.base = float(per.group(1).replace(",", ""))
+        draft.unit_text = text[draft.end_char:draft.end_char + per.end()].strip()
+        draft.unit_normalized, draft.kind, draft.counted = f"per {per.group(1).replace(',', '')} {per.group(2)}", "rate", per.group(2)
+        draft.end_char += per.end()
+
+
+def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
+    """What a count counts ("106 mass shootings", "hundreds of protesters"), and the base of a share ("4 percent
+    of 106 mass shootings")."""
+    j = next_index(doc, max(number.end, token_after(doc, draft.end_char)))
+    if draft.kind == "count" and draft.unit_text is None:
+        if number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
+            draft.counted = draft.unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
+        else:
+            counted_range = counted_after(doc, number, j)
+            if counted_range is not None:
+                draft.counted = draft.unit_text = doc[counted_range[0]: counted_range[1]].text
+                draft.end_char = token_end(doc, counted_range[1])
+    if draft.kind in ("percent", "fraction", "ratio"):
+        of_range = of_phrase(doc, next_index(doc, token_after(doc, draft.end_char)))
+        if of_range is not None:
+            inner_start = next_index(doc, of_range[0])
+            inner = parse_number(doc, inner_start) if inner_start < len(doc) else None
+            if inner is not None and inner.kind == "count" and not inner.yearlike:
+                draft.base = inner.value
+                counted_range = counted_after(doc, inner, next_index(doc, inner.end))
+                draft.counted = doc[counted_range[0]: counted_range[1]].text if counted_range else None
+            else:
+                draft.counted = doc[of_range[0]: of_range[1]].text
+
+
+def take_negator(doc: Doc, number: Number, draft: Draft) -> None:
+    """"minus five percent": the negator joins the span and flips the value (and the range)."""
+    if number.start > 0 and doc[number.start - 1].lower_ in tables()["numbers"]["negators"] \
+            and draft.start_char == number.start_char:
+        draft.start_char = doc[number.start - 1].idx
+        low, high = draft.low, draft.high
+        draft.value = -draft.value if draft.value is not None else draft.value
+        draft.low, draft.high = (-high if high is not None else None), (-low if low is not None else None)
+        if draft.low is not None:
+            draft.value = None
+
+
+def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
+    """The qualifier before the figure ("more than", "nearly"), in the span unless it is "just"/"only"; returns
+    the figure's first token before the qualifier."""
+    first_token = token_after(doc, draft.start_char) if draft.start_char != number.start_char else number.start
+    qual = qualifier_before(doc, first_token)
+    if qual is not None:
+        q_start, symbol, inside = qual
+        draft.qualifier = symbol
+        if inside:
+            draft.start_char = doc[q_start].idx
+    return first_token
+
+
+def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[Span, Quantity] | None:
+    """The span and `Quantity` of a finished draft, with its change and scopes; None for an empty or bare "a"."""
+    text = text_of(doc)
+    start_char, end_char = draft.start_char, draft.end_char
+    bare_article = number.end - number.start == 1 and doc[number.start].lower_ in ("a", "an")
+    if text[start_char:end_char].strip() == "" or (bare_article and draft.kind == "count" and draft.unit_text is None):
+        return None
+    if draft.low is not None:
+        draft.value = None
+    if any(x is not None and not math.isfinite(x) for x in (draft.value, draft.low, draft.high, draft.base, draft.previous)):
+        return None
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    change = change_of(span) or change_verb_before(doc, first_token)
+    if draft.previous is not None and draft.value is not None and change is None:
+        change = "up" if draft.value > draft.previous else "down" if draft.value < draft.previous else None
+    return span, Quantity(
+        id="", text=text[start_char:end_char], start=start_char, end=end_char, value=draft.value, low=draft.low,
+        high=draft.high, unit=draft.unit_text, unit_normalized=draft.unit_normalized, kind=draft.kind,
+        qualifier=draft.qualifier, change=change, base=draft.base, counted=draft.counted,
+        time=time_scope(doc, span), previous=draft.previous, place=place_scope(doc, span),
+    )

@@ -1,0 +1,154 @@
+"""What surrounds a figure: the qualifier before it ("more than", "nearly"), the noun it counts ("106 [mass
+shootings]"), an "of" phrase, a change ("rose 20%"), and its time and place scope in the sentence."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import tables
+from .text import ents_of_sentence, index_of, sentence_of, text_of
+
+if TYPE_CHECKING:
+    from .numbers import Number
+
+TIME_PHRASE = re.compile(r"\b(?:(?:last|this|next|past|previous)\s+(?:year|month|week|decade|quarter|summer|winter|spring|fall)"
+                         r"|(?:since|in|by|until|from|during|before|after)\s+(?:19|20)\d\d"
+                         r"|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b", re.I)
+
+
+def qualifier_before(doc: Doc, i: int) -> tuple[int, str, bool] | None:
+    """The qualifier phrase ending just before token i: (its first token, symbol, whether it belongs in the span)."""
+    t = tables()
+    for n in range(t["max_qualifier_len"], 0, -1):
+        start = i - n
+        if start < 0:
+            continue
+        words = tuple(tok.lower_ for tok in doc[start:i])
+        if words in t["qualifiers"]:
+            return start, t["qualifiers"][words], words not in t["qualifiers_outside_span"]
+    return None
+
+
+def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
+    """The counted noun phrase right after a number ("106 [mass shootings]", "12 [dead]"): token range."""
+    rules = tables()["rules"]
+    if i >= len(doc):
+        return None
+    head = doc[number.end - 1]
+    token = doc[i]
+    if token.lower_ in rules["counted_adjectives"]:
+        return i, i + 1
+    target = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i >= i else None
+    if target is not None and target.i - i <= 4 and target.pos_ == "NOUN" and target.ent_type_ not in ("DATE", "TIME"):
+        if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB") and not t.is_punct) or t.text == "-"
+               for t in doc[i: target.i]):
+            return i, target.i + 1
+    if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.dep_ != "npadvmod":
+        end = i + 1
+        while end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].dep_ == "compound":
+            end += 1
+        return i, end
+    return None
+
+
+def of_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The noun phrase after "of" at token i, without relative clauses: token range."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    pobj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    cut = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
+    kept = [pobj] + [t for c in pobj.children if c.dep_ not in cut for t in c.subtree]
+    start = min(t.i for t in kept)
+    end = max(t.i for t in kept) + 1
+    return (start, end) if start > i else None
+
+
+def time_scope(doc: Doc, span: Span) -> str | None:
+    """The date expression nearest to `span` in its sentence ("between 2000 and 2015", "in February", "last year"):
+    the nearest after it, or one before it at less than half the distance; ties go to the entity."""
+    dates = sentence_table(doc, sentence_of(doc, span))["dates"]
+    start, end = span.start_char, span.end_char
+    after = bisect.bisect_left(dates["by_start"], (end, -1))
+    before = bisect.bisect_right(dates["by_end"], (start, math.inf)) - 1
+    candidates = []
+    if after < len(dates["by_start"]):
+        r0, n = dates["by_start"][after]
+        candidates.append((r0 - end, n))
+    if before >= 0:
+        r1, minus_n = dates["by_end"][before]
+        candidates.append((2 * (start - r1), -minus_n))
+    if not candidates:
+        return None
+    s, e = dates["ranges"][min(candidates)[1]]
+    return text_of(doc)[s:e]
+
+
+def sentence_table(doc: Doc, sent: Span) -> dict:
+    """What the scopes look up in a sentence, found once per sentence: its date ranges (DATE entities, then time
+    phrases), sorted by start and by end for `time_scope`, and its GPE/LOC entities for `place_scope`."""
+    tables_by_sentence = index_of(doc).sentence_tables
+    if sent.start not in tables_by_sentence:
+        in_sentence = ents_of_sentence(doc, sent)
+        ranges = [(e.start_char, e.end_char) for e in in_sentence if e.label_ == "DATE"]
+        text = text_of(doc)[sent.start_char:sent.end_char]
+        ranges += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in TIME_PHRASE.finditer(text)]
+        tables_by_sentence[sent.start] = {
+            "dates": {"ranges": ranges, "by_start": sorted((r0, n) for n, (r0, _) in enumerate(ranges)),
+                      "by_end": sorted((r1, -n) for n, (_, r1) in enumerate(ranges))},
+            "places": [e for e in in_sentence if e.label_ in ("GPE", "LOC")]}
+    return tables_by_sentence[sent.start]
+
+
+def place_scope(doc: Doc, span: Span) -> str | None:
+    """The place named in the figure's clause ("in Ohio", "across California"): the nearest GPE/LOC entity."""
+    places = sentence_table(doc, sentence_of(doc, span))["places"]
+    if not places:
+        return None
+    head = span.root.head
+    near = [e for e in places if e.start == head.i or head.is_ancestor(doc[e.start])]
+    if not near:
+        return None
+    nearest = min(near, key=lambda e: abs(e.start - span.start))
+    return nearest.text
+
+
+def change_of(span: Span) -> str | None:
+    """"up"/"down" where the figure is what something rose or fell by ("rose 20%", "fell by 3 points")."""
+    rules = tables()["rules"]
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by":
+        head = head.head
+    elif root.dep_ not in ("dobj", "npadvmod", "advmod", "attr"):
+        return None
+    if head.pos_ not in ("VERB", "AUX", "ADV"):
+        return None
+    if head.lemma_ in rules["change_up"]:
+        return "up"
+    if head.lemma_ in rules["change_down"]:
+        return "down"
+    return None
+
+
+def change_verb_before(doc: Doc, i: int) -> str | None:
+    """"up"/"down" when a change verb (or "up"/"down") governs the figure at token i ("rose 20%", "fell by 3",
+    "rose from 12 to 15", "up from 81,000")."""
+    rules = tables()["rules"]
+    j = i - 1
+    if j >= 1 and doc[j].lower_ == "from" and doc[j - 1].lower_ in ("up", "down"):
+        return None  # "up from 81,000": the earlier value, not a change
+    while j >= 0 and doc[j].lower_ in rules["change_verb_skips"]:
+        j -= 1
+    if j < 0:
+        return None
+    if doc[j].lemma_ in rules["change_up"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):
+        return "up"
+    if doc[j].lemma_ in rules["change_down"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):
+        return "down"
+    return None

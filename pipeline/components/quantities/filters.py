@@ -1,0 +1,217 @@
+"""Numbers that are not quantities, as a flat chain of named rules: years, dates, clock times, codes ("J1149"),
+emergency numbers ("911 calls"), names with numbers ("COVID-19", "Route 66"), ordinals, scores ("7-2") and list
+markers. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import tables
+from .numbers import SCALE_SUFFIX, Number
+from .text import ents_of, next_index, text_of, token_after
+from .units import Unit, is_clock_time, unit_after
+
+ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+CLOCK = re.compile(r"\d:\d\d|\b[ap]\.?m\.?\b|o['’]clock", re.I)
+
+
+class Candidate:
+    """A number where it stands: its first token, the tokens and characters around it, and the unit after it
+    (parsed once, on first use, and kept for building the quantity)."""
+
+    def __init__(self, doc: Doc, number: Number):
+        self.doc, self.number = doc, number
+        self.text = text_of(doc)
+        self.first: Token = doc[number.start]
+        self.nxt = next_index(doc, token_after(doc, number.end_char))
+        self.after: Token | None = doc[self.nxt] if self.nxt < len(doc) else None
+        self.prev: Token | None = doc[number.start - 1] if number.start > 0 else None
+        self.before_char = self.text[number.start_char - 1] if number.start_char > 0 else " "
+        self.after_char = self.text[number.end_char] if number.end_char < len(self.text) else " "
+
+    @cached_property
+    def unit(self) -> Unit | None:
+        """The unit right after the number (`unit_after`)."""
+        return unit_after(self.doc, self.number)
+
+    def word(self) -> str:
+        """The run of non-space characters the number is written in ("LGA1156", "06F6")."""
+        text, start = self.text, self.number.start_char
+        return re.search(r"[^\s,;()]*$", text[max(0, start - 40):start]).group(0) \
+            + re.match(r"[^\s,;()]*", text[start:start + 40]).group(0)
+
+
+def ordinal(c: Candidate) -> bool:
+    """"21st", "first"."""
+    return bool(ORDINAL.match(c.first.text)) or (c.first.ent_type_ == "ORDINAL" and not c.number.digits)
+
+
+def letters_around(c: Candidate) -> bool:
+    """"SCP 06F6", "J1149", "i7": digits touching letters that are not a unit or scale."""
+    return c.number.digits and (c.before_char.isalpha() or c.after_char.isalpha() and c.unit is None
+                                and not SCALE_SUFFIX.match(c.text, c.number.end_char))
+
+
+def code(c: Candidate) -> bool:
+    """"06F6", "LGA1156": a code (but "24703m2" is square metres)."""
+    if not c.number.digits:
+        return False
+    word = c.word()
+    return bool(re.fullmatch(r"[A-Za-z]*\d+[A-Za-z]+\d+[A-Za-z\d]*", word)) \
+        and not re.fullmatch(r"\d+(\.\d+)?[eE]\d+", word) \
+        and not (word[0].isdigit() and c.unit is not None and c.unit.kind in ("area", "volume"))
+
+
+def phone_or_address_part(c: Candidate) -> bool:
+    """"+6663", "#3", the parts of "192.168"."""
+    n = c.number
+    return n.digits and c.before_char in "+#" or (n.digits and c.before_char == "." and n.start_char > 1
+                                                  and c.text[n.start_char - 2].isdigit())
+
+
+def clock_time_am_pm(c: Candidate) -> bool:
+    """"2pm", "at 2.13 am"."""
+    return bool(re.match(r"\s?(a\.?m\.?|p\.?m\.?)(?![A-Za-z])", c.text[c.number.end_char:c.number.end_char + 5], re.I)) \
+        and is_clock_time(c.doc, c.number)
+
+
+def clock_time_entity(c: Candidate) -> bool:
+    """A TIME entity written as a clock time ("3:30 p.m.", "six o'clock")."""
+    return c.first.ent_type_ == "TIME" and bool(CLOCK.search(c.doc[c.first.i: c.first.i + 4].text)) \
+        and is_clock_time(c.doc, c.number)
+
+
+def hours_of_clock(c: Candidate) -> bool:
+    """The "3" of "3:30"."""
+    return bool(re.match(r":\d\d", c.text[c.number.end_char:c.number.end_char + 3]))
+
+
+def calendar_date(c: Candidate) -> bool:
+    """A day in a DATE entity naming a month or weekday ("Oct. 27")."""
+    if c.first.ent_type_ != "DATE":
+        return False
+    months = tables()["rules"]["months_and_weekdays"]
+    ent = next((e for e in ents_of(c.doc) if e.start <= c.first.i < e.end), None)
+    return ent is not None and any(tok.lower_ in months for tok in ent)
+
+
+def year(c: Candidate) -> bool:
+    """"in 2012", "the 2016 election", a year standing alone; not "2021 students"."""
+    if not (c.number.yearlike and c.unit is None):
+        return False
+    rules = tables()["rules"]
+    prev, after = c.prev, c.after
+    if c.first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in rules["year_prepositions"]):
+        return True
+    if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # "a 2021 study", "the 2016 election"
+    return after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ")
+
+
+def season_start(c: Candidate) -> bool:
+    """The "2013" of "2013-14"."""
+    return bool(re.match(r"[-–]\d\d(?!\d)", c.text[c.number.end_char:c.number.end_char + 4])) and c.number.yearlike
+
+
+def season_end(c: Candidate) -> bool:
+    """The "14" of "2013-14"."""
+    n = c.number
+    return n.start_char >= 5 and bool(re.search(r"(1[0-9]|20)\d\d[-–]$", c.text[n.start_char - 5:n.start_char])) \
+        and n.value < 100
+
+
+def emergency_number(c: Candidate) -> bool:
+    """"911 calls", "dial 999"."""
+    rules = tables()["rules"]
+    after, prev = c.after, c.prev
+    return c.first.text in rules["emergency_numbers"] and (
+        after is None or after.lower_ in rules["phone_nouns"] or after.is_punct
+        or (prev is not None and prev.lemma_ in rules["phone_verbs"]))
+
+
+def hyphenated_name(c: Candidate) -> bool:
+    """COVID-19, F-35, Catch-22."""
+    prev, n = c.prev, c.number
+    return prev is not None and prev.whitespace_ == "" and prev.text in ("-", "‑", "#") and n.start > 1 \
+        and c.doc[n.start - 2].is_alpha and not n.value < 0
+
+
+def after_name_prefix(c: Candidate) -> bool:
+    """"Route 66", "page 12", "Section 8"."""
+    return c.prev is not None and c.prev.lower_ in tables()["rules"]["name_prefixes"]
+
+
+def compound_modifier(c: Candidate) -> bool:
+    """"a four-alarm fire": a compound modifier, not a figure (but "6.0-sigma" is a measurement)."""
+    after, n = c.after, c.number
+    return after is not None and after.text in ("-", "‑") and after.idx == n.end_char and c.nxt + 1 < len(c.doc) \
+        and c.doc[c.nxt + 1].is_alpha and c.unit is None and "." not in c.text[n.start_char:n.end_char]
+
+
+def digits_run_on(c: Candidate) -> bool:
+    """"245 23 yen": digits run into other digits, no reading is safe."""
+    n = c.number
+    return n.digits and (bool(re.match(r" \d", c.text[n.end_char:n.end_char + 2]))
+                         or bool(re.search(r"(?<![A-Za-z\d])\d+ \Z", c.text[max(0, n.start_char - 8):n.start_char])))
+
+
+def score(c: Candidate) -> bool:
+    """"voted 7-2", "won 3-1": a tally, not a figure on its own."""
+    return is_score(c.doc, c.number)
+
+
+def list_marker(c: Candidate) -> bool:
+    """"1." / "2)" at the start of a line."""
+    prev, after = c.prev, c.after
+    at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
+    return at_line_start and after is not None and after.text in (")", ".") and after.idx == c.number.end_char \
+        and c.number.value < 100 and (after.whitespace_ != "" or c.nxt + 1 >= len(c.doc))
+
+
+NOT_A_QUANTITY = (
+    ordinal,
+    letters_around,
+    code,
+    phone_or_address_part,
+    clock_time_am_pm,
+    clock_time_entity,
+    hours_of_clock,
+    calendar_date,
+    year,
+    season_start,
+    season_end,
+    emergency_number,
+    hyphenated_name,
+    after_name_prefix,
+    compound_modifier,
+    digits_run_on,
+    score,
+    list_marker,
+)
+
+
+def not_a_quantity(candidate: Candidate) -> bool:
+    """Whether any rule of `NOT_A_QUANTITY` rejects the number, tried in order."""
+    return any(rule(candidate) for rule in NOT_A_QUANTITY)
+
+
+def is_score(doc: Doc, number: Number) -> bool:
+    """Digits, a hyphen and smaller digits written together ("7-2"), as a vote or game score."""
+    text = text_of(doc)
+    m_after = re.match(r"[-–](\d{1,3})(?![\d.,]|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
+    m_before = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, number.start_char - 4):number.start_char])
+    if not number.digits or number.value >= 200:
+        return False
+    if m_after and int(m_after.group(1)) <= number.value and not unit_follows(text, number.end_char + m_after.end()):
+        return True
+    if m_before and number.value <= int(m_before.group(1)) and not unit_follows(text, number.end_char):
+        return True
+    return False
+
+
+def unit_follows(text: str, pos: int) -> bool:
+    """Whether a unit-looking word directly follows `pos` ("10-15 exabytes")."""
+    m = re.match(r"\s*([A-Za-z%°]+)", text[pos:pos + 20])
+    return bool(m) and m.group(1).lower() not in tables()["rules"]["score_followers"]

@@ -1,0 +1,121 @@
+"""Finding the quantities of a Doc: one pass left to right, trying at each token the forms written without a
+leading number ("percent of 10", "enrollment doubled"), then a number and the quantity built around it, then "a"
+with a unit ("nearly an hour"); afterwards "up from 81,000" links a figure to its previous value."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...records import Quantity
+from .build import quantity_at
+from .context import place_scope, qualifier_before, time_scope
+from .lexicon import tables
+from .numbers import Number, parse_number, parse_number_plain
+from .text import indexed, lower_seq, next_index, sentence_of, text_of, token_after
+from .units import pint_unit, table_unit
+
+
+def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
+    """Every quantity in `doc`, in text order, spans not overlapping."""
+    with indexed(doc):
+        found: list[tuple[Span, Quantity]] = []
+        i = 0
+        while i < len(doc):
+            i = quantity_from(doc, i, found)
+        link_previous_values(doc, found)
+        return found
+
+
+def quantity_from(doc: Doc, i: int, found: list[tuple[Span, Quantity]]) -> int:
+    """Appends to `found` the quantity that starts at token i, if any; returns the token to go on from."""
+    if doc[i].is_space:
+        return i + 1
+    pre = percent_of_number(doc, i) or verb_multiple(doc, i)
+    if pre is not None:
+        found.append(pre)
+        return max(i + 1, token_after(doc, pre[1].end))
+    number = parse_number(doc, i)
+    if number is not None:
+        result = quantity_at(doc, number)
+        if result is None:
+            return max(i + 1, number.end)
+    else:
+        result = indefinite_unit_quantity(doc, i)
+    if result is not None and not (found and result[1].start < found[-1][1].end):
+        found.append(result)
+        return max(i + 1, token_after(doc, result[1].end))
+    return i + 1
+
+
+def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+    """"percent of 10", "per cent of twenty-two": a percentage written before its number."""
+    m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", text_of(doc)[doc[i].idx:doc[i].idx + 24], re.I)
+    if not m or (i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in tables()["rules"]["percent_of_blockers"])):
+        return None
+    k = token_after(doc, doc[i].idx + m.end())
+    number = parse_number_plain(doc, k) if k < len(doc) else None
+    if number is None or number.yearlike:
+        return None
+    start, end = doc[i].idx, number.end_char
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span, Quantity(id="", text=text_of(doc)[start:end], start=start, end=end, value=number.value, unit=m.group(1),
+                          unit_normalized="percent", kind="percent", time=time_scope(doc, span))
+
+
+def verb_multiple(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+    """"Enrollment doubled", "the deficit halved": a change stated by the verb itself."""
+    token = doc[i]
+    factor = tables()["rules"]["change_verbs_as_figures"].get(token.lemma_)
+    if factor is None or token.pos_ != "VERB":
+        return None
+    span = doc[i:i + 1]
+    return span, Quantity(id="", text=token.text, start=token.idx, end=token.idx + len(token), value=float(factor),
+                          unit=None, unit_normalized="times", kind="multiple", change="up" if factor > 1 else "down",
+                          time=time_scope(doc, span), place=place_scope(doc, span))
+
+
+def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+    """"nearly an hour", "a gallon of beer": one unit after "a"/"an" (durations only after a qualifier)."""
+    if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc):
+        return None
+    qual = qualifier_before(doc, i)
+    number = Number(i, i + 1, 1.0, doc[i].idx, doc[i].idx + len(doc[i]))
+    unit = table_unit(doc, doc[i + 1].idx)
+    if unit is None and doc[i + 1].pos_ in ("NOUN", "PROPN") and len(doc[i + 1]) > 3:
+        unit = pint_unit(doc, doc[i + 1].idx, False, number)
+    if unit is None or unit.kind in ("percent", "money") and unit.normalized not in ("penny", "cent"):
+        return None
+    if unit.kind in ("duration", "age") and (qual is None or not qual[2]):
+        return None  # "a year ago", "once a week": not figures
+    defining = doc[i].is_sent_start and i + 2 < len(doc) \
+        and doc[next_index(doc, token_after(doc, unit.end_char))].lemma_ in tables()["rules"]["defining_verbs"]
+    if unit.kind not in ("duration",) and unit.normalized not in ("penny", "cent") and lower_seq(doc, i + 2, 1) != ("of",) \
+            and not defining:
+        return None
+    start = doc[qual[0]].idx if qual is not None and qual[2] else doc[i].idx
+    span = doc.char_span(start, unit.end_char, alignment_mode="expand")
+    return span, Quantity(
+        id="", text=text_of(doc)[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
+        unit=unit.surface, unit_normalized=unit.normalized, kind=unit.kind,
+        qualifier=qual[1] if qual else "=", time=time_scope(doc, span),
+    )
+
+
+def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
+    """"About 96,000 people ride ..., up from 81,000 in 2022": the earlier figure becomes the previous value of the
+    figure it is compared with, and takes its unit when it has none."""
+    for k in range(1, len(found)):
+        span, q = found[k]
+        m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", text_of(doc)[max(0, q.start - 30):q.start])
+        if not m:
+            continue
+        prev_span, prev = found[k - 1]
+        if sentence_of(doc, prev_span).start != sentence_of(doc, span).start or prev.value is None \
+                or q.value is None or prev.previous is not None:
+            continue
+        prev.previous, prev.change = q.value, m.group(1)
+        if q.unit is None and q.kind == "count" and prev.kind == q.kind:
+            q.unit, q.counted = prev.unit, prev.counted
+        elif q.kind == "count" and prev.kind != "count" and q.unit is None:
+            q.kind, q.unit, q.unit_normalized = prev.kind, prev.unit, prev.unit_normalized

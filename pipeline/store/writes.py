@@ -1,0 +1,133 @@
+"""Writing an article's records as rows: one transaction per article, tried again after a conflict with another
+writer."""
+from __future__ import annotations
+
+import random
+import re
+import time
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..names import stored_name_key
+from ..records import Result
+from .database import WRITE_ATTEMPTS, StoreError, database_message, is_conflict, safe_url
+from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
+                     SourceRoleRow, SourceRow)
+
+
+def write_with_retries(engine: Engine, url: str, result: Result, version: str) -> int:
+    """Write one article in its own transaction (1 if written, 0 if kept), again after a conflict with another
+    writer (the same article, entity or source inserted meanwhile; SQLite busy), up to `WRITE_ATTEMPTS` times."""
+    attempt = 1
+    while True:
+        try:
+            with Session(engine) as session, session.begin():
+                return int(write_article(session, result, version))
+        except SQLAlchemyError as e:
+            if attempt == WRITE_ATTEMPTS or not is_conflict(e):
+                tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+                raise StoreError(f"cannot write article {result.article.id!r} to store {safe_url(url)}"
+                                 f"{tries}: {database_message(e)}") from e
+        time.sleep(random.uniform(0.01, 0.05) * attempt)
+        attempt += 1
+
+
+def newer(a: str, b: str) -> bool:
+    """Whether pipeline version `a` is newer than `b` ("0.10.0" > "0.9.1")."""
+
+    def parts(v: str) -> tuple:
+        return tuple(int(x) if x.isdigit() else x for x in re.split(r"[.\-+]", v))
+    try:
+        return parts(a) > parts(b)
+    except TypeError:
+        return a > b
+
+
+def write_article(session: Session, result: Result, version: str) -> bool:
+    """Write one article's rows in `session`, replacing an older version of it; False (nothing written) when the
+    stored one comes from a newer pipeline."""
+    a = result.article
+    existing = session.get(ArticleRow, a.id)
+    if existing is not None:
+        if newer(existing.pipeline_version, version):
+            return False
+        session.delete(existing)
+        session.flush()
+    session.add(ArticleRow(id=a.id, url=a.url, outlet=a.outlet, title=a.title, published=a.published,
+                           path=a.path, text=result.text, pipeline_version=version,
+                           ingested_at=datetime.now(timezone.utc), record=result.to_dict()))
+    session.flush()
+    entity_ids: dict[str, int] = {}
+    for e in result.entities:
+        entity = entity_row(session, e.canonical, e.kind)
+        entity_ids[e.id] = entity.id
+        session.add(MentionRow(article_id=a.id, entity_id=entity.id, record_id=e.id, text=e.text, start=e.start,
+                               end=e.end, label=e.label))
+    quantity_ids: dict[str, int] = {}
+    for q in result.quantities:
+        row = QuantityRow(article_id=a.id, record_id=q.id, text=q.text, start=q.start, end=q.end, value=q.value,
+                          low=q.low, high=q.high, unit=q.unit, unit_normalized=q.unit_normalized, kind=q.kind,
+                          qualifier=q.qualifier, change=q.change, base=q.base, counted=q.counted, time=q.time,
+                          previous=q.previous, place=q.place)
+        session.add(row)
+        session.flush()
+        quantity_ids[q.id] = row.id
+    attribution_ids: dict[str, tuple[int, int | None]] = {}
+    for at in result.attributions:
+        source_id = None
+        if at.source is not None and at.source.canonical:
+            source = source_row(session, at.source.canonical, entity_ids.get(at.source.entity or ""))
+            source_id = source.id
+            if at.source.role:
+                exists = session.scalar(select(SourceRoleRow.id).where(
+                    SourceRoleRow.source_id == source_id, SourceRoleRow.article_id == a.id,
+                    SourceRoleRow.role == at.source.role))
+                if exists is None:
+                    session.add(SourceRoleRow(source_id=source_id, article_id=a.id, role=at.source.role))
+        row = AttributionRow(article_id=a.id, record_id=at.id, kind=at.kind, source_id=source_id,
+                             source_text=at.source.text if at.source else None,
+                             source_start=at.source.start if at.source else None,
+                             source_end=at.source.end if at.source else None,
+                             cue_text=at.cue.text, cue_start=at.cue.start, cue_end=at.cue.end,
+                             content_text=at.content.text, content_start=at.content.start,
+                             content_end=at.content.end)
+        session.add(row)
+        session.flush()
+        attribution_ids[at.id] = (row.id, source_id)
+    for c in result.claims:
+        attribution_id, source_id = attribution_ids.get(c.attribution or "", (None, None))
+        row = ClaimRow(article_id=a.id, record_id=c.id, text=c.text, start=c.start, end=c.end,
+                       attribution_id=attribution_id, source_id=source_id, source_name=c.source)
+        session.add(row)
+        session.flush()
+        for qid in c.quantities:
+            session.add(ClaimQuantityRow(claim_id=row.id, quantity_id=quantity_ids[qid]))
+    return True
+
+
+def entity_row(session: Session, name: str, kind: str) -> EntityRow:
+    """The entity row of `name` as `kind`, created if new."""
+    key = stored_name_key(name)
+    row = session.scalar(select(EntityRow).where(EntityRow.name_key == key, EntityRow.kind == kind))
+    if row is None:
+        row = EntityRow(name=name, name_key=key, kind=kind)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def source_row(session: Session, name: str, entity_id: int | None) -> SourceRow:
+    """The source row of `name`, created if new, linked to its entity where known."""
+    key = stored_name_key(name)
+    row = session.scalar(select(SourceRow).where(SourceRow.name_key == key))
+    if row is None:
+        row = SourceRow(name=name, name_key=key, entity_id=entity_id)
+        session.add(row)
+        session.flush()
+    elif row.entity_id is None and entity_id is not None:
+        row.entity_id = entity_id
+    return row

@@ -1,0 +1,76 @@
+"""aliases: mentions merged into the entities of one article."""
+from pipeline.components.entities.aliases import alias_mentions, merge_mentions, name_key, one_spelling
+from pipeline.components.entities.mentions import Mention
+
+from .docs import doc
+
+
+def mentions(words, marked):
+    """Mentions of a Doc of `words`: `marked` holds (start, end, kind, label)."""
+    d = doc(words)
+    return d, [Mention(d[start:end], kind, label) for start, end, kind, label in marked]
+
+
+def merged(ms):
+    return [(m.span.text, m.kind, canonical) for m, canonical in merge_mentions(ms)]
+
+
+def test_name_key_folds_spacing_ampersands_apostrophes_and_case():
+    assert name_key("  Smith &  Wesson’s ") == "smith and wesson's"
+    assert name_key("The FBI") == "the fbi"  # articles are the store's business
+
+
+def test_a_surname_is_the_person_named_in_full():
+    _, ms = mentions(["Ron", "Helus", "died", ".", "Helus", "was", "a", "sergeant"],
+                     [(0, 2, "person", "PERSON"), (4, 5, "organization", "ORG")])
+    assert merged(ms) == [("Ron Helus", "person", "Ron Helus"), ("Helus", "person", "Ron Helus")]
+
+
+def test_a_surname_of_a_place_or_agency_stays_what_it_is():
+    _, ms = mentions(["Ron", "Helus", "and", "Helus"], [(0, 2, "person", "PERSON"), (3, 4, "place", "GPE")])
+    assert merged(ms)[1] == ("Helus", "place", "Helus")
+
+
+def test_a_form_ever_tagged_a_person_is_a_person():
+    _, ms = mentions(["Trump", "and", "Trump"], [(0, 1, "person", "PERSON"), (2, 3, "organization", "ORG")])
+    assert merged(ms) == [("Trump", "person", "Trump"), ("Trump", "person", "Trump")]
+
+
+def test_a_form_ever_a_place_is_a_place_and_a_person_only_in_capitals():
+    _, ms = mentions(["Georgia", "Georgia", "GEORGIA", "GEORGIA"],
+                     [(0, 1, "place", "GPE"), (1, 2, "person", "PERSON"), (2, 3, "place", "GPE"),
+                      (3, 4, "person", "PERSON")])
+    assert [kind for _, kind, _ in merged(ms)] == ["place", "person", "place", "place"]
+
+
+def test_the_start_of_a_longer_name_is_that_entity():
+    _, ms = mentions(["Columbine", "High", "School", "and", "Columbine"],
+                     [(0, 3, "venue", "FAC"), (4, 5, "organization", "ORG")])
+    assert merged(ms)[1] == ("Columbine", "venue", "Columbine High School")
+
+
+def test_unknowns_no_rule_resolves_are_dropped():
+    _, ms = mentions(["Ron", "Helus", "Olympics"], [(0, 2, "person", "PERSON"), (2, 3, "unknown", "EVENT")])
+    assert merged(ms) == [("Ron Helus", "person", "Ron Helus")]
+    _, ms = mentions(["Ron", "Helus", "Helus"], [(0, 2, "person", "PERSON"), (2, 3, "unknown", "NORP")])
+    assert merged(ms)[1] == ("Helus", "person", "Ron Helus")
+
+
+def test_one_spelling_per_entity_the_longest():
+    _, ms = mentions(["Smith", "&", "Wesson", "Smith", "and", "Wesson"],
+                     [(0, 3, "organization", "ORG"), (3, 6, "organization", "ORG")])
+    pairs = [(m, m.span.text) for m in ms]
+    assert [c for _, c in one_spelling(pairs)] == ["Smith and Wesson", "Smith and Wesson"]
+
+
+def test_aliases_are_surnames_ner_missed():
+    d = doc(["Ron", "Helus", "died", ".", "Helus", "was", "honored", ".", "helus"],
+            pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "AUX", "VERB", "PUNCT", "PROPN"])
+    found = alias_mentions(d, [(Mention(d[0:2], "person", "PERSON"), "Ron Helus")])
+    assert [(m.span.text, m.span.start, m.kind, m.label, c) for m, c in found] == \
+        [("Helus", 4, "person", "ALIAS", "Ron Helus")]
+
+
+def test_aliases_need_a_name_like_part_of_speech():
+    d = doc(["Ron", "Helus", "Helus"], pos=["PROPN", "PROPN", "VERB"])
+    assert alias_mentions(d, [(Mention(d[0:2], "person", "PERSON"), "Ron Helus")]) == []

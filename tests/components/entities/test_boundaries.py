@@ -1,0 +1,50 @@
+"""boundaries: where a name starts and ends."""
+import pytest
+
+from pipeline.components.entities.boundaries import is_abbreviation, strip_span
+
+from .docs import doc
+
+
+def stripped(words, kind, spaces=None):
+    found = strip_span(doc(words, spaces=spaces)[:], kind)
+    return None if found is None else found.text
+
+
+@pytest.mark.parametrize("words, kind, text", [
+    (["the", "FBI"], "agency", "FBI"),
+    (["just", "Columbine"], "venue", "Columbine"),
+    (["Sgt.", "Maria", "Lopez"], "person", "Maria Lopez"),
+    (["Deputy", "Carlos", "Ortega"], "person", "Carlos Ortega"),
+    (["Pew", "Research", "Center", "survey"], "organization", "Pew Research Center"),
+    (["Harris", "County", "'s"], "agency", "Harris County"),
+    (["“", "Pulse", "”"], "venue", "Pulse"),
+])
+def test_strip_span(words, kind, text):
+    assert stripped(words, kind) == text
+
+
+def test_titles_are_stripped_only_from_people():
+    assert stripped(["Sgt.", "Pepper", "Band"], "organization") == "Sgt. Pepper Band"
+
+
+def test_trailing_words_are_kept_for_people_and_never_strip_a_name_to_nothing():
+    assert stripped(["John", "Survey"], "person") == "John Survey"
+    assert stripped(["survey"], "organization") == "survey"
+
+
+def test_nothing_left_is_none():
+    assert stripped(["the"], "organization") is None
+    assert stripped(["the", "'s"], "agency") is None
+
+
+def test_final_period_ends_the_sentence_unless_it_ends_an_abbreviation():
+    assert stripped(["Florida", "."], "place", spaces=[False, False]) == "Florida"
+    assert stripped(["Acme", "Inc", "."], "organization", spaces=[True, False, False]) == "Acme Inc."
+    assert stripped(["Acme", "&"], "organization") == "Acme &"
+
+
+def test_is_abbreviation():
+    assert is_abbreviation(doc(["Calif", "."], spaces=[False, False])[:])
+    assert not is_abbreviation(doc(["Florida", "."], spaces=[False, False])[:])
+    assert not is_abbreviation(doc(["calif", "."], spaces=[False, False])[:])

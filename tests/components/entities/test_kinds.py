@@ -1,0 +1,48 @@
+"""kinds: an entity's kind from its NER label, refined by the word lists (agency, place, organization, venue)."""
+import pytest
+
+from pipeline.components.entities.kinds import contains_phrase, folded, kind_of, ner_kind
+
+from .docs import span
+
+
+@pytest.mark.parametrize("words, label, kind", [
+    (["Maria", "Lopez"], "PERSON", "person"),
+    (["Fresno"], "GPE", "place"),
+    (["Lake", "Erie"], "LOC", "place"),
+    (["FBI"], "ORG", "agency"),
+    (["Dallas", "Police", "Department"], "ORG", "agency"),
+    (["Harris", "County", "Sheriff’s", "Office"], "ORG", "agency"),  # agency before place: "County"
+    (["Fresno", "County"], "ORG", "place"),
+    (["Lake", "Tahoe"], "FAC", "place"),
+    (["Ohio", "State", "University"], "ORG", "organization"),
+    (["Lincoln", "High", "School"], "FAC", "venue"),
+    (["Pulse", "nightclub"], "ORG", "venue"),
+    (["Acme", "Widgets"], "ORG", "organization"),  # no word list says otherwise: the label's kind
+    (["Golden", "Gate", "Bridge"], "FAC", "venue"),
+])
+def test_kind_of_refines_organizations_and_venues(words, label, kind):
+    assert kind_of(span(words, label), label) == kind
+
+
+@pytest.mark.parametrize("label", ["DATE", "CARDINAL", "NORP", "MONEY"])
+def test_labels_of_no_kind_of_ours_are_none(label):
+    assert kind_of(span(["Tuesday"], label), label) is None
+
+
+def test_ner_kind_keeps_possible_surnames_as_unknown():
+    assert ner_kind(span(["Trump"], "NORP")) == "unknown"
+    assert ner_kind(span(["Helus"], "WORK_OF_ART")) == "unknown"
+    assert ner_kind(span(["Tuesday"], "DATE")) is None
+    assert ner_kind(span(["FBI"], "ORG")) == "agency"
+
+
+def test_contains_phrase_matches_whole_words_only():
+    assert contains_phrase("dallas police department", "police")
+    assert not contains_phrase("policeman union", "police")
+    assert not contains_phrase("o'police", "police")
+    assert contains_phrase("harris county sheriff's office", "sheriff’s office")
+
+
+def test_folded_straightens_apostrophes():
+    assert folded("Sheriff’s Office") == "sheriff's office"

@@ -1,0 +1,97 @@
+"""Building a quantity around a number (`pipeline.components.quantities.build`): each step on a `Draft`, and
+`quantity_at` on blank or hand-built Docs."""
+import pytest
+
+from pipeline.components.quantities import build, filters
+from pipeline.components.quantities.build import Draft, quantity_at, take_negator, take_qualifier, take_rate_base
+from pipeline.components.quantities.numbers import parse_number
+
+from .docs import built, doc_of, first_token_at
+
+
+def quantity(doc, surface):
+    """The quantity built around the number written `surface` in `doc`."""
+    return quantity_at(doc, parse_number(doc, first_token_at(doc, surface)))[1]
+
+
+def draft_of(number):
+    """A fresh draft for `number`, as `quantity_at` starts it."""
+    return Draft(number.start_char, number.end_char, number.value, number.kind, number.qualifier or "=")
+
+
+@pytest.mark.parametrize("text, surface, fields", [
+    ("The fund holds $4.2 billion.", "4.2", dict(text="$4.2 billion", value=4.2e9, kind="money", unit_normalized="USD")),
+    ("It lost ($99.99) there", "99.99", dict(text="($99.99)", value=-99.99, kind="money")),
+    ("He earns $15 an hour", "15", dict(text="$15 an hour", unit_normalized="USD / hour")),
+    ("It costs 15€ now", "15", dict(text="15€", unit_normalized="EUR", kind="money")),
+    ("cost 10 to 20 billion dollars", "10", dict(low=10e9, high=20e9, value=None, unit_normalized="USD")),
+    ("between 10 and 20 percent died", "10", dict(text="between 10 and 20 percent", low=10, high=20)),
+    ("a rate of 5.3 per 100,000 residents", "5.3", dict(kind="rate", base=100000, counted="residents",
+                                                         unit_normalized="per 100000 residents")),
+    ("Support slipped 2 percentage points", "2", dict(unit_normalized="percentage point", kind="percent")),
+    ("more than 90 miles", "90", dict(text="more than 90 miles", qualifier=">", unit_normalized="mile")),
+    ("just 18 percent of shots", "18", dict(text="18 percent", qualifier="=")),
+    ("minus 5 percent", "5", dict(text="minus 5 percent", value=-5)),
+    ("3 times the rate", "3", dict(kind="multiple", unit_normalized="times")),
+    ("3 times a week", "3", dict(kind="frequency", unit="times a week", unit_normalized="1 / week")),
+    ("1 in 5 teens", "1", dict(kind="ratio", unit="ratio", value=0.2)),
+])
+def test_quantities_built_around_a_number(text, surface, fields):
+    q = quantity(doc_of(text), surface)
+    assert {k: getattr(q, k) for k in fields} == {k: pytest.approx(v) if isinstance(v, float) else v
+                                                  for k, v in fields.items()}
+
+
+def test_a_number_the_filters_reject_builds_nothing():
+    doc = doc_of("Traffic on Route 66 was closed")
+    assert quantity_at(doc, parse_number(doc, 3)) is None
+
+
+def test_the_first_of_two_coordinated_numbers_takes_the_shared_unit():
+    q = quantity(doc_of("doses of 45 and 50 mg"), "45")
+    assert (q.text, q.unit_normalized, q.kind) == ("45", "milligram", "mass")
+
+
+def test_the_unit_after_the_number_is_parsed_once(monkeypatch):
+    calls = []
+    real = filters.unit_after
+    monkeypatch.setattr(filters, "unit_after", lambda doc, number: calls.append(number) or real(doc, number))
+    monkeypatch.setattr(build, "unit_after", lambda *a: pytest.fail("parsed again"))
+    q = quantity(doc_of("The trail runs 6.5 miles."), "6.5")
+    assert q.unit_normalized == "mile" and len(calls) == 1
+
+
+def test_take_negator_flips_the_value_and_the_range():
+    doc = doc_of("negative 3 to 5 degrees")
+    draft = draft_of(parse_number(doc, 1))
+    draft.value, draft.low, draft.high = None, 3.0, 5.0
+    take_negator(doc, parse_number(doc, 1), draft)
+    assert (draft.start_char, draft.low, draft.high, draft.value) == (0, -5.0, -3.0, None)
+
+
+def test_take_qualifier_moves_the_start_unless_it_stays_outside():
+    doc = doc_of("at least 12 were hurt")
+    number = parse_number(doc, 2)
+    draft = draft_of(number)
+    assert take_qualifier(doc, number, draft) == 2 and (draft.qualifier, draft.start_char) == (">=", 0)
+    doc = doc_of("only 3 officers")
+    number = parse_number(doc, 1)
+    draft = draft_of(number)
+    take_qualifier(doc, number, draft)
+    assert (draft.qualifier, draft.start_char) == ("=", number.start_char)
+
+
+def test_take_rate_base_only_for_a_bare_count():
+    doc = doc_of("5.3 per 100,000 residents")
+    draft = draft_of(parse_number(doc, 0))
+    draft.unit_text = "cases"
+    take_rate_base(doc, draft)
+    assert draft.base is None and draft.kind == "count"
+
+
+def test_counted_noun_from_the_parse():
+    doc = built(["Forty", "-", "seven", "homes", "burned"], spaces=[False, False, True, True, False],
+                tags=["CD", "HYPH", "CD", "NNS", "VBD"], pos=["NUM", "PUNCT", "NUM", "NOUN", "VERB"],
+                heads=[3, 2, 3, 4, 4], deps=["nummod", "punct", "nummod", "nsubj", "ROOT"])
+    q = quantity_at(doc, parse_number(doc, 0))[1]
+    assert (q.text, q.value, q.counted) == ("Forty-seven homes", 47, "homes")

@@ -1,0 +1,57 @@
+"""Around a figure (`pipeline.components.quantities.context`): qualifiers, counted nouns, "of" phrases, changes and
+scopes, on hand-built Docs."""
+import pytest
+
+from pipeline.components.quantities.context import (change_of, change_verb_before, counted_after, of_phrase,
+                                                    place_scope, qualifier_before, time_scope)
+from pipeline.components.quantities.numbers import parse_number
+
+from .docs import built, doc_of
+
+
+@pytest.mark.parametrize("text, i, found", [
+    ("more than 90 firefighters", 2, (0, ">", True)),
+    ("no more than 40 guests", 3, (0, "<=", True)),
+    ("just 18 percent", 1, (0, "=", False)),
+    ("nearly 70 homes", 1, (0, "~", True)),
+    ("the 70 homes", 1, None),
+])
+def test_qualifiers_before(text, i, found):
+    assert qualifier_before(doc_of(text), i) == found
+
+
+def test_counted_noun_by_the_parse():
+    doc = built(["106", "mass", "shootings", "were"], heads=[2, 2, 2, 2], deps=["nummod", "compound", "ROOT", "aux"],
+                pos=["NUM", "NOUN", "NOUN", "AUX"], tags=["CD", "NN", "NNS", "VBD"])
+    assert counted_after(doc, parse_number(doc, 0), 1) == (1, 3)
+    doc = built(["12", "dead"])
+    assert counted_after(doc, parse_number(doc, 0), 1) == (1, 2)  # a counted adjective
+
+
+def test_of_phrase_without_the_relative_clause():
+    words = ["half", "of", "the", "hospitals", "that", "closed"]
+    doc = built(words, heads=[0, 0, 3, 1, 5, 3], deps=["ROOT", "prep", "det", "pobj", "nsubj", "relcl"])
+    assert of_phrase(doc, 1) == (2, 4)
+    assert of_phrase(doc, 0) is None
+
+
+def test_change_by_the_governing_verb():
+    doc = built(["Prices", "rose", "20", "%"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nummod", "dobj"],
+                pos=["NOUN", "VERB", "NUM", "NOUN"], lemmas=["price", "rise", "20", "%"])
+    assert change_of(doc[2:4]) == "up"
+    assert change_verb_before(doc, 2) == "up"
+    doc = built(["up", "from", "81,000"], lemmas=["up", "from", "81,000"], pos=["ADV", "ADP", "NUM"])
+    assert change_verb_before(doc, 2) is None  # the earlier value, not a change
+
+
+def test_time_scope_nearest_in_the_sentence():
+    doc = doc_of("Fares rose 20% last year")
+    assert time_scope(doc, doc[2:4]) == "last year"
+    doc = built(["In", "February", ",", "fares", "rose", "20", "%"], ents=["O", "B-DATE", "O", "O", "O", "O", "O"])
+    assert time_scope(doc, doc[5:7]) == "February"
+
+
+def test_place_scope_in_the_figure_s_clause():
+    doc = built(["106", "shootings", "in", "Texas"], heads=[1, 1, 1, 2], deps=["nummod", "ROOT", "prep", "pobj"],
+                ents=["O", "O", "O", "B-GPE"])
+    assert place_scope(doc, doc[0:2]) == "Texas"

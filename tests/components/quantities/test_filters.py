@@ -1,0 +1,105 @@
+"""What is not a quantity (`pipeline.components.quantities.filters`): each rule of the chain on a blank or
+hand-built Doc, and the chain itself."""
+import pytest
+
+from pipeline.components.quantities import filters
+from pipeline.components.quantities.filters import NOT_A_QUANTITY, Candidate, not_a_quantity
+from pipeline.components.quantities.numbers import Number, parse_number
+
+from .docs import built, doc_of, first_token_at
+
+
+def candidate(doc, surface):
+    """The Candidate of the number written `surface` in `doc`."""
+    return Candidate(doc, parse_number(doc, first_token_at(doc, surface)))
+
+
+@pytest.mark.parametrize("rule, text, surface", [
+    (filters.ordinal, "the 21st time", "21st"),
+    (filters.code, "SCP 06F6 was", "06F6"),
+    (filters.clock_time_am_pm, "at 2pm", "2"),
+    (filters.hours_of_clock, "at 3:30", "3:30"),
+    (filters.year, "passed in 2012.", "2012"),
+    (filters.season_start, "the 2013-14 season", "2013"),
+    (filters.emergency_number, "took 911 calls", "911"),
+    (filters.after_name_prefix, "Route 66 was closed", "66"),
+    (filters.digits_run_on, "245 23 yen", "245"),
+    (filters.score, "voted 7-2 to approve", "7"),
+])
+def test_each_rule_rejects_what_it_is_named_after(rule, text, surface):
+    c = candidate(doc_of(text), surface)
+    assert rule(c) and not_a_quantity(c)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("40 miles long", "40"),
+    ("24703m2 of land", "24703m2"),
+    ("2012 students", "2012"),
+    ("10-15 exabytes", "10"),
+    ("$4.2 billion", "4.2"),
+])
+def test_figures_pass_the_chain(text, surface):
+    doc = doc_of(text)
+    if surface == "2012":
+        doc = built(["2012", "students"], pos=["NUM", "NOUN"])
+    assert not not_a_quantity(candidate(doc, surface))
+
+
+@pytest.mark.parametrize("rule, words, spaces, surface", [
+    (filters.letters_around, ["J", "1149", "galaxy"], [False, True, False], "1149"),
+    (filters.letters_around, ["an", "i", "7", "chip"], [True, False, True, False], "7"),
+    (filters.letters_around, ["LGA", "1156", "socket"], [False, True, False], "1156"),
+    (filters.phone_or_address_part, ["call", "+", "6663"], [True, False, False], "6663"),
+    (filters.phone_or_address_part, ["at", "192", ".", "168"], [True, False, False, False], "168"),
+])
+def test_digits_written_into_other_signs(rule, words, spaces, surface):
+    assert rule(candidate(built(words, spaces=spaces), surface))
+
+
+def test_names_with_a_hyphen_and_a_number():
+    doc = built(["COVID", "-", "19", "cases"], spaces=[False, False, True, False])
+    assert filters.hyphenated_name(candidate(doc, "19"))
+    doc = built(["pages", "10", "-", "19"], spaces=[True, False, False, False])
+    assert not filters.hyphenated_name(candidate(doc, "19"))
+
+
+def test_a_compound_modifier_is_not_a_figure_but_a_measurement_is():
+    doc = built(["a", "four", "-", "alarm", "fire"], spaces=[True, False, False, True, False])
+    number = Number(1, 2, 4.0, 2, 6)
+    assert filters.compound_modifier(Candidate(doc, number))
+    assert not filters.compound_modifier(candidate(doc_of("a 6.0-sigma result"), "6.0"))
+
+
+def test_a_day_in_a_date_naming_a_month():
+    doc = built(["on", "Oct.", "27", "in", "Pittsburgh"], ents=["O", "B-DATE", "I-DATE", "O", "O"])
+    assert filters.calendar_date(candidate(doc, "27"))
+    doc = built(["within", "27", "days"], ents=["O", "B-DATE", "I-DATE"])
+    assert not filters.calendar_date(candidate(doc, "27"))
+
+
+def test_a_clock_time_entity():
+    doc = built(["at", "3", "o'clock"], ents=["O", "B-TIME", "I-TIME"])
+    assert filters.clock_time_entity(candidate(doc, "3"))
+
+
+def test_list_markers_at_the_start_of_a_line():
+    doc = doc_of("1. Introduction\n2. Methods")
+    assert filters.list_marker(candidate(doc, "1"))
+    assert not filters.list_marker(candidate(doc_of("It cost 1."), "1"))
+
+
+def test_the_chain_is_flat_named_and_ordered():
+    names = [rule.__name__ for rule in NOT_A_QUANTITY]
+    assert len(set(names)) == len(names) and names[0] == "ordinal" and names[-1] == "list_marker"
+    assert all(rule.__doc__ for rule in NOT_A_QUANTITY)
+
+
+def test_the_unit_is_parsed_once_for_all_rules(monkeypatch):
+    calls = []
+    real = filters.unit_after
+    monkeypatch.setattr(filters, "unit_after", lambda doc, number: calls.append(number) or real(doc, number))
+    c = candidate(doc_of("the 2012-alarm fire"), "2012")
+    assert filters.year(c) and filters.compound_modifier(c)  # both ask for the unit
+    for rule in NOT_A_QUANTITY:
+        rule(c)
+    assert len(calls) == 1 and c.unit is None

@@ -1,0 +1,52 @@
+"""Finding every quantity of a Doc (`pipeline.components.quantities.find`) on blank and hand-built Docs."""
+import pytest
+
+from pipeline.components.quantities.find import (indefinite_unit_quantity, percent_of_number, quantities_of,
+                                                 verb_multiple)
+
+from .docs import built, doc_of
+
+
+def test_one_pass_in_text_order_without_overlaps():
+    doc = doc_of("The 40 miles cost $4.2 billion, or 10 to 20 percent.")
+    assert [q.text for _, q in quantities_of(doc)] == ["40 miles", "$4.2 billion", "10 to 20 percent"]
+
+
+def test_spans_match_the_quantities():
+    doc = doc_of("It runs 6.5 miles.")
+    (span, q), = quantities_of(doc)
+    assert (span.start_char, span.end_char) == (q.start, q.end) and span.text == q.text
+
+
+def test_nothing_is_left_on_the_doc():
+    doc = doc_of("About 96,000 people ride, up from 81,000 in 2022.")
+    quantities_of(doc)
+    assert doc.user_data == {}
+
+
+def test_up_from_links_the_previous_value():
+    doc = doc_of("About 96,000 people ride, up from 81,000 in 2022.")
+    first, second = [q for _, q in quantities_of(doc)]
+    assert (first.previous, first.change) == (81000, "up") and second.unit == first.unit
+
+
+def test_percent_written_before_its_number():
+    doc = doc_of("per cent of 10 voters")
+    span, q = percent_of_number(doc, 0)
+    assert (q.text, q.value, q.kind) == ("per cent of 10", 10, "percent")
+    assert percent_of_number(doc_of("the percent of 10"), 1) is None
+
+
+@pytest.mark.parametrize("lemma, value, change", [("double", 2, "up"), ("halve", 0.5, "down")])
+def test_a_verb_that_states_a_multiple(lemma, value, change):
+    doc = built(["Enrollment", lemma + "d"], lemmas=["enrollment", lemma], pos=["NOUN", "VERB"])
+    span, q = verb_multiple(doc, 1)
+    assert (q.value, q.change, q.unit_normalized) == (value, change, "times")
+    assert verb_multiple(built(["a", "double"], lemmas=["a", "double"], pos=["DET", "NOUN"]), 1) is None
+
+
+def test_a_unit_after_a_or_an():
+    doc = doc_of("nearly an hour passed")
+    span, q = indefinite_unit_quantity(doc, 1)
+    assert (q.text, q.value, q.qualifier, q.kind) == ("nearly an hour", 1.0, "~", "duration")
+    assert indefinite_unit_quantity(doc_of("a year ago"), 0) is None

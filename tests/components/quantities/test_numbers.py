@@ -1,0 +1,117 @@
+"""Reading numbers (`pipeline.components.quantities.numbers`) on blank and hand-built Docs."""
+import pytest
+
+from pipeline.components.quantities.numbers import (parse_literal, parse_number, parse_words, range_end)
+
+from .docs import built, doc_of
+
+
+@pytest.mark.parametrize("text, value, end_char", [
+    ("1,200 hours", 1200, 5),
+    ("1 234 567 votes", 1234567, 9),
+    ("12\u00a0000 pupils", 12000, 6),
+    ("3.5bn euros", 3.5e9, 5),
+    ("40K fans", 40e3, 3),
+    ("$2.174T debt", 2.174e12, 7),
+    ("2.5 million doses", 2.5e6, 11),
+    ("-1e-3 volts", -1e-3, 5),
+    ("2.48×10−5 m", 2.48e-5, 9),
+    ("2 1/2 cups", 2.5, 5),
+    ("3⅓ cups", 3 + 1 / 3, 2),
+])
+def test_digit_literals_are_read_off_the_text(text, value, end_char):
+    doc = doc_of(text)
+    start = 1 if text.startswith("$") else 0
+    number = parse_literal(doc, start)
+    assert number.value == pytest.approx(value) and number.end_char == end_char and number.digits
+
+
+def test_a_unicode_fraction_alone_is_a_fraction():
+    number = parse_literal(doc_of("⅓ of it"), 0)
+    assert number.value == pytest.approx(1 / 3) and number.kind == "fraction"
+
+
+def test_a_plain_four_digit_number_is_yearlike_but_not_a_grouped_one():
+    assert parse_literal(doc_of("in 2012"), 1).yearlike
+    assert not parse_literal(doc_of("2,012 people"), 0).yearlike
+    assert not parse_literal(doc_of("2012bn"), 0).yearlike
+
+
+@pytest.mark.parametrize("text", ["1/0 of it", "1e999 grains", "word"])
+def test_no_literal_where_the_value_is_not_finite_or_there_are_no_digits(text):
+    assert parse_literal(doc_of(text), 0) is None
+
+
+def test_a_minus_sign_opens_a_literal_only_at_the_start_of_a_word():
+    assert parse_literal(doc_of("fell -5 points"), 1).value == -5
+    assert parse_literal(doc_of("at - 5"), 1) is None  # a dash with a space after is no sign
+
+
+@pytest.mark.parametrize("text, value", [
+    ("forty-seven workers", 47),
+    ("a hundred and two days", 102),
+    ("three million, two hundred", 3_000_200),
+    ("two hundred point zero three", 200.03),
+    ("two, three", 2),
+])
+def test_number_words(text, value):
+    end, parsed = parse_words(doc_of(text), 0)
+    assert parsed == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value, kind, qualifier", [
+    ("twice the rate", 2, "multiple", None),
+    ("a dozen rifles", 12, "count", None),
+    ("half a dozen eggs", 6, "count", None),
+    ("hundreds of protesters", 100, "count", ">="),
+    ("tens of thousands of people", 10_000, "count", ">="),
+    ("3 dozens of eggs", 36, "count", None),
+    ("1 in 5 teens", 0.2, "ratio", None),
+    ("3 out of 10 voters", 0.3, "ratio", None),
+    ("3 times the rate", 3, "multiple", None),
+    ("3 times a week", 3, "frequency", None),
+    ("a quarter of homes", 0.25, "fraction", None),
+    ("half of the funds", 0.5, "fraction", None),
+])
+def test_number_forms(text, value, kind, qualifier):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.kind, number.qualifier) == (pytest.approx(value), kind, qualifier)
+
+
+def test_spelled_out_numbers_need_a_cardinal_tag():
+    words = ["two", "-", "thirds", "of", "nurses"]
+    doc = built(words, spaces=[False, False, True, True, False], tags=["CD", "HYPH", "NNS", "IN", "NNS"])
+    number = parse_number(doc, 0)
+    assert number.value == pytest.approx(2 / 3) and number.kind == "fraction"
+    assert parse_number(built(words, spaces=[False, False, True, True, False]), 0) is None
+
+
+def test_one_after_a_determiner_is_a_pronoun():
+    doc = built(["that", "one", "costs"], tags=["DT", "CD", "VBZ"])
+    assert parse_number(doc, 1) is None
+
+
+def test_an_ordinal_word_before_a_modifier_is_no_fraction():
+    doc = built(["a", "third", "straight", "win"], pos=["DET", "ADJ", "ADJ", "NOUN"])
+    assert parse_number(doc, 0) is None
+    doc = built(["a", "third", "of", "nurses"], pos=["DET", "NOUN", "ADP", "NOUN"])
+    assert parse_number(doc, 0).value == pytest.approx(1 / 3)
+
+
+def test_a_ratio_needs_a_larger_second_number():
+    assert parse_number(doc_of("5 in 2 cases"), 0).kind == "count"
+
+
+@pytest.mark.parametrize("text, low, high", [("10 to 20 people", 10, 20), ("10-20 inches", 10, 20),
+                                              ("between 10 and 20 percent", 10, 20)])
+def test_range_ends(text, low, high):
+    doc = doc_of(text)
+    start = 1 if text.startswith("between") else 0
+    second, unit, between = range_end(doc, parse_number(doc, start), None)
+    assert second.value == high and between == text.startswith("between")
+
+
+@pytest.mark.parametrize("text", ["7-2 to approve", "10 and 20 people"])
+def test_no_range_for_a_score_or_a_bare_and(text):
+    doc = doc_of(text)
+    assert range_end(doc, parse_number(doc, 0), None) is None
