@@ -1,7 +1,8 @@
 """Train the learned cue detector (`pipeline/components/attributions/cue_model.py`) on PolNeAR's train split and write
-models/cue_model.json.
+cue_model.json (and with --accurate cue_head.npz) into --out (default: the checkout's models/, where the package
+reads them).
 
-    python -m eval.train_cues PATH [--accurate]
+    python -m eval.train_cues PATH [--accurate] [--out DIR]
 
 PATH is a checkout or export of github.com/networkdynamics/PolNeAR (data/train/text and data/train/attributions);
 only the train split is read. Examples: every verb, auxiliary, adjective and noun of the 840 train articles as the
@@ -19,8 +20,8 @@ then refitted on all of train. It reads MiniLM over every train sentence: about 
 """
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from pipeline.components.attributions import cue_model
 
 from . import polnear
 
-MODELS = Path(__file__).resolve().parent.parent / "models"  # the checkout's models/, where trained weights go
+CHECKOUT_MODELS = Path(__file__).resolve().parent.parent / "models"  # where the package reads trained weights
 
 
 def cue_heads(article, doc) -> set[int]:
@@ -152,9 +153,9 @@ def fit_head(X: np.ndarray, y: np.ndarray) -> dict[str, np.ndarray]:
             "w2": last.weight.detach().numpy()[0].copy(), "b2": last.bias.detach().numpy().copy()}
 
 
-def train_head(articles, docs, cut: int, held_detector: dict) -> None:
+def train_head(articles, docs, cut: int, held_detector: dict, out: Path) -> None:
     """Fit the accurate detector (`cue_encoder`) on the first four fifths, choose its threshold on the rest with
-    the logistic regression fitted without them, refit on all of train and write models/cue_head.npz."""
+    the logistic regression fitted without them, refit on all of train and write cue_head.npz into `out`."""
     from pipeline.components.attributions import cue_encoder
 
     X, y = head_examples(articles, docs)
@@ -162,14 +163,14 @@ def train_head(articles, docs, cut: int, held_detector: dict) -> None:
     threshold = end_to_end_threshold(articles[cut:], {**held_detector, "head": head}, (0.3, 0.35, 0.4, 0.45))
     head = fit_head(np.concatenate(X), np.concatenate(y))
     head["threshold"] = np.float32(threshold)
-    target = MODELS / "cue_head.npz"
+    target = out / "cue_head.npz"
     np.savez_compressed(target, **{k: v.astype(np.float16) if v.ndim == 2 else v.astype(np.float32)
                                    for k, v in head.items()})
     resources.packaged.cache_clear()
     print(f"accurate detector: {X[0].shape[1]} inputs, {HEAD_HIDDEN} hidden, threshold {threshold} -> {target}")
 
 
-def main(path: Path, accurate: bool = False) -> None:
+def main(path: Path, accurate: bool = False, out: Path = CHECKOUT_MODELS) -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -221,15 +222,18 @@ def main(path: Path, accurate: bool = False) -> None:
                     "chosen_on": f"last {len(articles) - cut} train articles", "pruned_below": prune, "date": date.today().isoformat()},
         "weights": dict(sorted(weights.items())),
     }
-    target = MODELS / "cue_model.json"
+    target = out / "cue_model.json"
     target.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", "utf-8")
     print(f"{len(weights)} weights, threshold {threshold}, C {C}, held-out cue-head F1 {f1:.3f} -> {target}")
     if accurate:
-        train_head(articles, docs, cut, held_detector)
+        train_head(articles, docs, cut, held_detector, out)
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--accurate"]
-    if len(args) != 1:
-        raise SystemExit("usage: python -m eval.train_cues PATH-TO-PolNeAR [--accurate]")
-    main(Path(args[0]), accurate="--accurate" in sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (only data/train is read)")
+    parser.add_argument("--accurate", action="store_true", help="also train the accurate detector (MiniLM)")
+    parser.add_argument("--out", type=Path, default=CHECKOUT_MODELS, help="directory to write the trained files")
+    arguments = parser.parse_args()
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    main(arguments.polnear, arguments.accurate, arguments.out)

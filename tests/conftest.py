@@ -14,16 +14,15 @@ from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))  # for `eval`
 
-import pipeline  # noqa: E402
+import pipeline
 
 # How hard tests/test_fuzz.py tries: about 2,000 cases in all by default, over 10,000 with `make fuzz`
 # (pytest --hypothesis-profile=fuzz). A case that takes longer than the deadline fails: a blow-up, not a slow machine.
 settings.register_profile("ci", max_examples=300, deadline=20_000)
 settings.register_profile("fuzz", max_examples=1_700, deadline=20_000)
 settings.load_profile("ci")
-from pipeline.records import offset_problems  # noqa: E402
+from pipeline.records import offset_problems
 
 
 @pytest.fixture(scope="session")

