@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..names import stored_name_key
 from ..records import Result
+from .articles import read_article
 from .database import (DEFAULT_URL, StoreError, connect, database_message, head_revision,  # noqa: F401
                        safe_url, schema_version, sqlite_read_only_url, upgrade_schema)  # for callers
 from .records import CitedSource, SimilarClaim, StoredClaim, StoredFigure  # noqa: F401  (for callers)
@@ -100,11 +101,10 @@ class Store:
     # ------------------------------------------------------------------------------------------------ reads
 
     def get(self, article_id: str) -> Result | None:
-        """The stored article `article_id` as a `Result`, or None."""
+        """The stored article `article_id` as a `Result` (built from its rows), or None."""
         text_filter("article id", article_id)
         with Session(self.engine) as session:
-            row = session.get(ArticleRow, article_id)
-            return Result.from_dict(row.record) if row else None
+            return read_article(session, article_id)
 
     def ids(self) -> list[str]:
         with Session(self.engine) as session:

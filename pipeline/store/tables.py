@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -14,7 +14,7 @@ class Base(DeclarativeBase):
 
 
 class ArticleRow(Base):
-    """One article, its text and its whole newsclaims/1 record."""
+    """One article and its text (its record is built from its rows: `Store.get`)."""
 
     __tablename__ = "articles"
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -26,7 +26,6 @@ class ArticleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     pipeline_version: Mapped[str] = mapped_column(String(32))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    record: Mapped[dict] = mapped_column(JSON)
 
 
 class EntityRow(Base):
@@ -52,6 +51,7 @@ class MentionRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(20))
+    canonical: Mapped[str | None] = mapped_column(Text)  # the article's spelling of the entity's name
 
 
 class SourceRow(Base):
@@ -118,6 +118,14 @@ class AttributionRow(Base):
     content_text: Mapped[str] = mapped_column(Text)
     content_start: Mapped[int] = mapped_column(Integer)
     content_end: Mapped[int] = mapped_column(Integer)
+    has_source: Mapped[bool] = mapped_column(Boolean, default=False)  # a source may have no text (a continuing quote)
+    source_entity: Mapped[str | None] = mapped_column(String(20))  # the record id of the mention naming it
+    source_canonical: Mapped[str | None] = mapped_column(Text)
+    source_role: Mapped[str | None] = mapped_column(Text)
+    source_phrase_text: Mapped[str | None] = mapped_column(Text)
+    source_phrase_start: Mapped[int | None] = mapped_column(Integer)
+    source_phrase_end: Mapped[int | None] = mapped_column(Integer)
+    detected_by: Mapped[str] = mapped_column(String(10), default="rules")
 
 
 class ClaimRow(Base):

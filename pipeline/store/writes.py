@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..names import stored_name_key
-from ..records import Result
+from ..records import Attribution, Claim, Entity, Quantity, Result
 from .database import WRITE_ATTEMPTS, StoreError, database_message, is_conflict, safe_url
 from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
                      SourceRoleRow, SourceRow)
@@ -59,54 +59,85 @@ def write_article(session: Session, result: Result, version: str) -> bool:
         session.flush()
     session.add(ArticleRow(id=a.id, url=a.url, outlet=a.outlet, title=a.title, published=a.published,
                            path=a.path, text=result.text, pipeline_version=version,
-                           ingested_at=datetime.now(timezone.utc), record=result.to_dict()))
+                           ingested_at=datetime.now(timezone.utc)))
     session.flush()
+    entity_ids = write_mentions(session, a.id, result.entities)
+    quantity_ids = write_quantities(session, a.id, result.quantities)
+    attribution_ids = write_attributions(session, a.id, result.attributions, entity_ids)
+    write_claims(session, a.id, result.claims, quantity_ids, attribution_ids)
+    return True
+
+
+def write_mentions(session: Session, article_id: str, entities: list[Entity]) -> dict[str, int]:
+    """A row per entity mention, linked to its entity across articles; the entity row ids by mention record id."""
     entity_ids: dict[str, int] = {}
-    for e in result.entities:
+    for e in entities:
         entity = entity_row(session, e.canonical, e.kind)
         entity_ids[e.id] = entity.id
-        session.add(MentionRow(article_id=a.id, entity_id=entity.id, record_id=e.id, text=e.text, start=e.start,
-                               end=e.end, label=e.label))
+        session.add(MentionRow(article_id=article_id, entity_id=entity.id, record_id=e.id, text=e.text,
+                               start=e.start, end=e.end, label=e.label, canonical=e.canonical))
+    return entity_ids
+
+
+def write_quantities(session: Session, article_id: str, quantities: list[Quantity]) -> dict[str, int]:
+    """A row per quantity; the row ids by quantity record id."""
     quantity_ids: dict[str, int] = {}
-    for q in result.quantities:
-        row = QuantityRow(article_id=a.id, record_id=q.id, text=q.text, start=q.start, end=q.end, value=q.value,
-                          low=q.low, high=q.high, unit=q.unit, unit_normalized=q.unit_normalized, kind=q.kind,
-                          qualifier=q.qualifier, change=q.change, base=q.base, counted=q.counted, time=q.time,
-                          previous=q.previous, place=q.place)
+    for q in quantities:
+        row = QuantityRow(article_id=article_id, record_id=q.id, text=q.text, start=q.start, end=q.end,
+                          value=q.value, low=q.low, high=q.high, unit=q.unit, unit_normalized=q.unit_normalized,
+                          kind=q.kind, qualifier=q.qualifier, change=q.change, base=q.base, counted=q.counted,
+                          time=q.time, previous=q.previous, place=q.place)
         session.add(row)
         session.flush()
         quantity_ids[q.id] = row.id
+    return quantity_ids
+
+
+def write_attributions(session: Session, article_id: str, attributions: list[Attribution],
+                       entity_ids: dict[str, int]) -> dict[str, tuple[int, int | None]]:
+    """A row per attribution, its source linked to the store's sources (with the role this article gives it); the
+    (row id, source id) by attribution record id."""
     attribution_ids: dict[str, tuple[int, int | None]] = {}
-    for at in result.attributions:
-        source_id = None
-        if at.source is not None and at.source.canonical:
-            source = source_row(session, at.source.canonical, entity_ids.get(at.source.entity or ""))
-            source_id = source.id
-            if at.source.role:
-                exists = session.scalar(select(SourceRoleRow.id).where(
-                    SourceRoleRow.source_id == source_id, SourceRoleRow.article_id == a.id,
-                    SourceRoleRow.role == at.source.role))
-                if exists is None:
-                    session.add(SourceRoleRow(source_id=source_id, article_id=a.id, role=at.source.role))
-        row = AttributionRow(article_id=a.id, record_id=at.id, kind=at.kind, source_id=source_id,
-                             source_text=at.source.text if at.source else None,
-                             source_start=at.source.start if at.source else None,
-                             source_end=at.source.end if at.source else None,
-                             cue_text=at.cue.text, cue_start=at.cue.start, cue_end=at.cue.end,
-                             content_text=at.content.text, content_start=at.content.start,
-                             content_end=at.content.end)
+    for at in attributions:
+        source, source_id = at.source, None
+        if source is not None and source.canonical:
+            source_id = source_row(session, source.canonical, entity_ids.get(source.entity or "")).id
+            if source.role:
+                role_row(session, source_id, article_id, source.role)
+        phrase = source.phrase if source is not None else None
+        row = AttributionRow(
+            article_id=article_id, record_id=at.id, kind=at.kind, source_id=source_id, has_source=source is not None,
+            source_text=source and source.text, source_start=source and source.start, source_end=source and source.end,
+            source_entity=source and source.entity, source_canonical=source and source.canonical,
+            source_role=source and source.role, source_phrase_text=phrase and phrase.text,
+            source_phrase_start=phrase and phrase.start, source_phrase_end=phrase and phrase.end,
+            cue_text=at.cue.text, cue_start=at.cue.start, cue_end=at.cue.end, content_text=at.content.text,
+            content_start=at.content.start, content_end=at.content.end, detected_by=at.detected_by)
         session.add(row)
         session.flush()
         attribution_ids[at.id] = (row.id, source_id)
-    for c in result.claims:
+    return attribution_ids
+
+
+def write_claims(session: Session, article_id: str, claims: list[Claim], quantity_ids: dict[str, int],
+                 attribution_ids: dict[str, tuple[int, int | None]]) -> None:
+    """A row per claim, linked to its attribution, its source and the quantities it states."""
+    for c in claims:
         attribution_id, source_id = attribution_ids.get(c.attribution or "", (None, None))
-        row = ClaimRow(article_id=a.id, record_id=c.id, text=c.text, start=c.start, end=c.end,
+        row = ClaimRow(article_id=article_id, record_id=c.id, text=c.text, start=c.start, end=c.end,
                        attribution_id=attribution_id, source_id=source_id, source_name=c.source)
         session.add(row)
         session.flush()
         for qid in c.quantities:
             session.add(ClaimQuantityRow(claim_id=row.id, quantity_id=quantity_ids[qid]))
-    return True
+
+
+def role_row(session: Session, source_id: int, article_id: str, role: str) -> None:
+    """The role an article gives a source, recorded once."""
+    exists = session.scalar(select(SourceRoleRow.id).where(
+        SourceRoleRow.source_id == source_id, SourceRoleRow.article_id == article_id, SourceRoleRow.role == role))
+    if exists is None:
+        session.add(SourceRoleRow(source_id=source_id, article_id=article_id, role=role))
 
 
 def entity_row(session: Session, name: str, kind: str) -> EntityRow:
