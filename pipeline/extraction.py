@@ -1,7 +1,7 @@
 """From text to records: `extract` for one article, `extract_many` and `outcomes` for batches.
 
-Records are built from a finished `Doc` here and only here. Batches never stop on one bad document: `outcomes`
-yields, for every input in order, the result or the reason it was skipped or failed.
+Records are built from a finished `Doc` here and only here (`from_doc`). Batches never stop on one bad document:
+`outcomes` yields, for every input in order, the result or the reason it was skipped or failed.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_module
 from . import resources
+from .from_doc import result_from_doc
 from .readers import Document
 from .records import Article, Result, text_id
 
@@ -43,17 +44,6 @@ def article_of(text: str, metadata: dict[str, Any]) -> Article:
     meta = {k: (None if v is None else str(v)) for k, v in metadata.items() if k in Article.__dataclass_fields__}
     meta["id"] = meta.get("id") or text_id(text)
     return Article(**meta)
-
-
-def result_from_doc(doc: Doc, article: Article) -> Result:
-    """The contract's records for a processed `Doc`. Unattributed claims are the outlet's own."""
-    claims = doc._.claims or []
-    for claim in claims:
-        if claim.attribution is None:
-            claim.source = article.outlet
-    return Result(article=article, text=doc.text, entities=list(doc._.entities or []),
-                  quantities=list(doc._.quantities or []), attributions=list(doc._.attributions or []),
-                  claims=list(claims))
 
 
 MAX_CHUNK = 1000  # characters without whitespace that spaCy's tokenizer is given at once

@@ -23,8 +23,14 @@ def test_stages_work_in_someone_elses_nlp():
     nlp.add_pipe("newsclaims_entities")
     nlp.add_pipe("newsclaims_quantities")
     doc = nlp("The FBI said 12 people died in Dallas.")
-    assert {e.kind for e in doc._.entities} == {"agency", "place"}
-    assert [q.text for q in doc._.quantities] == ["12 people"]
+    assert {s._.entity.kind for s in doc.spans["newsclaims_entities"]} == {"agency", "place"}
+    assert [s._.quantity.text for s in doc.spans["newsclaims_quantities"]] == ["12 people"]
+    from pipeline.extraction import result_from_doc
+    from pipeline.records import Article
+
+    result = result_from_doc(doc, Article(id="x"))
+    assert [(q.id, q.text) for q in result.quantities] == [("q1", "12 people")]
+    assert {e.kind for e in result.entities} == {"agency", "place"} and result.claims == []
 
 
 def test_extract_keeps_text_exactly_and_metadata():

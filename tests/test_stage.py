@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 import spacy
 
+from pipeline.extraction import result_from_doc
 from pipeline.nlp import STAGES
+from pipeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
@@ -64,13 +66,14 @@ def test_a_saved_pipeline_runs_with_its_own_data(nlp, tmp_path):
         if "miles" in unit["surface"]:
             unit["normalized"] = "saved mile"
     units.write_text(json.dumps(data), "utf-8")
-    changed = spacy.load(tmp_path)(text)
-    original = nlp(text)
-    assert [a.cue.text for a in original._.attributions] == ["criticized"]
-    assert changed._.attributions == []  # the saved cue model has no weights: the learned cue is gone
-    assert [q.unit_normalized for q in original._.quantities] == ["mile"]
-    assert [q.unit_normalized for q in changed._.quantities] == ["saved mile"]  # the saved units.json
-    assert [a.cue.text for a in nlp(text)._.attributions] == ["criticized"]  # the running pipeline is untouched
+    changed = result_from_doc(spacy.load(tmp_path)(text), Article(id="changed"))
+    original = result_from_doc(nlp(text), Article(id="original"))
+    assert [a.cue.text for a in original.attributions] == ["criticized"]
+    assert changed.attributions == []  # the saved cue model has no weights: the learned cue is gone
+    assert [q.unit_normalized for q in original.quantities] == ["mile"]
+    assert [q.unit_normalized for q in changed.quantities] == ["saved mile"]  # the saved units.json
+    again = result_from_doc(nlp(text), Article(id="again"))
+    assert [a.cue.text for a in again.attributions] == ["criticized"]  # the running pipeline is untouched
 
 
 @pytest.mark.skipif(not SEED.exists(), reason=f"seed article not available: {SEED} is missing (../shared is absent)")

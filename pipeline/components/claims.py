@@ -2,30 +2,54 @@
 
 A claim is the content of the innermost attribution that contains the quantity ("just 4 percent of 106 mass
 shootings ... arrived on the scene", found by the Texas State centre), or else the sentence stating it, which the
-outlet itself asserts. Quantities stated by the same words form one claim. Writes `doc._.claims`.
+outlet itself asserts. Quantities stated by the same words form one claim. Reads the quantity and attribution spans
+(`doc.spans["newsclaims_quantities"]`, `doc.spans["newsclaims_attributions"]`); writes
+`doc.spans["newsclaims_claims"]`, one span per claim in text order, each with `span._.claim` (a `ClaimParts`);
+`pipeline.extraction` makes the `Claim` records.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..records import Attribution, Claim, Quantity, TextSpan
+from ..records import TextSpan
 from .attributions import trimmed
-from .entities import register_extensions
+from .extensions import ATTRIBUTIONS, CLAIMS, QUANTITIES, distinct_extents, register_extensions
+from .quantities import QuantityValue
 
 
-def attribution_containing(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
-    """The attribution with the shortest content that contains [start, end)."""
-    holding = [a for a in attributions if a.content.start <= start and end <= a.content.end and a.detected_by == "rules"]
-    return min(holding, key=lambda a: a.content.end - a.content.start) if holding else None
+@dataclass
+class ClaimParts:
+    """A claim as found: `text == doc.text[start:end]`, the quantity spans it states (in text order) and the span of
+    the attribution it is the content of (None where the outlet itself asserts it)."""
+
+    text: str
+    start: int
+    end: int
+    attribution: Span | None
+    quantities: list[Span] = field(default_factory=list)
+
+
+def rule_contents(attributions: list[Span]) -> list[tuple[Span, TextSpan]]:
+    """Each attribution span (with `span._.attribution`) found by the rules, with its content: read once, since a
+    span extension is looked up anew at every access."""
+    found = [(a, a._.attribution) for a in attributions]
+    return [(a, f.content) for a, f in found if f.detected_by == "rules"]
+
+
+def attribution_containing(contents: list[tuple[Span, TextSpan]], start: int, end: int) -> Span | None:
+    """The attribution span of `contents` (`rule_contents`) whose content is the shortest containing [start, end)."""
+    holding = [(a, content) for a, content in contents if content.start <= start and end <= content.end]
+    return min(holding, key=lambda ac: ac[1].end - ac[1].start)[0] if holding else None
 
 
 SENTENCE_STOPS = (".", "!", "?")  # a stop right after a claim's sentence belongs to the claim
 
 
-def sentence_bounds(text: str, found: TextSpan | None, quantity: Quantity) -> tuple[int, int]:
+def sentence_bounds(text: str, found: TextSpan | None, quantity: QuantityValue) -> tuple[int, int]:
     """Where a claim the outlet itself asserts lies: its sentence `found` without edge punctuation and quote marks
     (`trimmed`) but with its final stop, or the quantity itself where nothing of the sentence is left."""
     start, end = (found.start, found.end) if found else (quantity.start, quantity.end)
@@ -34,50 +58,52 @@ def sentence_bounds(text: str, found: TextSpan | None, quantity: Quantity) -> tu
     return start, end
 
 
-def new_claim(text: str, start: int, end: int, attribution: Attribution | None) -> Claim:
-    """A claim over [start, end) of `text` with no quantities yet, attributed to `attribution`'s source."""
-    source = attribution.source.canonical if attribution is not None and attribution.source else None
-    return Claim(id="", text=text[start:end], start=start, end=end, quantities=[],
-                 attribution=attribution.id if attribution else None, source=source)
+def claim_span(doc: Doc, parts: ClaimParts) -> Span:
+    """The span of whole tokens covering `parts`, carrying it."""
+    span = doc.char_span(parts.start, parts.end, alignment_mode="expand")
+    span._.claim = parts
+    return span
 
 
-def claims_of(doc: Doc, quantities: list[Quantity], spans: list[Span], attributions: list[Attribution]) -> list[Claim]:
-    """The claims stating `quantities` (with their token `spans`), in text order."""
-    by_span: dict[tuple[int, int], Claim] = {}
+def claims_of(doc: Doc, quantity_spans: list[Span], attributions: list[Span]) -> list[Span]:
+    """The claims stating the quantities of `quantity_spans` (each with `span._.quantity`) within the attributions
+    `attributions` (spans with `span._.attribution`), as spans in text order."""
+    by_extent: dict[tuple[int, int], ClaimParts] = {}
     text = doc.text
     sentences = list(doc.sents)
     sentence_starts = [s.start for s in sentences]
     trimmed_sentences: dict[int, TextSpan | None] = {}  # sentence start -> the sentence trimmed, found once
-    for quantity, span in zip(quantities, spans):
-        attribution = attribution_containing(attributions, quantity.start, quantity.end)
+    contents = rule_contents(attributions)
+    for span in quantity_spans:
+        quantity = span._.quantity
+        attribution = attribution_containing(contents, quantity.start, quantity.end)
         if attribution is not None:
-            start, end = attribution.content.start, attribution.content.end
+            start, end = attribution._.attribution.content.start, attribution._.attribution.content.end
         else:
             sent = sentences[bisect_right(sentence_starts, span.start) - 1]
             if sent.start not in trimmed_sentences:
                 trimmed_sentences[sent.start] = trimmed(text, sent.start_char, sent.end_char)
             start, end = sentence_bounds(text, trimmed_sentences[sent.start], quantity)
-        if (start, end) not in by_span:
-            by_span[(start, end)] = new_claim(text, start, end, attribution)
-        by_span[(start, end)].quantities.append(quantity.id)
-    claims = sorted(by_span.values(), key=lambda c: (c.start, c.end))
-    for n, claim in enumerate(claims, start=1):
-        claim.id = f"c{n}"
-    return claims
+        if (start, end) not in by_extent:
+            by_extent[(start, end)] = ClaimParts(text[start:end], start, end, attribution)
+        by_extent[(start, end)].quantities.append(span)
+    return [claim_span(doc, parts) for parts in sorted(by_extent.values(), key=lambda c: (c.start, c.end))]
 
 
 class ClaimStage:
-    """spaCy component `newsclaims_claims`: sets `doc._.claims` (list of `Claim`)."""
+    """spaCy component `newsclaims_claims`: sets the span group `newsclaims_claims`, a `ClaimParts` on each span."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = claims_of(doc, doc._.quantities or [], doc._.quantity_spans or [], doc._.attributions or [])
+        claims = claims_of(doc, list(doc.spans.get(QUANTITIES, [])), list(doc.spans.get(ATTRIBUTIONS, [])))
+        doc.spans[CLAIMS] = distinct_extents(claims, "claims")
         return doc
 
 
-@Language.factory("newsclaims_claims", requires=["doc._.quantities", "doc._.attributions"], assigns=["doc._.claims"])
+@Language.factory("newsclaims_claims", requires=["doc.spans"], assigns=["doc.spans"])
 def make_claim_stage(nlp: Language, name: str) -> ClaimStage:
-    register_extensions(["claims", "quantities", "quantity_spans", "attributions"])
+    """The claim stage, with the extensions it reads and writes declared."""
+    register_extensions()
     return ClaimStage(nlp, name)

@@ -11,7 +11,9 @@ Finds three things and joins them:
 Content (`content`) inside one quotation is a direct quote; content mixing quoted and unquoted text is mixed; the rest
 is indirect. A quotation with no cue of its own continues the previous speaker's quote in the same paragraph.
 The finders run in the order of `finders.FINDERS`. Word lists: `models/attribution.json` (`lexicon`).
-Writes `doc._.attributions` (list of `Attribution`).
+Reads the entity spans (`doc.spans["newsclaims_entities"]`); writes `doc.spans["newsclaims_attributions"]`: one span
+per attribution, over its content's tokens, in text order, each with `span._.attribution` (the `Found`: cue, content,
+kind, `SourceParts`, detected_by); `pipeline.extraction` makes the `Attribution` records.
 """
 from __future__ import annotations
 
@@ -19,30 +21,31 @@ from contextlib import contextmanager
 from typing import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ... import resources
-from ...records import Attribution, Entity
-from ..entities import register_extensions
+from ..extensions import ATTRIBUTIONS, ENTITIES, distinct_extents, register_extensions
 from ..stage import DataStage
 from . import cue_model
 from .finders import found_in, read
-from .found import Found, trimmed
+from .found import EntityMention, Found, SourceParts, entity_mentions, trimmed
 from .headline import headline_attributions, model_parse, sentence_cased, title_case_end
 from .lexicon import words
 from .marks import quote_spans
 from .quotes import floating_quotes
 from .references import resolve_references, resolve_repeated_documents, without_redundant_nested
 
-__all__ = ["AttributionStage", "CUE_DETECTORS", "Found", "attributions_of", "make_attribution_stage", "quote_spans",
-           "sentence_cased", "title_case_end", "trimmed", "words"]
+__all__ = ["AttributionStage", "CUE_DETECTORS", "EntityMention", "Found", "SourceParts", "attribution_spans",
+           "attributions_of", "entity_mentions", "make_attribution_stage", "quote_spans", "sentence_cased",
+           "title_case_end", "trimmed", "words"]
 
 CUE_DETECTORS = ("fast", "accurate")
 
 
-def attributions_of(doc: Doc, entities: list[Entity], parse: Callable[[str], Doc] | None = None) -> list[Attribution]:
-    """Every attribution in `doc`, in text order; `parse` (text -> parsed Doc) lets a Title Case headline be read
-    sentence-cased."""
+def attributions_of(doc: Doc, entities: list[EntityMention],
+                    parse: Callable[[str], Doc] | None = None) -> list[Found]:
+    """Every attribution in `doc`, in the text order of their contents; `parse` (text -> parsed Doc) lets a Title
+    Case headline be read sentence-cased."""
     reading = read(doc, entities)
     found = found_in(reading)
     if parse is not None:
@@ -52,14 +55,22 @@ def attributions_of(doc: Doc, entities: list[Entity], parse: Callable[[str], Doc
     resolve_repeated_documents(found)
     found = without_redundant_nested(found)
     found += floating_quotes(reading.text, reading.quotes, [f for f in found if f.detected_by == "rules"])
-    in_order = sorted(found, key=lambda f: f.content.start)
-    return [Attribution(id=f"a{i}", kind=f.kind, source=f.source, cue=f.cue, content=f.content,
-                        detected_by=f.detected_by)
-            for i, f in enumerate(in_order, start=1)]
+    return sorted(found, key=lambda f: f.content.start)
+
+
+def attribution_spans(doc: Doc, found: list[Found]) -> list[Span]:
+    """A span over the tokens of each attribution's content, in the order of `found`, carrying it."""
+    spans = []
+    for f in found:
+        span = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
+        span._.attribution = f
+        spans.append(span)
+    return spans
 
 
 class AttributionStage(DataStage):
-    """spaCy component `newsclaims_attributions`: sets `doc._.attributions` (list of `Attribution`).
+    """spaCy component `newsclaims_attributions`: sets the span group `newsclaims_attributions`, a `Found` on each
+    span.
 
     `cue_detector`: "fast" (the logistic regression of `cue_model`) or "accurate" (averaged with `cue_encoder`'s
     network over MiniLM states: several times slower)."""
@@ -100,12 +111,16 @@ class AttributionStage(DataStage):
         return model_parse(self.nlp, text)
 
     def process(self, doc: Doc) -> Doc:
-        doc._.attributions = attributions_of(doc, doc._.entities or [], self.parse)
+        """Set the span group of the attributions of `doc`, read with the entity mentions of the entity stage."""
+        entities = entity_mentions(list(doc.spans.get(ENTITIES, [])))
+        found = attributions_of(doc, entities, self.parse)
+        doc.spans[ATTRIBUTIONS] = distinct_extents(attribution_spans(doc, found), "attribution contents")
         return doc
 
 
-@Language.factory("newsclaims_attributions", requires=["token.dep", "doc._.entities"], assigns=["doc._.attributions"],
+@Language.factory("newsclaims_attributions", requires=["token.dep", "doc.spans"], assigns=["doc.spans"],
                   default_config={"cue_detector": "fast"})
 def make_attribution_stage(nlp: Language, name: str, cue_detector: str) -> AttributionStage:
-    register_extensions(["attributions", "entities"])
+    """The attribution stage with the cue detector `cue_detector`, with `span._.attribution` declared."""
+    register_extensions()
     return AttributionStage(nlp, name, cue_detector)

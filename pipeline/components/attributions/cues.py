@@ -8,9 +8,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ...records import Source, TextSpan
+from ...records import TextSpan
 from .content import clause_without, content_of, cue_setting
-from .found import Found, Reading, text_span, trimmed, with_final_period
+from .found import Found, Reading, SourceParts, text_span, trimmed, with_final_period
 from .lexicon import is_cue, words
 from .marks import in_quotation, quote_containing
 from .sources import SOURCE_KINDS, best_mention, can_find, make_source, mentions_in, source_head
@@ -164,7 +164,8 @@ def colon_attributions(reading: Reading, found: list[Found]) -> list[Found]:
         if span is None or any(f.content.start <= span.start < f.content.end for f in found):
             continue
         out.append(Found(TextSpan(":", colon.idx, colon.idx + 1), span, "indirect",
-                         Source(text=name.text, start=name.start_char, end=name.end_char,
-                                entity=mention.id if mention else None, canonical=mention.canonical if mention else None),
+                         SourceParts(text=name.text, start=name.start_char, end=name.end_char,
+                                     entity=mention.span if mention else None,
+                                     canonical=mention.canonical if mention else None),
                          name.root))
     return out

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...records import Entity
 from .content import subtree_edges
 from .cues import colon_attributions, phrase_attributions, verb_attributions
-from .found import Found, Reading
+from .found import EntityMention, Found, Reading
 from .learned import learned_attributions
 from .marks import quote_spans
 from .quotes import quote_cue_attributions
@@ -21,7 +20,7 @@ FINDERS = (
 )
 
 
-def read(doc: Doc, entities: list[Entity]) -> Reading:
+def read(doc: Doc, entities: list[EntityMention]) -> Reading:
     """`doc` as the finders read it: its text, quotations and subtree edges, each computed once."""
     text = doc.text
     return Reading(doc, text, entities, quote_spans(text), subtree_edges(doc))

@@ -1,14 +1,47 @@
-"""What the finders share: the article as they read it (`Reading`), an attribution before ids (`Found`), and how a
-char range becomes a `TextSpan` (`trimmed`)."""
+"""What the finders share: the article as they read it (`Reading`, with its `EntityMention`s), an attribution as
+found (`Found`, with its `SourceParts`), and how a char range becomes a `TextSpan` (`trimmed`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from ...records import Entity, Source, TextSpan
+from ...records import TextSpan
 
 CONTENT_EDGE = " \t\n\u00a0,;:—–-\"“”‘’«»"
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """An entity mention as the rules read it: its span in the entity stage's span group, its characters, kind and
+    canonical name."""
+
+    span: Span
+    text: str
+    start: int
+    end: int
+    kind: str
+    canonical: str
+
+
+def entity_mentions(spans: list[Span]) -> list[EntityMention]:
+    """The mentions of the entity spans `spans` (each with `span._.entity`), in their order."""
+    return [EntityMention(s, s.text, s.start_char, s.end_char, s._.entity.kind, s._.entity.canonical) for s in spans]
+
+
+@dataclass
+class SourceParts:
+    """Who a statement is attributed to, as found: the fields of its `Source` record, with the span of the entity
+    mention naming the source (`entity`) in place of that entity's id. For a quote continuing the previous speaker's,
+    text/start/end are None."""
+
+    text: str | None
+    start: int | None
+    end: int | None
+    entity: Span | None
+    canonical: str | None
+    role: str | None = None
+    phrase: TextSpan | None = None  # the whole phrase naming the source, where it is more than `text`
 
 
 @dataclass(frozen=True)
@@ -18,20 +51,21 @@ class Reading:
 
     doc: Doc
     text: str
-    entities: list[Entity]
+    entities: list[EntityMention]
     quotes: list[tuple[int, int]]
     edges: tuple[list[int], list[int]]
 
 
 @dataclass
 class Found:
-    """An attribution before ids: cue and content as char-level `TextSpan`s of the text, the source record, and
-    the token naming the source (`source_head`, for resolving references) when the parse gave one."""
+    """An attribution as found (what the stage puts on its content span, `span._.attribution`): cue and content as
+    char-level `TextSpan`s of the text, the source, and the token naming the source (`source_head`, for resolving
+    references) when the parse gave one."""
 
     cue: TextSpan
     content: TextSpan
     kind: str
-    source: Source | None
+    source: SourceParts | None
     source_head: Token | None = None
     detected_by: str = "rules"
 

@@ -7,9 +7,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Span, Token
 
-from ...records import Source, TextSpan
+from ...records import TextSpan
 from .cues import cue_span
-from .found import Found, Reading, text_span, trimmed, with_final_period
+from .found import Found, Reading, SourceParts, text_span, trimmed, with_final_period
 from .lexicon import is_cue, is_speech_cue, words
 from .marks import paragraphs
 from .sources import make_source, source_head
@@ -136,5 +136,6 @@ def floating_quotes(text: str, quotes: list[Range], found: list[Found]) -> list[
             continue  # somebody else was reported in between
         src = last.source
         out.append(Found(last.cue, span, "direct",
-                         Source(text=None, start=None, end=None, entity=src.entity, canonical=src.canonical, role=None)))
+                         SourceParts(text=None, start=None, end=None, entity=src.entity, canonical=src.canonical,
+                                     role=None)))
     return out

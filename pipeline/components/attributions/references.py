@@ -7,15 +7,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from ...records import Entity
-from .found import Found
+from .found import EntityMention, Found
 from .lexicon import words
 from .sources import BODY_KINDS, is_description
 
 NESTING_REACH = 5000  # chars: no content runs longer than a few paragraphs
 
 
-def resolve_pronoun(pronoun: Token, entities: list[Entity], previous: list[Found]) -> Entity | None:
+def resolve_pronoun(pronoun: Token, entities: list[EntityMention], previous: list[Found]) -> EntityMention | None:
     """The entity a pronoun source stands for: the last person quoted or named before it."""
     kind = words()["pronouns"].get(pronoun.lower_)
     before = [e for e in entities if e.end <= pronoun.idx]
@@ -23,7 +22,7 @@ def resolve_pronoun(pronoun: Token, entities: list[Entity], previous: list[Found
         last_speaker = next((f for f in reversed(previous) if f.source and f.source.entity and f.cue.start < pronoun.idx), None)
         nearest = next((e for e in reversed(before) if e.kind == "person"), None)
         if last_speaker is not None and nearest is not None and last_speaker.source.canonical != nearest.canonical:
-            speaker_entity = next((e for e in entities if e.id == last_speaker.source.entity), None)
+            speaker_entity = next((e for e in entities if e.span == last_speaker.source.entity), None)
             # the last speaker wins when no other person was named since their attribution
             if speaker_entity is not None and nearest.start < last_speaker.cue.start:
                 return speaker_entity
@@ -33,12 +32,12 @@ def resolve_pronoun(pronoun: Token, entities: list[Entity], previous: list[Found
     return None
 
 
-def resolve_description(head: Token, entities: list[Entity], previous: list[Found]) -> Entity | None:
+def resolve_description(head: Token, entities: list[EntityMention], previous: list[Found]) -> EntityMention | None:
     """The body a definite description ("the agency", "the group") refers back to: the last body cited as a
     source, else the last body named."""
-    by_id = {e.id: e for e in entities}
+    by_span = {e.span: e for e in entities}
     for f in reversed(previous):
-        e = by_id.get(f.source.entity) if f.source and f.source.entity else None
+        e = by_span.get(f.source.entity) if f.source and f.source.entity else None
         if e is not None and e.kind != "person" and f.cue.start < head.idx:
             return e  # a cited "place" is a body the NER took for a place ("a survey by Hunger Free Colorado")
     return next((e for e in reversed(entities) if e.kind in BODY_KINDS and e.end <= head.idx), None)
@@ -50,7 +49,7 @@ def outer_speaker(f: Found, found: list[Found]) -> Found | None:
                  and o.cue.start < f.cue.start), None)
 
 
-def resolve_references(found: list[Found], entities: list[Entity]) -> None:
+def resolve_references(found: list[Found], entities: list[EntityMention]) -> None:
     """Resolve pronoun and description sources ("he said", "the agency said") in text order, each against the
     attributions before it."""
     for i, f in enumerate(found):
@@ -69,7 +68,7 @@ def resolve_references(found: list[Found], entities: list[Entity]) -> None:
         elif span is not None and is_description(span):
             mention = resolve_description(head, entities, found[:i])
         if mention is not None:
-            f.source.entity, f.source.canonical = mention.id, mention.canonical
+            f.source.entity, f.source.canonical = mention.span, mention.canonical
 
 
 def resolve_repeated_documents(found: list[Found]) -> None:

@@ -1,11 +1,12 @@
 """Who said it: the token naming a cue's source, the words and the whole phrase naming it, its role, and the
-article entity it is, as a `Source` record."""
+article entity it is, as `SourceParts`."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...records import Entity, Source, TextSpan
+from ...records import TextSpan
 from .content import next_cue_clause
+from .found import EntityMention, SourceParts
 from .lexicon import is_cue, words
 
 SOURCE_KINDS = ("person", "agency", "organization")
@@ -150,7 +151,7 @@ def source_phrase(head: Token, verb: Token) -> Span:
     return doc[start: end + 1]
 
 
-def role_of(head: Token, span: Span, mention: Entity | None) -> str | None:
+def role_of(head: Token, span: Span, mention: EntityMention | None) -> str | None:
     """The source's role: an appositive ("a criminology professor at ...") or the title before the name."""
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
     if appos is not None and appos.pos_ in ("NOUN", "PROPN") and not any(t.like_num for t in appos.subtree):
@@ -165,12 +166,12 @@ def role_of(head: Token, span: Span, mention: Entity | None) -> str | None:
     return None
 
 
-def mentions_in(entities: list[Entity], start: int, end: int) -> list[Entity]:
+def mentions_in(entities: list[EntityMention], start: int, end: int) -> list[EntityMention]:
     """The entities lying within [start, end)."""
     return [e for e in entities if e.start >= start and e.end <= end]
 
 
-def best_mention(mentions: list[Entity], head: Token | None = None) -> Entity | None:
+def best_mention(mentions: list[EntityMention], head: Token | None = None) -> EntityMention | None:
     """The entity a source phrase is about: the one holding its head word, else a person, then a body, then
     anything else; earliest first."""
     if head is not None:
@@ -184,7 +185,7 @@ def best_mention(mentions: list[Entity], head: Token | None = None) -> Entity | 
     return None
 
 
-def can_find(head: Token, entities: list[Entity]) -> bool:
+def can_find(head: Token, entities: list[EntityMention]) -> bool:
     """Whether a finding verb's subject can be a source: a named body or person, a pronoun or a document ("a study")."""
     if head.pos_ == "PRON" or head.lemma_.lower() in words()["document_nouns"] + words()["body_nouns"]:
         return True
@@ -201,7 +202,7 @@ def is_description(span: Span) -> bool:
     return len(span) == 2 and span[0].lower_ == "the" and span[1].lemma_.lower() in words()["body_nouns"]
 
 
-def cited_author(head: Token, verb: Token, entities: list[Entity]) -> tuple[Entity | None, bool]:
+def cited_author(head: Token, verb: Token, entities: list[EntityMention]) -> tuple[EntityMention | None, bool]:
     """The entity a common-noun source names in its appositive ("The warehouse owner, Harbor Logistics, said"),
     or a document's author ("a report ... by the ASCE"); and whether it came from the appositive."""
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
@@ -225,8 +226,8 @@ def unresolved_name(head: Token, span: Span) -> str:
     return span.doc[tokens[0].i: span.end].text if tokens else span.text
 
 
-def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
-    """The `Source` record for a cue's subject, resolved to an entity where one fits."""
+def make_source(head: Token, verb: Token, entities: list[EntityMention]) -> SourceParts:
+    """The source of a cue's subject, resolved to an entity mention where one fits."""
     span = source_span(head, verb)
     mention = best_mention(mentions_in(entities, span.start_char, span.end_char), head)
     role = None
@@ -236,8 +237,9 @@ def make_source(head: Token, verb: Token, entities: list[Entity]) -> Source:
             role = span.text
     canonical = mention.canonical if mention is not None else unresolved_name(head, span)
     phrase = source_phrase(head, verb)
-    return Source(text=span.text, start=span.start_char, end=span.end_char,
-                  entity=mention.id if mention else None, canonical=canonical,
-                  role=role or role_of(head, span, mention if mention and mention.start >= span.start_char else None),
-                  phrase=None if (phrase.start_char, phrase.end_char) == (span.start_char, span.end_char)
-                  else TextSpan(phrase.text, phrase.start_char, phrase.end_char))
+    return SourceParts(text=span.text, start=span.start_char, end=span.end_char,
+                       entity=mention.span if mention else None, canonical=canonical,
+                       role=role or role_of(head, span,
+                                            mention if mention and mention.start >= span.start_char else None),
+                       phrase=None if (phrase.start_char, phrase.end_char) == (span.start_char, span.end_char)
+                       else TextSpan(phrase.text, phrase.start_char, phrase.end_char))

@@ -1,4 +1,4 @@
-"""Building a `Quantity` around a number that passed the filters: its range, currency, unit, rate base, counted
+"""Building a quantity around a number that passed the filters: its range, currency, unit, rate base, counted
 noun, negation and qualifier, each a step that fills a `Draft`, then the record and its token span."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ...records import Quantity
+from .value import QuantityValue
 from .context import change_of, change_verb_before, counted_after, of_phrase, place_scope, qualifier_before, time_scope
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
@@ -19,7 +19,7 @@ from .units import Unit, rate_after, symbol_after, symbol_before, table_unit, un
 
 @dataclass
 class Draft:
-    """A quantity being built around a number: its character extent and the fields of its `Quantity`."""
+    """A quantity being built around a number: its character extent and the fields of its `QuantityValue`."""
 
     start_char: int
     end_char: int
@@ -35,7 +35,7 @@ class Draft:
     counted: str | None = None
 
 
-def quantity_at(doc: Doc, number: Number) -> tuple[Span, Quantity] | None:
+def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
     """The quantity built around `number`, with its context, or None where it is not a quantity."""
     candidate = Candidate(doc, number)
     if not_a_quantity(candidate):
@@ -231,8 +231,8 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
     return first_token
 
 
-def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[Span, Quantity] | None:
-    """The span and `Quantity` of a finished draft, with its change and scopes; None for an empty or bare "a"."""
+def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[Span, QuantityValue] | None:
+    """The span and `QuantityValue` of a finished draft, with its change and scopes; None for an empty or bare "a"."""
     text = text_of(doc)
     start_char, end_char = draft.start_char, draft.end_char
     bare_article = number.end - number.start == 1 and doc[number.start].lower_ in ("a", "an")
@@ -246,8 +246,8 @@ def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[
     change = change_of(span) or change_verb_before(doc, first_token)
     if draft.previous is not None and draft.value is not None and change is None:
         change = "up" if draft.value > draft.previous else "down" if draft.value < draft.previous else None
-    return span, Quantity(
-        id="", text=text[start_char:end_char], start=start_char, end=end_char, value=draft.value, low=draft.low,
+    return span, QuantityValue(
+        text=text[start_char:end_char], start=start_char, end=end_char, value=draft.value, low=draft.low,
         high=draft.high, unit=draft.unit_text, unit_normalized=draft.unit_normalized, kind=draft.kind,
         qualifier=draft.qualifier, change=change, base=draft.base, counted=draft.counted,
         time=time_scope(doc, span), previous=draft.previous, place=place_scope(doc, span),

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...records import Quantity
+from .value import QuantityValue
 from .build import quantity_at
 from .context import place_scope, qualifier_before, time_scope
 from .lexicon import tables
@@ -16,10 +16,10 @@ from .text import indexed, lower_seq, next_index, sentence_of, text_of, token_af
 from .units import pint_unit, table_unit
 
 
-def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
+def quantities_of(doc: Doc) -> list[tuple[Span, QuantityValue]]:
     """Every quantity in `doc`, in text order, spans not overlapping."""
     with indexed(doc):
-        found: list[tuple[Span, Quantity]] = []
+        found: list[tuple[Span, QuantityValue]] = []
         i = 0
         while i < len(doc):
             i = quantity_from(doc, i, found)
@@ -27,7 +27,7 @@ def quantities_of(doc: Doc) -> list[tuple[Span, Quantity]]:
         return found
 
 
-def quantity_from(doc: Doc, i: int, found: list[tuple[Span, Quantity]]) -> int:
+def quantity_from(doc: Doc, i: int, found: list[tuple[Span, QuantityValue]]) -> int:
     """Appends to `found` the quantity that starts at token i, if any; returns the token to go on from."""
     if doc[i].is_space:
         return i + 1
@@ -48,7 +48,7 @@ def quantity_from(doc: Doc, i: int, found: list[tuple[Span, Quantity]]) -> int:
     return i + 1
 
 
-def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+def percent_of_number(doc: Doc, i: int) -> tuple[Span, QuantityValue] | None:
     """"percent of 10", "per cent of twenty-two": a percentage written before its number."""
     m = re.match(r"(per\s?cents?|percents?|percentage)\s+of\s+", text_of(doc)[doc[i].idx:doc[i].idx + 24], re.I)
     if not m or (i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in tables()["rules"]["percent_of_blockers"])):
@@ -59,23 +59,24 @@ def percent_of_number(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
         return None
     start, end = doc[i].idx, number.end_char
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span, Quantity(id="", text=text_of(doc)[start:end], start=start, end=end, value=number.value, unit=m.group(1),
-                          unit_normalized="percent", kind="percent", time=time_scope(doc, span))
+    return span, QuantityValue(text=text_of(doc)[start:end], start=start, end=end, value=number.value, unit=m.group(1),
+                               unit_normalized="percent", kind="percent", time=time_scope(doc, span))
 
 
-def verb_multiple(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+def verb_multiple(doc: Doc, i: int) -> tuple[Span, QuantityValue] | None:
     """"Enrollment doubled", "the deficit halved": a change stated by the verb itself."""
     token = doc[i]
     factor = tables()["rules"]["change_verbs_as_figures"].get(token.lemma_)
     if factor is None or token.pos_ != "VERB":
         return None
     span = doc[i:i + 1]
-    return span, Quantity(id="", text=token.text, start=token.idx, end=token.idx + len(token), value=float(factor),
-                          unit=None, unit_normalized="times", kind="multiple", change="up" if factor > 1 else "down",
-                          time=time_scope(doc, span), place=place_scope(doc, span))
+    return span, QuantityValue(text=token.text, start=token.idx, end=token.idx + len(token), value=float(factor),
+                               unit=None, unit_normalized="times", kind="multiple",
+                               change="up" if factor > 1 else "down", time=time_scope(doc, span),
+                               place=place_scope(doc, span))
 
 
-def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
+def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, QuantityValue] | None:
     """"nearly an hour", "a gallon of beer": one unit after "a"/"an" (durations only after a qualifier)."""
     if doc[i].lower_ not in ("a", "an") or i + 1 >= len(doc):
         return None
@@ -95,14 +96,14 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, Quantity] | None:
         return None
     start = doc[qual[0]].idx if qual is not None and qual[2] else doc[i].idx
     span = doc.char_span(start, unit.end_char, alignment_mode="expand")
-    return span, Quantity(
-        id="", text=text_of(doc)[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
+    return span, QuantityValue(
+        text=text_of(doc)[start:unit.end_char], start=start, end=unit.end_char, value=1.0,
         unit=unit.surface, unit_normalized=unit.normalized, kind=unit.kind,
         qualifier=qual[1] if qual else "=", time=time_scope(doc, span),
     )
 
 
-def link_previous_values(doc: Doc, found: list[tuple[Span, Quantity]]) -> None:
+def link_previous_values(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None:
     """"About 96,000 people ride ..., up from 81,000 in 2022": the earlier figure becomes the previous value of the
     figure it is compared with, and takes its unit when it has none."""
     for k in range(1, len(found)):

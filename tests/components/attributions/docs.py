@@ -1,12 +1,12 @@
 """Hand-built parsed `Doc`s for the attribution rules: each sentence as the English model parses it (word, lemma,
 part of speech, tag, dependency, head index, space after), built on a blank pipeline so the rules run without it;
-and `Entity` records placed by their text."""
+and entity mentions placed by their text."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.records import Entity
+from pipeline.components.attributions.found import EntityMention
 
 NLP = spacy.blank("en")
 
@@ -17,11 +17,11 @@ def parsed(rows: tuple[tuple, ...]) -> Doc:
     return Doc(NLP.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, deps=deps, heads=heads)
 
 
-def entity(doc: Doc, text: str, kind: str, id: str = "e1", canonical: str | None = None) -> Entity:
-    """The entity mention `text` (its first occurrence in `doc`) of kind `kind`."""
+def entity(doc: Doc, text: str, kind: str, canonical: str | None = None) -> EntityMention:
+    """The entity mention `text` (its first occurrence in `doc`, whose span it holds) of kind `kind`."""
     start = doc.text.index(text)
-    return Entity(id=id, text=text, start=start, end=start + len(text), kind=kind, label="TEST",
-                  canonical=canonical or text)
+    return EntityMention(doc.char_span(start, start + len(text)), text, start, start + len(text), kind,
+                         canonical or text)
 
 
 ARGUED = (  # 'The senator argued that the tax was unfair.'

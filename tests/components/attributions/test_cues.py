@@ -40,9 +40,10 @@ def test_a_question_put_by_someone_unnamed_is_an_attribution_without_source():
 
 def test_according_to():
     doc = parsed(ACCORDING)
-    [found] = phrase_attributions(read(doc, [entity(doc, "Labor Department", "agency")]), [])
+    department = entity(doc, "Labor Department", "agency")
+    [found] = phrase_attributions(read(doc, [department]), [])
     assert (found.cue.text, found.content.text) == ("according to", "Prices rose")
-    assert (found.source.text, found.source.entity) == ("the Labor Department", "e1")
+    assert (found.source.text, found.source.entity) == ("the Labor Department", department.span)
 
 
 def test_in_cites_a_particular_poll_or_study_only():

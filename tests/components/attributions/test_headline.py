@@ -3,10 +3,10 @@ import spacy
 from spacy.language import Language
 
 from pipeline.components.attributions.finders import read
-from pipeline.components.attributions.found import Found
+from pipeline.components.attributions.found import Found, SourceParts
 from pipeline.components.attributions.headline import (as_written, headline_attributions, model_parse,
                                                        sentence_cased, title_case_end)
-from pipeline.records import Source, TextSpan
+from pipeline.records import TextSpan
 
 from .docs import HEADLINE, NLP, parsed
 
@@ -51,7 +51,7 @@ def test_as_written_takes_every_text_from_the_article():
     recased = "Ben Carson slams Hillary"
     text = "Ben Carson Slams Hillary"
     f = Found(TextSpan("slams", 11, 16), TextSpan("Hillary", 17, 24), "indirect",
-              Source("Ben Carson", 0, 10, None, "Ben Carson"))
+              SourceParts("Ben Carson", 0, 10, None, "Ben Carson"))
     assert as_written(f, text, recased).cue.text == "Slams"
 
 

@@ -1,11 +1,11 @@
 """quotes: quotations tied to a cue next to them, and quotations continuing the previous speaker."""
 from pipeline.components.attributions.finders import read
-from pipeline.components.attributions.found import Found
+from pipeline.components.attributions.found import Found, SourceParts
 from pipeline.components.attributions.quotes import floating_quotes, is_utterance, quote_cue_attributions
 from pipeline.components.attributions.marks import quote_spans
-from pipeline.records import Source, TextSpan
+from pipeline.records import TextSpan
 
-from .docs import ABSOLUTELY, CHIEF, INVERTED, parsed
+from .docs import ABSOLUTELY, CHIEF, INVERTED, NLP, parsed
 
 
 def test_a_one_word_quotation_stands_alone_only_as_an_utterance():
@@ -34,14 +34,15 @@ def test_a_quotation_already_taken_is_not_taken_again():
 def test_a_floating_quotation_continues_the_previous_speaker_in_its_paragraph():
     text = "“We ran out of beds by noon,” said Dr. Park. “Nobody planned for this at all.”\n\n“Not a word of this.”"
     park = Found(TextSpan("said", 30, 34), TextSpan("We ran out of beds by noon", 1, 27), "direct",
-                 Source("Dr. Park", 35, 43, "e1", "Lena Park"))
+                 SourceParts("Dr. Park", 35, 43, NLP.make_doc(text).char_span(35, 43), "Lena Park"))
     [floating] = floating_quotes(text, quote_spans(text), [park])
     assert floating.content.text == "Nobody planned for this at all."
     assert floating.cue == park.cue and floating.source.canonical == "Lena Park" and floating.source.text is None
+    assert floating.source.entity == park.source.entity
 
 
 def test_a_short_floating_quotation_is_left_alone():
     text = "“We ran out of beds by noon,” said Dr. Park. “Never.”"
     park = Found(TextSpan("said", 30, 34), TextSpan("We ran out of beds by noon", 1, 27), "direct",
-                 Source("Dr. Park", 35, 43, "e1", "Lena Park"))
+                 SourceParts("Dr. Park", 35, 43, NLP.make_doc(text).char_span(35, 43), "Lena Park"))
     assert floating_quotes(text, quote_spans(text), [park]) == []

@@ -48,8 +48,8 @@ def test_a_title_before_a_persons_name_is_the_role():
 
 def test_the_mention_holding_the_head_word_wins():
     doc = parsed(PROFESSOR)
-    lankford = entity(doc, "Adam Lankford", "person", "e1")
-    alabama = entity(doc, "University of Alabama", "organization", "e2")
+    lankford = entity(doc, "Adam Lankford", "person")
+    alabama = entity(doc, "University of Alabama", "organization")
     assert best_mention([alabama, lankford], doc[1]) is lankford
     assert best_mention([alabama, lankford]) is lankford  # a person before a body
     assert best_mention([alabama]) is alabama
@@ -58,8 +58,9 @@ def test_the_mention_holding_the_head_word_wins():
 def test_a_source_record_resolves_to_its_entity():
     doc = parsed(PROFESSOR)
     said = verb_of(doc, "said")
-    source = make_source(source_head(said), said, [entity(doc, "Adam Lankford", "person")])
-    assert (source.text, source.entity, source.canonical) == ("Adam Lankford", "e1", "Adam Lankford")
+    lankford = entity(doc, "Adam Lankford", "person")
+    source = make_source(source_head(said), said, [lankford])
+    assert (source.text, source.entity, source.canonical) == ("Adam Lankford", lankford.span, "Adam Lankford")
     assert source.role == "a criminology professor at the University of Alabama"
     assert source.phrase.text.startswith("Adam Lankford, a criminology")
 
@@ -69,7 +70,8 @@ def test_a_document_takes_its_author_as_source():
     found = verb_of(doc, "found")
     rand = entity(doc, "RAND Corporation", "organization")
     source = make_source(source_head(found), found, [rand])
-    assert (source.text, source.canonical, source.entity) == ("A study by the RAND Corporation", "RAND Corporation", "e1")
+    assert (source.text, source.canonical, source.entity) == (
+        "A study by the RAND Corporation", "RAND Corporation", rand.span)
     assert can_find(doc[1], [])  # "study" is a document noun
 
 

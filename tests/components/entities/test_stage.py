@@ -1,10 +1,12 @@
-"""The package face: `entity_records`, the `newsclaims_entities` stage (with its data saved and restored), and
-`register_extensions`."""
+"""The package face: `entity_spans`, the `newsclaims_entities` stage (its span group, its data saved and restored),
+and `register_extensions`."""
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from pipeline.components.entities import EntityStage, entity_records, name_key, register_extensions  # noqa: F401
+from pipeline.components.entities import (EntityName, EntityStage, entity_spans, name_key,  # noqa: F401
+                                          register_extensions)
 from pipeline.components.entities.mentions import pattern_matcher
+from pipeline.components.extensions import ENTITIES
 
 from .docs import NLP, doc
 
@@ -17,33 +19,38 @@ def entity_doc():
     return doc(WORDS, ents=ENTS, sent_starts=SENTS)
 
 
-def test_entity_records_in_text_order_with_ids_and_canonicals():
-    records = list(entity_records(entity_doc(), pattern_matcher(NLP.vocab)))
-    assert [(e.id, e.text, e.kind, e.label, e.canonical) for e in records] == [
-        ("e1", "Carlos Ortega", "person", "PERSON", "Carlos Ortega"),
-        ("e2", "Ortega", "person", "ORG", "Carlos Ortega"),
-        ("e3", "FBI", "agency", "ORG", "FBI"),
-    ]
+def test_entity_spans_in_text_order_with_kinds_labels_and_canonicals():
+    register_extensions()
     d = entity_doc()
-    assert all(d.text[e.start:e.end] == e.text for e in records)
+    spans = entity_spans(d, pattern_matcher(NLP.vocab))
+    assert [(s.text, s._.entity) for s in spans] == [
+        ("Carlos Ortega", EntityName("person", "PERSON", "Carlos Ortega")),
+        ("Ortega", EntityName("person", "ORG", "Carlos Ortega")),
+        ("FBI", EntityName("agency", "ORG", "FBI")),
+    ]
 
 
-def test_the_stage_sets_doc_entities_and_keeps_its_data_through_disk(tmp_path):
+def kinds(d: Doc) -> list[str]:
+    """The kind of each entity span the stage wrote on `d`."""
+    return [s._.entity.kind for s in d.spans[ENTITIES]]
+
+
+def test_the_stage_sets_its_span_group_and_keeps_its_data_through_disk(tmp_path):
     nlp = spacy.blank("en")
     stage = nlp.add_pipe("newsclaims_entities")
-    assert isinstance(stage, EntityStage) and Doc.has_extension("entities")
+    assert isinstance(stage, EntityStage) and Span.has_extension("entity")
     d = stage(doc(WORDS, ents=ENTS, sent_starts=SENTS))
-    assert [e.text for e in d._.entities] == ["Carlos Ortega", "Ortega", "FBI"]
+    assert [s.text for s in d.spans[ENTITIES]] == ["Carlos Ortega", "Ortega", "FBI"]
     stage.to_disk(tmp_path)
     stage.data["entities"] = {}
     stage.from_disk(tmp_path)
-    assert [e.kind for e in stage(entity_doc())._.entities] == ["person", "person", "agency"]
+    assert kinds(stage(entity_doc())) == ["person", "person", "agency"]
 
 
 def test_a_saved_stage_runs_with_its_own_word_lists(tmp_path):
     stage = EntityStage(NLP, "entities")
     stage.data["entities"] = {**stage.data["entities"], "agency_names": []}
-    assert [e.kind for e in stage(entity_doc())._.entities][-1] == "organization"
+    assert kinds(stage(entity_doc()))[-1] == "organization"
 
 
 def test_register_extensions_declares_once():
