@@ -39,17 +39,22 @@ class EntityRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
 
 
-class MentionRow(Base):
-    """One mention of an entity in an article."""
+class ArticleSpan:
+    """The columns of a row that is one span of one article's record: its article, record id and characters."""
 
-    __tablename__ = "entity_mentions"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     record_id: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+class MentionRow(ArticleSpan, Base):
+    """One mention of an entity in an article."""
+
+    __tablename__ = "entity_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     label: Mapped[str] = mapped_column(String(20))
     canonical: Mapped[str | None] = mapped_column(Text)  # the article's spelling of the entity's name
 
@@ -75,16 +80,11 @@ class SourceRoleRow(Base):
     role: Mapped[str] = mapped_column(Text)
 
 
-class QuantityRow(Base):
+class QuantityRow(ArticleSpan, Base):
     """One quantity as the contract gives it."""
 
     __tablename__ = "quantities"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    record_id: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     value: Mapped[float | None] = mapped_column(Float, index=True)
     low: Mapped[float | None] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
@@ -128,16 +128,11 @@ class AttributionRow(Base):
     detected_by: Mapped[str] = mapped_column(String(10), default="rules")
 
 
-class ClaimRow(Base):
+class ClaimRow(ArticleSpan, Base):
     """A quantitative claim, with who it is attributed to (no attribution: the outlet's own)."""
 
     __tablename__ = "claims"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    record_id: Mapped[str] = mapped_column(String(20))
-    text: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     attribution_id: Mapped[int | None] = mapped_column(ForeignKey("attributions.id", ondelete="CASCADE"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     source_name: Mapped[str | None] = mapped_column(Text)

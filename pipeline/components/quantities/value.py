@@ -3,26 +3,18 @@
 `pipeline.extraction` makes the `Quantity` record of it, with its id."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import MISSING, field, fields, make_dataclass
+
+from ...records import Quantity
 
 
-@dataclass
-class QuantityValue:
-    """A quantity as found: `text == doc.text[start:end]` and the fields of its `Quantity` record but the id."""
+def without_id(record: type) -> list[tuple]:
+    """The fields of the dataclass `record` but its `id`, with their defaults, for `make_dataclass`."""
+    return [(f.name, f.type) if f.default is MISSING else (f.name, f.type, field(default=f.default))
+            for f in fields(record) if f.name != "id"]
 
-    text: str
-    start: int
-    end: int
-    value: float | None
-    low: float | None = None
-    high: float | None = None
-    unit: str | None = None  # as written ("percent", "hours", "mass shootings")
-    unit_normalized: str | None = None  # from models/units.json ("percent", "hour", "USD") or None for counts
-    kind: str = "count"  # count | percent | fraction | ratio | money | duration | length | mass | ...
-    qualifier: str = "="  # = ~ > < >= <=
-    change: str | None = None  # up | down
-    base: float | None = None  # "4 percent of 106 shootings" -> 106
-    counted: str | None = None  # what is counted ("mass shootings")
-    time: str | None = None  # time scope as written ("between 2000 and 2015")
-    previous: float | None = None  # the earlier value of a change ("up from 81,000", "rose from 12 to 15")
-    place: str | None = None  # place scope: the place named in the same clause ("in Ohio")
+
+# A quantity as found: `text == doc.text[start:end]` and the fields of its `Quantity` record (documented there)
+# but the id, which the record gets when it is made.
+QuantityValue = make_dataclass("QuantityValue", without_id(Quantity))
+QuantityValue.__module__ = __name__

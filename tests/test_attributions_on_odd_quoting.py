@@ -1,4 +1,4 @@
-"""Attribution robustness (issue 4): odd quoting never raises and offsets always hold."""
+"""Attributions on odd quoting: nothing raises and offsets always hold."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -1,4 +1,4 @@
-"""Attribution coverage (issue 4): quote styles, cue positions, continuing quotes, indirect forms, documents."""
+"""Attribution forms: quote styles, cue positions, continuing quotes, indirect forms, documents."""
 import pytest
 
 
