@@ -1,5 +1,7 @@
 """From text to records: `extract` for one article, `extract_many` and `outcomes` for batches.
 
+The Doc each text is run as is made here (`prepared_doc`): our tokenization, and the parse of a Title Case headline
+sentence-cased for the attribution stage (`doc._.recased_headline`), so no stage runs the `Language` itself.
 Records are built from a finished `Doc` here and only here (`from_doc`). Batches never stop on one bad document:
 `outcomes` yields, for every input in order, the result or the reason it was skipped or failed.
 """
@@ -15,6 +17,8 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_module
 from . import resources
+from .components.attributions import recased_headline
+from .components.extensions import RECASED_HEADLINE, register_extensions
 from .from_doc import result_from_doc
 from .readers import Document
 from .records import Article, Result, text_id
@@ -65,6 +69,21 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return Doc.from_docs([nlp.make_doc(p) for p in pieces if p], ensure_whitespace=False)
 
 
+def headline_parse(nlp: Language, text: str) -> Doc | None:
+    """The parse, by the model's components (`nlp_module.model_parse`), of the Title Case headline of `text`
+    sentence-cased, for an `nlp` with the attribution stage; None when there is no such headline or stage."""
+    recased = recased_headline(text) if "newsclaims_attributions" in nlp_module.factories(nlp) else None
+    return nlp_module.model_parse(nlp, recased) if recased else None
+
+
+def prepared_doc(nlp: Language, text: str) -> Doc:
+    """The Doc `nlp` runs for `text`: `make_doc`, with `doc._.recased_headline` set (`headline_parse`)."""
+    doc = make_doc(nlp, text)
+    register_extensions(doc_names=(RECASED_HEADLINE,), span_names=())
+    doc._.set(RECASED_HEADLINE, headline_parse(nlp, text))
+    return doc
+
+
 def check_text(text: Any, max_chars: int) -> str:
     if not isinstance(text, str):
         raise ExtractionError(f"text must be a str, not {type(text).__name__}")
@@ -77,7 +96,7 @@ def extract(text: str, nlp: Language | None = None, **metadata: Any) -> Result:
     """Entities, quantities, attributions and claims of one article. Metadata: id, title, url, outlet, published, path."""
     nlp = nlp or load()
     text = check_text(text, nlp.max_length - 1)
-    return result_from_doc(nlp(make_doc(nlp, text)), article_of(text, metadata))
+    return result_from_doc(nlp(prepared_doc(nlp, text)), article_of(text, metadata))
 
 
 def as_document(item: Any, n: int) -> Document:
@@ -111,13 +130,13 @@ def process_batch(nlp: Language, docs: list[Document]) -> list[Outcome]:
         else:
             todo.append(i)
     try:
-        done = list(nlp.pipe([make_doc(nlp, docs[i].text) for i in todo]))
+        done = list(nlp.pipe([prepared_doc(nlp, docs[i].text) for i in todo]))
     except Exception:
         done = None
     for k, i in enumerate(todo):
         d = docs[i]
         try:
-            doc = done[k] if done is not None else nlp(make_doc(nlp, d.text))
+            doc = done[k] if done is not None else nlp(prepared_doc(nlp, d.text))
             out[i] = Outcome(d.origin, "processed", result=result_from_doc(doc, article_of(d.text, d.metadata)))
         except Exception as e:  # one document's failure is reported, never raised out of a batch
             out[i] = Outcome(d.origin, "failed", reason=f"pipeline error: {type(e).__name__}: {e}")

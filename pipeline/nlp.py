@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import __version__, resources
 from .components import attributions, claims, entities, paragraphs, quantities  # noqa: F401  (registers the factories)
@@ -27,6 +28,27 @@ def build(model: str | None = None, stages: list[str] | None = None, cue_detecto
     nlp.meta.update(name="newsclaims", version=__version__,
                     description=f"newsclaims {__version__} stages on {base} (`spacy package` makes it a package)")
     return nlp
+
+
+def factories(nlp: Language) -> list[str]:
+    """The factory of each of `nlp`'s components, in order."""
+    return [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
+
+
+def model_components(nlp: Language) -> list[tuple[str, object]]:
+    """The components of `nlp` that parse (the spaCy model's tagger, parser, ner, ... with our paragraph breaks placed
+    before the parser): every one before the first of our stages."""
+    made_by = factories(nlp)
+    first = next((i for i, factory in enumerate(made_by) if factory in STAGES), len(made_by))
+    return nlp.pipeline[:first]
+
+
+def model_parse(nlp: Language, text: str) -> Doc:
+    """`text` parsed by `nlp`'s `model_components`, as an article is before our stages read it."""
+    doc = nlp.make_doc(text)
+    for _, component in model_components(nlp):
+        doc = component(doc)
+    return doc
 
 
 @lru_cache(maxsize=4)

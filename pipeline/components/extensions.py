@@ -10,6 +10,8 @@ records, giving the ids.
   `span._.attribution` (a `Found`: cue, content, kind, source with the span of the entity naming it, detected_by);
 - `doc.spans["newsclaims_claims"]`: one span per claim, in text order, with `span._.claim` (a `ClaimParts`: its exact
   characters, the quantity spans it states and the attribution span it is the content of).
+- `doc._.recased_headline`: the parse of the article's Title Case headline sentence-cased (a `Doc` of the same
+  length as the headline), or None: set by `pipeline.extraction` before the stages run, read by the attribution stage.
 A span covers whole tokens; where the characters found start or end inside a token, the span covers that token and
 the exact characters are on its extension.
 """
@@ -23,6 +25,8 @@ ENTITIES = "newsclaims_entities"  # span groups, one per stage
 QUANTITIES = "newsclaims_quantities"
 ATTRIBUTIONS = "newsclaims_attributions"
 CLAIMS = "newsclaims_claims"
+
+RECASED_HEADLINE = "recased_headline"  # the one Doc extension
 
 SPAN_EXTENSIONS = ("entity", "quantity", "attribution", "claim")
 

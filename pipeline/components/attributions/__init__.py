@@ -14,42 +14,44 @@ The finders run in the order of `finders.FINDERS`. Word lists: `models/attributi
 Reads the entity spans (`doc.spans["newsclaims_entities"]`); writes `doc.spans["newsclaims_attributions"]`: one span
 per attribution, over its content's tokens, in text order, each with `span._.attribution` (the `Found`: cue, content,
 kind, `SourceParts`, detected_by); `pipeline.extraction` makes the `Attribution` records.
+A Title Case headline is read in its sentence-cased parse, `doc._.recased_headline`, which `pipeline.extraction` sets
+(`headline`); the stage runs no other component. Without it (`nlp(text)` called directly) the headline's own
+attributions are not found; everything else is.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from ..extensions import ATTRIBUTIONS, ENTITIES, distinct_extents, register_extensions
+from ..extensions import ATTRIBUTIONS, ENTITIES, RECASED_HEADLINE, distinct_extents, register_extensions
 from ..stage import DataStage
 from . import cue_model
 from .finders import found_in, read
 from .found import EntityMention, Found, SourceParts, entity_mentions, trimmed
-from .headline import headline_attributions, model_parse, sentence_cased, title_case_end
+from .headline import headline_attributions, recased_headline, sentence_cased, title_case_end
 from .lexicon import words
 from .marks import quote_spans
 from .quotes import floating_quotes
 from .references import resolve_references, resolve_repeated_documents, without_redundant_nested
 
 __all__ = ["AttributionStage", "CUE_DETECTORS", "EntityMention", "Found", "SourceParts", "attribution_spans",
-           "attributions_of", "entity_mentions", "make_attribution_stage", "quote_spans", "sentence_cased",
+           "attributions_of", "entity_mentions", "make_attribution_stage", "quote_spans", "recased_headline",
+           "sentence_cased",
            "title_case_end", "trimmed", "words"]
 
 CUE_DETECTORS = ("fast", "accurate")
 
 
-def attributions_of(doc: Doc, entities: list[EntityMention],
-                    parse: Callable[[str], Doc] | None = None) -> list[Found]:
-    """Every attribution in `doc`, in the text order of their contents; `parse` (text -> parsed Doc) lets a Title
-    Case headline be read sentence-cased."""
+def attributions_of(doc: Doc, entities: list[EntityMention], headline: Doc | None = None) -> list[Found]:
+    """Every attribution in `doc`, in the text order of their contents; `headline`, the parse of `doc`'s Title Case
+    headline sentence-cased (`recased_headline`), lets the headline be read."""
     reading = read(doc, entities)
     found = found_in(reading)
-    if parse is not None:
-        found += headline_attributions(reading, parse, found)
+    if headline is not None:
+        found += headline_attributions(reading, headline, found)
     found.sort(key=lambda f: f.cue.start)  # references resolve against the attributions cued before them
     resolve_references(found, entities)
     resolve_repeated_documents(found)
@@ -81,7 +83,6 @@ class AttributionStage(DataStage):
         if cue_detector not in CUE_DETECTORS:
             raise ValueError(f"cue_detector must be one of {', '.join(CUE_DETECTORS)}, not {cue_detector!r}")
         super().__init__(name)
-        self.nlp = nlp
         self.cue_detector = cue_detector
         self.loaded()
 
@@ -106,14 +107,11 @@ class AttributionStage(DataStage):
         finally:
             self.running = before
 
-    def parse(self, text: str) -> Doc:
-        """`text` through the spaCy components before ours (tagger, parser, ...), as the article went."""
-        return model_parse(self.nlp, text)
-
     def process(self, doc: Doc) -> Doc:
-        """Set the span group of the attributions of `doc`, read with the entity mentions of the entity stage."""
+        """Set the span group of the attributions of `doc`, read with the entity mentions of the entity stage and the
+        parsed sentence-cased headline (`doc._.recased_headline`) where `pipeline.extraction` set it."""
         entities = entity_mentions(list(doc.spans.get(ENTITIES, [])))
-        found = attributions_of(doc, entities, self.parse)
+        found = attributions_of(doc, entities, doc._.get(RECASED_HEADLINE))
         doc.spans[ATTRIBUTIONS] = distinct_extents(attribution_spans(doc, found), "attribution contents")
         return doc
 
@@ -121,6 +119,7 @@ class AttributionStage(DataStage):
 @Language.factory("newsclaims_attributions", requires=["token.dep", "doc.spans"], assigns=["doc.spans"],
                   default_config={"cue_detector": "fast"})
 def make_attribution_stage(nlp: Language, name: str, cue_detector: str) -> AttributionStage:
-    """The attribution stage with the cue detector `cue_detector`, with `span._.attribution` declared."""
-    register_extensions()
+    """The attribution stage with the cue detector `cue_detector`, with `span._.attribution` and
+    `doc._.recased_headline` declared."""
+    register_extensions(doc_names=(RECASED_HEADLINE,))
     return AttributionStage(nlp, name, cue_detector)

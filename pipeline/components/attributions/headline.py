@@ -1,13 +1,13 @@
 """Headline conventions: a Title Case headline ("Ben Carson Slams Hillary And The Media"), which the parser reads
-as a row of names, is parsed again sentence-cased, and what is found there is given back with the text as written.
+as a row of names, is read again sentence-cased, and what is found there is given back with the text as written.
+The stage parses nothing: `pipeline.extraction` parses the sentence-cased headline (`recased_headline`) with the
+model's components and hands it over as `doc._.recased_headline`.
 (A name and a colon opening a line, "Graham: ...", is `cues.colon_attributions`.)"""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...records import TextSpan
@@ -16,8 +16,6 @@ from .found import Found, Reading
 
 TITLE_CASE_WORDS = 4  # a headline of fewer words is not taken for Title Case
 TITLE_CASE_SHARE = 0.8  # the share of its words that must be capitalised
-OUR_STAGES = "newsclaims_"  # the prefix of this package's stages, which the headline's parse does not run
-BEFORE_THE_PARSER = ("newsclaims_paragraphs",)  # our components that run before the parser, as for the article
 
 
 def title_case_end(text: str) -> int:
@@ -60,26 +58,21 @@ def as_written(f: Found, text: str, recased: str) -> Found:
     return replace(f, cue=span(f.cue), content=span(f.content), source=source)
 
 
-def headline_attributions(reading: Reading, parse: Callable[[str], Doc], found: list[Found]) -> list[Found]:
-    """Attributions in the Title Case headline of the text read, found by parsing it sentence-cased with `parse`
-    (text -> Doc), that the article's own parse missed."""
-    text = reading.text
+def recased_headline(text: str) -> str | None:
+    """The Title Case headline of `text` sentence-cased, as long as it (so every offset holds); None when `text` opens
+    with no Title Case headline."""
     end = title_case_end(text)
-    if not end:
+    return sentence_cased(text[:end], text[end:]) if end else None
+
+
+def headline_attributions(reading: Reading, headline: Doc | None, found: list[Found]) -> list[Found]:
+    """Attributions in the Title Case headline of the text read, found in `headline`, its sentence-cased parse
+    (`doc._.recased_headline`), that the article's own parse missed; none without that parse."""
+    text = reading.text
+    if headline is None or headline.text != recased_headline(text):
         return []
-    recased = sentence_cased(text[:end], text[end:])
-    headline = read(parse(recased), [e for e in reading.entities if e.end <= end])
+    recased, end = headline.text, len(headline.text)
+    headline_reading = read(headline, [e for e in reading.entities if e.end <= end])
     taken = [(f.cue.start, f.cue.end) for f in found if f.cue.start < end]
-    return [as_written(f, text, recased) for f in found_in(headline)
+    return [as_written(f, text, recased) for f in found_in(headline_reading)
             if not any(f.cue.start < e and s < f.cue.end for s, e in taken)]
-
-
-def model_parse(nlp: Language, text: str) -> Doc:
-    """`text` through the spaCy model's own components of `nlp` (tagger, parser, ...), as the article went: every
-    component before the first of our stages, with ours that run before the parser."""
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name.startswith(OUR_STAGES) and name not in BEFORE_THE_PARSER:
-            break
-        doc = component(doc)
-    return doc
