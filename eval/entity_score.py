@@ -1,0 +1,172 @@
+"""Entities on real news we did not write: newsclaims against bare spaCy NER on the held-out PolNeAR entity set.
+
+    python -m eval.entity_score POLNEAR_DIR [--half dev|test|all] [--json FILE]
+
+The set (`eval/entity_set.py`): 42 articles, a dev half (tuned on) and a test half (scored once, at the end).
+Matching, per half: a predicted mention matches a gold mention that overlaps it (one-to-one, in text order, a gold
+mention of the same kind first). Printed per system:
+- per kind and over all five: typed precision, recall and F1 (a match counts only with the same kind);
+- `coarse F1`: person / organization+agency / place+venue, the classes a standard NER set has;
+- `exact F1`: typed, spans equal;
+- `junk`: the share of predicted mentions that overlap no gold mention (not a name of any of our kinds);
+- `names typed P` and `names junk`: the same per distinct name (article, text, kind) rather than per mention.
+Bare spaCy is the same English model's NER, mapped PERSON -> person, ORG -> organization, GPE/LOC -> place,
+FAC -> venue (spaCy has no agency).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+
+import pipeline
+from pipeline import resources
+
+from . import entity_set
+from .seed_score import KINDS, PRF
+
+SPACY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "venue"}
+COARSE = {"person": "person", "organization": "organization", "agency": "organization", "place": "place",
+          "venue": "place"}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def spacy_mentions(nlp, text: str) -> list[Found]:
+    """Bare spaCy NER, mapped to our kinds."""
+    return [Found(e.start_char, e.end_char, SPACY_KINDS[e.label_], e.text)
+            for e in nlp(text).ents if e.label_ in SPACY_KINDS]
+
+
+def newsclaims_mentions(nlp, text: str) -> list[Found]:
+    """The entity mentions of the full newsclaims pipeline."""
+    return [Found(e.start, e.end, e.kind, e.text) for e in pipeline.extract(text, nlp=nlp).entities]
+
+
+def overlapping(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def pairs(pred: list[Found], gold: list, kind_of=lambda k: k) -> list[tuple[Found, object | None]]:
+    """Each prediction with the gold mention it matches (or None): an overlapping gold mention of the same kind
+    first, else any overlapping one; one-to-one, in text order."""
+    used: set[int] = set()
+    out = []
+    for p in pred:
+        near = [i for i, g in enumerate(gold) if i not in used and overlapping(p, g)]
+        same = [i for i in near if kind_of(gold[i].kind) == kind_of(p.kind)]
+        hit = (same or near or [None])[0]
+        if hit is not None:
+            used.add(hit)
+        out.append((p, None if hit is None else gold[hit]))
+    return out
+
+
+@dataclass
+class Tally:
+    kinds: dict[str, PRF] = field(default_factory=lambda: {k: PRF() for k in KINDS})
+    coarse: PRF = field(default_factory=PRF)
+    exact: PRF = field(default_factory=PRF)
+    predicted: int = 0
+    junk: int = 0
+    names: dict[tuple, str] = field(default_factory=dict)  # (file, text, kind) -> right | wrong | junk
+
+    def typed(self) -> PRF:
+        return sum(self.kinds.values(), PRF())
+
+
+def count_typed(tally: Tally, pred: list[Found], gold: list) -> None:
+    """Typed matches per kind, and the junk among the predictions."""
+    for p, g in pairs(pred, gold):
+        tally.predicted += 1
+        if g is None:
+            tally.junk += 1
+        if g is not None and g.kind == p.kind:
+            tally.kinds[p.kind].tp += 1
+        elif p.kind in tally.kinds:
+            tally.kinds[p.kind].fp += 1
+    for k in KINDS:
+        tally.kinds[k].fn += sum(1 for g in gold if g.kind == k)
+        tally.kinds[k].fn -= tally.kinds[k].tp - getattr(tally, "_tp_before", {}).get(k, 0)
+    tally._tp_before = {k: tally.kinds[k].tp for k in KINDS}
+
+
+def add_article(tally: Tally, file: str, pred: list[Found], gold: list) -> None:
+    """Count one article's predictions against its gold."""
+    count_typed(tally, pred, gold)
+    coarse = [(p, g) for p, g in pairs(pred, gold, COARSE.get) if g is not None and COARSE[g.kind] == COARSE[p.kind]]
+    tally.coarse = tally.coarse + PRF(len(coarse), len(pred) - len(coarse), len(gold) - len(coarse))
+    spans = {(g.start, g.end, g.kind) for g in gold}
+    exact = sum(1 for p in pred if (p.start, p.end, p.kind) in spans)
+    tally.exact = tally.exact + PRF(exact, len(pred) - exact, len(gold) - exact)
+    for p, g in pairs(pred, gold):
+        verdict = "junk" if g is None else "right" if g.kind == p.kind else "wrong"
+        key = (file, p.text, p.kind)
+        if tally.names.get(key) != "right":
+            tally.names[key] = verdict
+
+
+def report(name: str, tally: Tally) -> dict:
+    """The figures of one system on one half, as printed and as written by --json."""
+    names = list(tally.names.values())
+    row = {"kinds": {k: {"p": prf.precision, "r": prf.recall, "f1": prf.f1, "gold": prf.tp + prf.fn}
+                     for k, prf in tally.kinds.items()},
+           "typed": {"p": tally.typed().precision, "r": tally.typed().recall, "f1": tally.typed().f1},
+           "coarse_f1": tally.coarse.f1, "exact_f1": tally.exact.f1,
+           "junk": tally.junk / tally.predicted if tally.predicted else 0.0, "predicted": tally.predicted,
+           "names": len(names), "names_typed_p": names.count("right") / len(names) if names else 0.0,
+           "names_junk": names.count("junk") / len(names) if names else 0.0}
+    kinds = "  ".join(f"{k[:6]} {v['p']:.2f}/{v['r']:.2f}/{v['f1']:.2f}" for k, v in row["kinds"].items())
+    print(f"  {name:<22} typed P {row['typed']['p']:.3f} R {row['typed']['r']:.3f} F1 {row['typed']['f1']:.3f}"
+          f" | coarse F1 {row['coarse_f1']:.3f} | exact F1 {row['exact_f1']:.3f} | junk {row['junk']:.3f}"
+          f" | names typed P {row['names_typed_p']:.3f}, junk {row['names_junk']:.3f} ({row['names']})")
+    print(f"  {'':<22} P/R/F1 by kind: {kinds}")
+    return row
+
+
+def systems() -> dict:
+    """The systems compared, each a function from text to mentions, loaded once."""
+    newsclaims = pipeline.load()
+    bare = spacy.load(resources.load("pipeline")["spacy_model"])
+    return {"bare spaCy NER": lambda t: spacy_mentions(bare, t),
+            "newsclaims": lambda t: newsclaims_mentions(newsclaims, t)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (data/train/text and data/dev/text)")
+    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args(argv)
+    try:
+        articles = entity_set.load(args.polnear, None if args.half == "all" else args.half)
+    except entity_set.SetError as e:
+        print(f"error: {e}")
+        return 2
+    runs = systems()
+    figures = {}
+    for half in [h for h in entity_set.HALVES if args.half in (h, "all")]:
+        chosen = [a for a in articles if a.half == half]
+        print(f"{half}: {len(chosen)} articles, {sum(len(a.mentions) for a in chosen)} gold mentions")
+        figures[half] = {}
+        for name, run in runs.items():
+            tally = Tally()
+            for a in chosen:
+                add_article(tally, a.file, run(a.text), a.mentions)
+            figures[half][name] = report(name, tally)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
