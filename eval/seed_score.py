@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,20 +76,11 @@ class PRF:
 @dataclass
 class Scores:
     entities: dict[str, PRF] = field(default_factory=dict)
-    quantities_gold: int = 0
-    quantities_found: int = 0
-    quantities_value_right: int = 0
-    quantities_value_and_qualifier_right: int = 0
-    quantities_extra: int = 0
+    quantities: Counter = field(default_factory=Counter)  # gold, found, value_right, value_and_qualifier_right, extra
     not_quantities_reported: list[str] = field(default_factory=list)
-    attributions_gold: int = 0
-    attributions_found: int = 0
-    attributions_source_and_cue_right: int = 0
-    attributions_content_right: int = 0
-    attributions_all_right: int = 0
-    attributions_predicted: int = 0
-    claims_gold: int = 0
-    claims_source_right: int = 0
+    attributions: Counter = field(default_factory=Counter)  # gold, found, predicted, source_and_cue_right,
+    # content_right, all_right
+    claims: Counter = field(default_factory=Counter)  # gold, source_right
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -128,18 +120,18 @@ def value_right(pred: dict, gold: dict) -> bool:
 def score_quantities(pred: list[dict], gold: dict, scores: Scores) -> None:
     used = set()
     for gq in gold["quantities"]:
-        scores.quantities_gold += 1
+        scores.quantities["gold"] += 1
         hit = next((pq for pq in pred if overlaps(pq, gq)), None)
         if hit is None:
             scores.misses.append(f"quantity missed: {gq['text']!r}")
             continue
         used.add(hit["id"])
-        scores.quantities_found += 1
+        scores.quantities["found"] += 1
         if value_right(hit, gq):
-            scores.quantities_value_right += 1
+            scores.quantities["value_right"] += 1
             accepted = gq.get("accept_qualifier") or [gq.get("qualifier", "=")]
             if hit["qualifier"] in accepted:
-                scores.quantities_value_and_qualifier_right += 1
+                scores.quantities["value_and_qualifier_right"] += 1
             else:
                 scores.misses.append(f"quantity qualifier: {gq['text']!r} got {hit['qualifier']}, want {accepted}")
         else:
@@ -148,28 +140,28 @@ def score_quantities(pred: list[dict], gold: dict, scores: Scores) -> None:
         if inside_any(pq, gold.get("not_quantities", [])):
             scores.not_quantities_reported.append(pq["text"])
         elif pq["id"] not in used:
-            scores.quantities_extra += 1
+            scores.quantities["extra"] += 1
 
 
 def score_attributions(text: str, pred: list[dict], gold: list[dict], scores: Scores) -> None:
-    scores.attributions_predicted = len(pred)
+    scores.attributions["predicted"] = len(pred)
     for ga in gold:
-        scores.attributions_gold += 1
+        scores.attributions["gold"] += 1
         hits = [pa for pa in pred if overlaps(pa["cue"], ga["cue"]) and overlaps(pa["content"], ga["content"])]
         if not hits:
             scores.misses.append(f"attribution missed: {ga['resolved']} {ga['cue']['text']!r} {ga['content']['text'][:50]!r}")
             continue
         pa = max(hits, key=lambda p: len(tokens(text, p["content"]["start"], p["content"]["end"])
                                          & tokens(text, ga["content"]["start"], ga["content"]["end"])))
-        scores.attributions_found += 1
+        scores.attributions["found"] += 1
         source = pa["source"]["canonical"] if pa["source"] else None
         source_ok = same_name(source, ga["resolved"])
         gold_tokens = tokens(text, ga["content"]["start"], ga["content"]["end"])
         covered = gold_tokens & tokens(text, pa["content"]["start"], pa["content"]["end"])
         content_ok = len(covered) * 2 >= len(gold_tokens)
-        scores.attributions_source_and_cue_right += source_ok
-        scores.attributions_content_right += content_ok
-        scores.attributions_all_right += source_ok and content_ok
+        scores.attributions["source_and_cue_right"] += source_ok
+        scores.attributions["content_right"] += content_ok
+        scores.attributions["all_right"] += source_ok and content_ok
         if not source_ok:
             scores.misses.append(f"attribution source: {ga['content']['text'][:40]!r} got {source!r}, want {ga['resolved']!r}")
         if not content_ok:
@@ -179,7 +171,7 @@ def score_attributions(text: str, pred: list[dict], gold: list[dict], scores: Sc
 def score_claims(result: dict, gold: dict, scores: Scores) -> None:
     by_text = {q["text"]: q for q in gold["quantities"]}
     for gc in gold["claims"]:
-        scores.claims_gold += 1
+        scores.claims["gold"] += 1
         gq = by_text[gc["quantity"]]
         pq = next((q for q in result["quantities"] if overlaps(q, gq)), None)
         claim = next((c for c in result["claims"] if pq and pq["id"] in c["quantities"]), None)
@@ -190,7 +182,7 @@ def score_claims(result: dict, gold: dict, scores: Scores) -> None:
             ok = claim["attribution"] is None
         else:
             ok = claim["attribution"] is not None and same_name(claim["source"], gc["source"])
-        scores.claims_source_right += ok
+        scores.claims["source_right"] += ok
         if not ok:
             scores.misses.append(f"claim source: {gc['quantity']!r} got {claim['source']!r} "
                                  f"(attribution {claim['attribution']}), want {gc['source']!r}")
@@ -227,13 +219,13 @@ def report(name: str, s: Scores) -> str:
         lines.append(f"  {kind:<12} {prf.precision:.3f}  {prf.recall:.3f}  {prf.f1:.3f}  tp={prf.tp} fp={prf.fp} fn={prf.fn}")
     t = s.entity_total
     lines.append(f"  {'all':<12} {t.precision:.3f}  {t.recall:.3f}  {t.f1:.3f}")
-    lines.append(f"quantities     found {s.quantities_found}/{s.quantities_gold}, value right {s.quantities_value_right}, "
-                 f"value+qualifier right {s.quantities_value_and_qualifier_right}, not-quantities reported "
-                 f"{len(s.not_quantities_reported)}, other predictions {s.quantities_extra}")
-    lines.append(f"attributions   found {s.attributions_found}/{s.attributions_gold}, source+cue right "
-                 f"{s.attributions_source_and_cue_right}, content right {s.attributions_content_right}, all right "
-                 f"{s.attributions_all_right}; predicted {s.attributions_predicted}")
-    lines.append(f"claims         source right {s.claims_source_right}/{s.claims_gold}")
+    lines.append(f"quantities     found {s.quantities['found']}/{s.quantities['gold']}, value right {s.quantities['value_right']}, "
+                 f"value+qualifier right {s.quantities['value_and_qualifier_right']}, not-quantities reported "
+                 f"{len(s.not_quantities_reported)}, other predictions {s.quantities['extra']}")
+    lines.append(f"attributions   found {s.attributions['found']}/{s.attributions['gold']}, source+cue right "
+                 f"{s.attributions['source_and_cue_right']}, content right {s.attributions['content_right']}, all right "
+                 f"{s.attributions['all_right']}; predicted {s.attributions['predicted']}")
+    lines.append(f"claims         source right {s.claims['source_right']}/{s.claims['gold']}")
     lines += [f"  - {m}" for m in s.misses]
     return "\n".join(lines)
 

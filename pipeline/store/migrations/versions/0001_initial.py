@@ -13,6 +13,13 @@ branch_labels = None
 depends_on = None
 
 
+def row_of_an_article() -> list[sa.Column]:
+    """The columns every per-article table opens with: its own id and the article it belongs to."""
+    return [sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+                      index=True)]
+
+
 def upgrade() -> None:
     op.create_table(
         "articles",
@@ -30,8 +37,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "entity_mentions",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        *row_of_an_article(),
         sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
         sa.Column("record_id", sa.String(20), nullable=False), sa.Column("text", sa.Text, nullable=False),
         sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
@@ -52,8 +58,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "quantities",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        *row_of_an_article(),
         sa.Column("record_id", sa.String(20), nullable=False), sa.Column("text", sa.Text, nullable=False),
         sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
         sa.Column("value", sa.Float, index=True), sa.Column("low", sa.Float), sa.Column("high", sa.Float),
@@ -64,8 +69,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "attributions",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        *row_of_an_article(),
         sa.Column("record_id", sa.String(20), nullable=False), sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), index=True),
         sa.Column("source_text", sa.Text), sa.Column("source_start", sa.Integer), sa.Column("source_end", sa.Integer),
@@ -75,8 +79,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "claims",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        *row_of_an_article(),
         sa.Column("record_id", sa.String(20), nullable=False), sa.Column("text", sa.Text, nullable=False),
         sa.Column("start", sa.Integer, nullable=False), sa.Column("end", sa.Integer, nullable=False),
         sa.Column("attribution_id", sa.Integer, sa.ForeignKey("attributions.id", ondelete="CASCADE")),
