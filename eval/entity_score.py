@@ -10,6 +10,7 @@ mention of the same kind first). Printed per system:
 - `exact F1`: typed, spans equal;
 - `junk`: the share of predicted mentions that overlap no gold mention (not a name of any of our kinds);
 - `names typed P` and `names junk`: the same per distinct name (article, text, kind) rather than per mention.
+With --ablate, also newsclaims with each switchable part of the entity stage off (`SWITCHES`).
 Bare spaCy is the same English model's NER, mapped PERSON -> person, ORG -> organization, GPE/LOC -> place,
 FAC -> venue (spaCy has no agency).
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 import spacy
 
 import pipeline
+from pipeline import nlp as nlp_module
 from pipeline import resources
 
 from . import entity_set
@@ -86,18 +88,16 @@ class Tally:
 
 def count_typed(tally: Tally, pred: list[Found], gold: list) -> None:
     """Typed matches per kind, and the junk among the predictions."""
+    article = {k: PRF(fn=sum(1 for g in gold if g.kind == k)) for k in KINDS}
     for p, g in pairs(pred, gold):
         tally.predicted += 1
-        if g is None:
-            tally.junk += 1
+        tally.junk += g is None
         if g is not None and g.kind == p.kind:
-            tally.kinds[p.kind].tp += 1
-        elif p.kind in tally.kinds:
-            tally.kinds[p.kind].fp += 1
+            article[p.kind] = article[p.kind] + PRF(1, 0, -1)
+        elif p.kind in article:
+            article[p.kind].fp += 1
     for k in KINDS:
-        tally.kinds[k].fn += sum(1 for g in gold if g.kind == k)
-        tally.kinds[k].fn -= tally.kinds[k].tp - getattr(tally, "_tp_before", {}).get(k, 0)
-    tally._tp_before = {k: tally.kinds[k].tp for k in KINDS}
+        tally.kinds[k] = tally.kinds[k] + article[k]
 
 
 def add_article(tally: Tally, file: str, pred: list[Found], gold: list) -> None:
@@ -133,12 +133,27 @@ def report(name: str, tally: Tally) -> dict:
     return row
 
 
-def systems() -> dict:
-    """The systems compared, each a function from text to mentions, loaded once."""
-    newsclaims = pipeline.load()
-    bare = spacy.load(resources.load("pipeline")["spacy_model"])
-    return {"bare spaCy NER": lambda t: spacy_mentions(bare, t),
+SWITCHES = ("read_recased_headline", "known_places", "learned_kinds")  # the entity stage's parts, by config
+
+
+def without(part: str, model: str | None):
+    """The full newsclaims pipeline with one part of the entity stage switched off through its config."""
+    nlp = nlp_module.build(model)
+    nlp.replace_pipe("newsclaims_entities", "newsclaims_entities", config={part: False})
+    return nlp
+
+
+def systems(model: str | None = None, ablate: bool = False) -> dict:
+    """The systems compared, each a function from text to mentions, loaded once; `model`: the English pipeline
+    under both (default: the one in models/pipeline.json); `ablate`: also newsclaims without each switchable part
+    of the entity stage."""
+    newsclaims = pipeline.load(model)
+    bare = spacy.load(model or resources.load("pipeline")["spacy_model"])
+    runs = {"bare spaCy NER": lambda t: spacy_mentions(bare, t),
             "newsclaims": lambda t: newsclaims_mentions(newsclaims, t)}
+    for part in SWITCHES if ablate else ():
+        runs[f"  without {part}"] = (lambda nlp: lambda t: newsclaims_mentions(nlp, t))(without(part, model))
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,13 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (data/train/text and data/dev/text)")
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
+    parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
     args = parser.parse_args(argv)
     try:
         articles = entity_set.load(args.polnear, None if args.half == "all" else args.half)
     except entity_set.SetError as e:
         print(f"error: {e}")
         return 2
-    runs = systems()
+    runs = systems(args.model, args.ablate)
     figures = {}
     for half in [h for h in entity_set.HALVES if args.half in (h, "all")]:
         chosen = [a for a in articles if a.half == half]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_module
 from . import resources
-from .components.attributions import recased_headline
+from .components.recasing import recased_headline
 from .components.extensions import RECASED_HEADLINE, register_extensions
 from .from_doc import result_from_doc
 from .readers import Document
@@ -71,8 +71,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 def headline_parse(nlp: Language, text: str) -> Doc | None:
     """The parse, by the model's components (`nlp_module.model_parse`), of the Title Case headline of `text`
-    sentence-cased, for an `nlp` with the attribution stage; None when there is no such headline or stage."""
-    recased = recased_headline(text) if "newsclaims_attributions" in nlp_module.factories(nlp) else None
+    sentence-cased, for an `nlp` with the entity or attribution stage; None when there is no such headline or
+    stage."""
+    readers = {"newsclaims_attributions", "newsclaims_entities"} & set(nlp_module.factories(nlp))
+    recased = recased_headline(text) if readers else None
     return nlp_module.model_parse(nlp, recased) if recased else None
 
 

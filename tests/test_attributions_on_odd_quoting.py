@@ -34,6 +34,15 @@ def test_quote_inside_quote(nlp):
     assert a["content"]["text"] == "He told me, ‘Stay home,’ and I did" and a["source"]["canonical"] == "Ana Ruiz"
 
 
+def test_tokenized_text_quote_is_one_attribution(nlp):
+    # CoNLL-style text: spaces inside the quotation marks, split contractions ("I 'm"); the cue verb and the
+    # quotation finder once both took it, and two contents over the same tokens raised
+    data = check(nlp, "Shearer takes the captaincy .\n\" I 'm sure there wo n't be a problem , I 'm sure Alan is the "
+                      "man for the job , \" Hoddle said .\n")
+    [a] = data["attributions"]
+    assert a["cue"]["text"] == "said" and a["content"]["text"].startswith("I 'm sure")
+
+
 def test_two_thousand_paragraphs(nlp):
     text = "\n\n".join(f"“Item {n} is late,” said inspector Maria Gomez. Officials said {n + 2} trucks were idle."
                       for n in range(2000))

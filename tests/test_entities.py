@@ -49,3 +49,31 @@ def test_the_fbi_is_canonically_fbi(run):
     data = run("The FBI opened an inquiry. Agents from the FBI arrived on Tuesday.")
     fbi = [e for e in data["entities"] if e["text"] == "FBI"]
     assert len(fbi) == 2 and {e["canonical"] for e in fbi} == {"FBI"}
+
+
+def test_two_names_joined_by_and_are_two_entities_and_a_body_named_in_full_takes_its_short_name(run):
+    data = run("Buses will run between Central Station and Mercy Hospital, the Riverton City Council said. "
+               "The City Council votes on Monday. The Federal Emergency Management Agency (FEMA) will pay; FEMA "
+               "said so.")
+    k = kinds(data)
+    assert ("Central Station", "venue") in k and ("Mercy Hospital", "venue") in k
+    assert by_text(data["entities"], "City Council")["canonical"] == "Riverton City Council"
+    assert {e["canonical"] for e in data["entities"] if e["text"] == "FEMA"} == {"Federal Emergency Management Agency"}
+
+
+def test_a_title_case_headline_gives_names_not_fragments(run):
+    data = run("Trump Supporter Screams At Reporters In Las Vegas\n\nA supporter of Donald Trump shouted at "
+               "reporters in Las Vegas on Tuesday.")
+    assert not any(e["text"].startswith("Trump Supporter") for e in data["entities"])
+    assert ("Las Vegas", "place") in kinds(data)
+
+
+def test_text_in_capitals_title_case_or_without_capitals_gives_no_flood_of_names(run, seed):
+    """The seed article as written, in capitals, in Title Case and in lower case: offsets hold and no variant
+    reports many more names than the text as written."""
+    seed_text = seed[0]
+    written = len(run(seed_text)["entities"])
+    for variant in (seed_text.upper(), seed_text.title(), seed_text.lower()):
+        data = run(variant)
+        assert all(variant[e["start"]:e["end"]] == e["text"] for e in data["entities"])
+        assert len(data["entities"]) <= 1.3 * written, (variant[:40], len(data["entities"]), written)

@@ -5,40 +5,14 @@ model's components and hands it over as `doc._.recased_headline`.
 (A name and a colon opening a line, "Graham: ...", is `cues.colon_attributions`.)"""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ...records import TextSpan
+from ..recasing import recased_headline, sentence_cased, title_case_end  # noqa: F401  (re-exported)
 from .finders import found_in, read
 from .found import Found, Reading
-
-TITLE_CASE_WORDS = 4  # a headline of fewer words is not taken for Title Case
-TITLE_CASE_SHARE = 0.8  # the share of its words that must be capitalised
-
-
-def title_case_end(text: str) -> int:
-    """Where the article's first line ends when it is a headline in Title Case ("Ben Carson Slams Hillary And The
-    Media"), which the parser reads as a row of names; 0 when it is not."""
-    end = text.find("\n")
-    found = re.findall(r"[^\W\d_]+", text[:end]) if end > 0 else []
-    if len(found) < TITLE_CASE_WORDS or sum(w[0].isupper() for w in found) < TITLE_CASE_SHARE * len(found):
-        return 0
-    return end
-
-
-def sentence_cased(headline: str, body: str) -> str:
-    """`headline` with its capitalised words lowercased, except the first, words in capitals ("FBI") and words the
-    body writes capitalised inside a sentence (names): as long as `headline`, so every offset holds."""
-    names = set(re.findall(r"(?<=[\w,;] )[A-Z][^\W\d_]*", body))
-
-    def recased(m: re.Match) -> str:
-        w = m.group()
-        keep = m.start() == 0 or w in names or w.isupper() or len(w.lower()) != len(w)
-        return w if keep else w.lower()
-
-    return re.sub(r"[^\W\d_]+", recased, headline)
 
 
 def as_written(f: Found, text: str, recased: str) -> Found:
@@ -56,13 +30,6 @@ def as_written(f: Found, text: str, recased: str) -> Found:
                          canonical=source.canonical if source.entity else as_in_text(source.canonical, source.start),
                          role=as_in_text(source.role, 0))
     return replace(f, cue=span(f.cue), content=span(f.content), source=source)
-
-
-def recased_headline(text: str) -> str | None:
-    """The Title Case headline of `text` sentence-cased, as long as it (so every offset holds); None when `text` opens
-    with no Title Case headline."""
-    end = title_case_end(text)
-    return sentence_cased(text[:end], text[end:]) if end else None
 
 
 def headline_attributions(reading: Reading, headline: Doc | None, found: list[Found]) -> list[Found]:

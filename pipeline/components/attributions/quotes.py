@@ -22,7 +22,8 @@ Range = tuple[int, int]
 
 
 def covered_by(covered: list[Range], q_start: int, q_end: int) -> bool:
-    """Whether a quotation already is, give or take its marks, the content of an attribution."""
+    """Whether a quotation (its words, without marks and spaces) already is, give or take a character or two, the
+    content of an attribution."""
     return any(s - 2 <= q_start and q_end <= e + 2 for s, e in covered)
 
 
@@ -86,8 +87,8 @@ def quote_cue_attributions(reading: Reading, found: list[Found]) -> list[Found]:
     covered = [(f.content.start, f.content.end) for f in found]
     starts = [t.idx for t in reading.doc]
     for q_start, q_end in reading.quotes:
-        span = None if covered_by(covered, q_start, q_end) else trimmed(text, q_start, q_end)
-        if span is None or not is_utterance(text, span, q_end):
+        span = trimmed(text, q_start, q_end)
+        if span is None or covered_by(covered, span.start, span.end) or not is_utterance(text, span, q_end):
             continue
         verb = cue_after_quote(reading, q_end, starts)
         if verb is not None:

@@ -15,10 +15,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from ..extensions import ENTITIES, distinct_extents, register_extensions
+from ..extensions import ENTITIES, RECASED_HEADLINE, distinct_extents, register_extensions
+from ..recasing import recased_headline
 from ..stage import DataStage
-from .aliases import alias_mentions, merge_mentions, name_key
+from .aliases import MERGE_RULES, MergeRule, a_known_place, alias_mentions, merge_mentions, name_key
 from .mentions import candidate_mentions, pattern_matcher
+from .typer import checked_kind
 
 __all__ = ["EntityName", "EntityStage", "entity_spans", "make_entity_stage", "name_key", "register_extensions"]
 
@@ -33,9 +35,13 @@ class EntityName:
     canonical: str
 
 
-def entity_spans(doc: Doc, matcher: Matcher) -> list[Span]:
-    """The entity mentions of `doc` as spans in text order, each carrying its `EntityName`."""
-    merged = merge_mentions(candidate_mentions(doc, matcher))
+def entity_spans(doc: Doc, matcher: Matcher, headline: Doc | None = None,
+                 rules: tuple[MergeRule, ...] = MERGE_RULES, learned_kinds: bool = False) -> list[Span]:
+    """The entity mentions of `doc` as spans in text order, each carrying its `EntityName`; `headline`: the
+    sentence-cased parse of `doc`'s Title Case headline, where NER reads the headline; `rules`: the merging rules;
+    `learned_kinds`: NER's kinds checked by the learned model (`typer`)."""
+    check = (lambda m: checked_kind(m.span, m.label, m.kind)) if learned_kinds else None
+    merged = merge_mentions(candidate_mentions(doc, matcher, headline), rules, check)
     merged += alias_mentions(doc, merged)
     spans = []
     for m, canonical in sorted(merged, key=lambda mc: mc[0].span.start_char):
@@ -46,13 +52,23 @@ def entity_spans(doc: Doc, matcher: Matcher) -> list[Span]:
 
 class EntityStage(DataStage):
     """spaCy component `newsclaims_entities`: sets the span group `newsclaims_entities`, an `EntityName` on each
-    span."""
+    span.
 
-    data_files = ("entities", "entity_patterns")
+    `read_recased_headline`: read NER's names in a Title Case headline from its sentence-cased parse
+    (`doc._.recased_headline`, set by `pipeline.extraction`) rather than from the headline as written.
+    `known_places`: a name GeoNames knows as a place is a place, whatever kind NER gave it (`places`).
+    `learned_kinds`: NER's class of each name checked by the learned model of `models/entity_typer.json`
+    (`typer`)."""
 
-    def __init__(self, nlp: Language, name: str):
+    data_files = ("entities", "entity_patterns", "entity_typer")
+
+    def __init__(self, nlp: Language, name: str, read_recased_headline: bool = True, known_places: bool = True,
+                 learned_kinds: bool = True):
         super().__init__(name)
         self.vocab = nlp.vocab
+        self.read_recased_headline = read_recased_headline
+        self.learned_kinds = learned_kinds
+        self.rules = MERGE_RULES if known_places else tuple(r for r in MERGE_RULES if r is not a_known_place)
         self.loaded()
 
     def loaded(self) -> None:
@@ -60,14 +76,22 @@ class EntityStage(DataStage):
         with resources.using(self.data):
             self.matcher = pattern_matcher(self.vocab)
 
+    def headline(self, doc: Doc) -> Doc | None:
+        """The sentence-cased parse of `doc`'s Title Case headline, where it is set and read."""
+        headline = doc._.get(RECASED_HEADLINE) if self.read_recased_headline else None
+        return headline if headline is not None and headline.text == recased_headline(doc.text) else None
+
     def process(self, doc: Doc) -> Doc:
         """Set the span group of the entity mentions of `doc`."""
-        doc.spans[ENTITIES] = distinct_extents(entity_spans(doc, self.matcher), "entity mentions")
+        spans = entity_spans(doc, self.matcher, self.headline(doc), self.rules, self.learned_kinds)
+        doc.spans[ENTITIES] = distinct_extents(spans, "entity mentions")
         return doc
 
 
-@Language.factory("newsclaims_entities", requires=["doc.ents", "token.pos"], assigns=["doc.spans"])
-def make_entity_stage(nlp: Language, name: str) -> EntityStage:
-    """The entity stage, with `span._.entity` declared."""
-    register_extensions()
-    return EntityStage(nlp, name)
+@Language.factory("newsclaims_entities", requires=["doc.ents", "token.pos"], assigns=["doc.spans"],
+                  default_config={"read_recased_headline": True, "known_places": True, "learned_kinds": True})
+def make_entity_stage(nlp: Language, name: str, read_recased_headline: bool, known_places: bool,
+                      learned_kinds: bool) -> EntityStage:
+    """The entity stage, with `span._.entity` and `doc._.recased_headline` declared."""
+    register_extensions([RECASED_HEADLINE])
+    return EntityStage(nlp, name, read_recased_headline, known_places, learned_kinds)

@@ -2,6 +2,8 @@
 ("Sgt."), trailing words that are not part of the name ("survey"), possessives and punctuation."""
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc, Span
 
 from ... import resources
@@ -37,10 +39,11 @@ def strip_leading(doc: Doc, start: int, end: int, kind: str) -> int:
 
 
 def strip_trailing_words(doc: Doc, start: int, end: int, kind: str) -> int:
-    """The new end of [start, end) before trailing words that are not part of a name ("Pew Research Center survey");
+    """The new end of [start, end) before trailing words that are not part of a name ("Pew Research Center survey")
+    and function words no name ends in ("LINCOLN HIGH SCHOOL ON", as NER reads text in capitals); the listed words
     never for people, never down to nothing."""
     trailing = set(resources.load("entities")["trailing_words_to_strip"]) if kind != "person" else set()
-    while end > start + 1 and doc[end - 1].lower_ in trailing:
+    while end > start + 1 and (doc[end - 1].lower_ in trailing or doc[end - 1].is_stop):
         end -= 1
     return end
 
@@ -66,3 +69,16 @@ def is_abbreviation(tokens: Span) -> bool:
     """True where a final "." belongs to the name ("Calif.", "Inc.", "D.C.")."""
     text = tokens.text
     return len(text) > 1 and (text[0].isupper() and len(tokens) == 2 and len(tokens[0]) <= 5)
+
+
+def coordinated_names(span: Span, has_kind_word: Callable[[Span], bool]) -> list[Span]:
+    """The names a coordinator joins in one span ("Central Station and Mercy Hospital" -> both), where each side
+    holds a word that types it (`has_kind_word`); else [span] ("Procter and Gamble", "Department of Health and Human
+    Services")."""
+    coordinators = set(resources.load("entities")["coordinators"])
+    for i in range(1, len(span) - 1):
+        if span[i].lower_ in coordinators:
+            left, right = span[:i], span[i + 1:]
+            if has_kind_word(left) and has_kind_word(right):
+                return [left, right]
+    return [span]

@@ -54,19 +54,42 @@ REFINEMENTS: tuple[tuple[str, Callable[[Span, str, dict], bool]], ...] = (
 )
 
 
+def ends_as_no_person_does(span: Span) -> bool:
+    """A name ending in a word no person's name ends in ("Lakeside Fire", "Riverton Council")."""
+    return len(span) > 1 and span[-1].lower_ in resources.load("entities")["not_person_final_words"]
+
+
+def has_kind_word(span: Span) -> bool:
+    """Whether a name holds a word the refinements type it by (a venue noun, an agency word, a place's last word, an
+    organization's word): "Mercy Hospital", "City Council"."""
+    lists, text = resources.load("entities"), folded(span.text)
+    words = lists["venue_nouns"] + lists["agency_words"] + lists["organization_over_venue"]
+    return span[-1].lower_ in lists["place_final_words"] or any(contains_phrase(text, w) for w in words)
+
+
 def kind_of(span: Span, label: str) -> str | None:
-    """The newsclaims kind of a span NER labelled `label`, or None where it is none of ours."""
+    """The newsclaims kind of a span NER labelled `label`, or None where it is none of ours; a PERSON span that
+    ends as no person's name does is typed as an ORG span is."""
+    if label == "PERSON" and ends_as_no_person_does(span):
+        label = "ORG"
     lists = resources.load("entities")
-    kind = lists["ner_label_kinds"].get(label)
+    kind = label_kind(label)
     if kind not in REFINED_KINDS:
         return kind
     text = folded(span.text)
     return next((refined for refined, holds in REFINEMENTS if holds(span, text, lists)), kind)
 
 
-def ner_kind(ent: Span) -> str | None:
-    """The kind of an NER span: ours, "unknown" for labels kept in case they name a known person, else None."""
-    kind = kind_of(ent, ent.label_)
-    if kind is None and ent.label_ in resources.load("entities")["ner_labels_of_unknown_kind"]:
+def label_kind(label: str) -> str | None:
+    """The kind an NER label stands for before any refinement ("ORG" -> organization), None where none of ours."""
+    return resources.load("entities")["ner_label_kinds"].get(label)
+
+
+def ner_kind(span: Span, label: str | None = None) -> str | None:
+    """The kind of a span NER labelled `label` (default its own): ours, "unknown" for labels kept in case they name
+    a known person, else None."""
+    label = label or span.label_
+    kind = kind_of(span, label)
+    if kind is None and label in resources.load("entities")["ner_labels_of_unknown_kind"]:
         return "unknown"
     return kind

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ... import resources
-from .boundaries import strip_span
-from .kinds import kind_of, ner_kind
+from .boundaries import coordinated_names, strip_span
+from .filters import is_not_a_name
+from .kinds import has_kind_word, kind_of, label_kind, ner_kind
 
 
 @dataclass
@@ -32,21 +33,33 @@ def pattern_matcher(vocab) -> Matcher:
     return matcher
 
 
-def is_not_an_entity(span: Span) -> bool:
-    """A span NER takes for a name that is none ("Sgt.", "Republican", "Fahrenheit")."""
-    return span.text.lower() in resources.load("entities")["not_entities"]
+def headline_ents(doc: Doc, headline: Doc) -> list[Span]:
+    """NER's spans in `headline`, the sentence-cased parse of `doc`'s Title Case headline, as spans of `doc`."""
+    spans = (doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="contract") for e in headline.ents)
+    return [s for s in spans if s is not None]
 
 
-def ner_mentions(doc: Doc) -> Iterator[Mention]:
-    """The NER spans of `doc` of a kind of ours, boundaries fixed."""
-    for ent in doc.ents:
-        kind = ner_kind(ent)
-        if kind is None:
+def ner_spans(doc: Doc, headline: Doc | None) -> list[Span]:
+    """NER's spans of `doc`; in a Title Case headline, those NER finds in its sentence-cased parse `headline`
+    ("Trump Supporter Screams At Reporters" is read as "Trump supporter screams at reporters")."""
+    if headline is None:
+        return list(doc.ents)
+    end = len(headline.text)
+    return headline_ents(doc, headline) + [e for e in doc.ents if e.start_char >= end]
+
+
+def ner_mentions(doc: Doc, headline: Doc | None = None) -> Iterator[Mention]:
+    """The NER spans of `doc` (`ner_spans`) of a kind of ours, boundaries fixed, each kind decided on the name
+    without what was stripped from it ("the White House" is the agency "White House")."""
+    for ent in ner_spans(doc, headline):
+        if ner_kind(ent) is None:
             continue
-        span = strip_span(ent, kind)
-        if span is None or is_not_an_entity(span):
+        span = strip_span(ent, label_kind(ent.label_))
+        if span is None:
             continue
-        yield Mention(span, kind, ent.label_)
+        for name in coordinated_names(span, has_kind_word):
+            if not is_not_a_name(name):
+                yield Mention(name, ner_kind(name, ent.label_), ent.label_)
 
 
 def pattern_mentions(doc: Doc, matcher: Matcher) -> Iterator[Mention]:
@@ -55,7 +68,7 @@ def pattern_mentions(doc: Doc, matcher: Matcher) -> Iterator[Mention]:
              for match_id, start, end in matcher(doc)]
     for span in spans:
         stripped = strip_span(span, span.label_)
-        if stripped is None:
+        if stripped is None or is_not_a_name(stripped):
             continue
         kind = kind_of(stripped, "ORG") if span.label_ == "organization" else span.label_
         yield Mention(stripped, kind, "PATTERN")
@@ -92,11 +105,12 @@ def dateline_mentions(doc: Doc) -> Iterator[Mention]:
     return (Mention(span, "place", "DATELINE") for span in dateline_places(doc))
 
 
-def candidate_mentions(doc: Doc, matcher: Matcher) -> list[Mention]:
+def candidate_mentions(doc: Doc, matcher: Matcher, headline: Doc | None = None) -> list[Mention]:
     """NER, pattern and dateline mentions, in text order; of two with the same span the later source wins (pattern
-    over NER, dateline over both), and of overlapping spans the longer."""
+    over NER, dateline over both), and of overlapping spans the longer. `headline`: the sentence-cased parse of a
+    Title Case headline, where NER reads the headline."""
     mentions: dict[tuple[int, int], Mention] = {}
-    for mention in chain(ner_mentions(doc), pattern_mentions(doc, matcher), dateline_mentions(doc)):
+    for mention in chain(ner_mentions(doc, headline), pattern_mentions(doc, matcher), dateline_mentions(doc)):
         mentions[(mention.span.start, mention.span.end)] = mention
     kept = filter_spans([m.span for m in mentions.values()])
     return [mentions[(s.start, s.end)] for s in kept]

@@ -26,9 +26,45 @@ def test_a_surname_is_the_person_named_in_full():
     assert merged(ms) == [("Ron Helus", "person", "Ron Helus"), ("Helus", "person", "Ron Helus")]
 
 
-def test_a_surname_of_a_place_or_agency_stays_what_it_is():
+def test_a_surname_typed_a_place_or_venue_is_the_person_but_an_agency_stays_one():
     _, ms = mentions(["Ron", "Helus", "and", "Helus"], [(0, 2, "person", "PERSON"), (3, 4, "place", "GPE")])
-    assert merged(ms)[1] == ("Helus", "place", "Helus")
+    assert merged(ms)[1] == ("Helus", "person", "Ron Helus")
+    _, ms = mentions(["Ron", "Helus", "and", "Helus"], [(0, 2, "person", "PERSON"), (3, 4, "venue", "FAC")])
+    assert merged(ms)[1] == ("Helus", "person", "Ron Helus")
+    _, ms = mentions(["Ron", "Helus", "and", "Helus"], [(0, 2, "person", "PERSON"), (3, 4, "agency", "ORG")])
+    assert merged(ms)[1] == ("Helus", "agency", "Helus")
+
+
+def test_an_acronym_is_the_longer_name_it_abbreviates():
+    _, ms = mentions(["Federal", "Emergency", "Management", "Agency", "(", "FEMA", ")", "and", "DHS"],
+                     [(0, 4, "agency", "ORG"), (5, 6, "organization", "ORG"), (8, 9, "organization", "ORG")])
+    assert merged(ms)[1:] == [("FEMA", "agency", "Federal Emergency Management Agency"), ("DHS", "organization", "DHS")]
+
+
+def test_the_last_words_of_one_longer_name_are_that_entity_but_not_an_agency_of_its_own():
+    _, ms = mentions(["Riverton", "City", "Council", ",", "City", "Council", ",", "White", "House", ",", "House"],
+                     [(0, 3, "agency", "ORG"), (4, 6, "agency", "ORG"), (7, 9, "agency", "ORG"), (10, 11, "agency", "ORG")])
+    assert merged(ms)[1] == ("City Council", "agency", "Riverton City Council")
+    assert merged(ms)[3] == ("House", "agency", "House")
+
+
+def test_last_words_shared_by_two_longer_names_stay_their_own():
+    _, ms = mentions(["Riverton", "City", "Council", ",", "Salem", "City", "Council", ",", "City", "Council"],
+                     [(0, 3, "agency", "ORG"), (4, 7, "agency", "ORG"), (8, 10, "agency", "ORG")])
+    assert merged(ms)[2] == ("City Council", "agency", "City Council")
+
+
+def test_one_name_gets_one_kind_in_an_article():
+    _, ms = mentions(["Denver", ",", "Denver", ",", "Denver"],
+                     [(0, 1, "place", "GPE"), (2, 3, "organization", "ORG"), (4, 5, "place", "GPE")])
+    assert [kind for _, kind, _ in merged(ms)] == ["place", "place", "place"]
+
+
+def test_a_name_geonames_knows_as_a_place_is_one_unless_a_person_is_called_so():
+    _, ms = mentions(["Montserrat", "and", "Los", "Gatos", "and", "Carson"],
+                     [(0, 1, "person", "PERSON"), (2, 4, "person", "PERSON"), (5, 6, "person", "PERSON")])
+    assert merged(ms) == [("Montserrat", "place", "Montserrat"), ("Los Gatos", "place", "Los Gatos"),
+                          ("Carson", "person", "Carson")]  # a one-word city is a place only over an organization
 
 
 def test_a_form_ever_tagged_a_person_is_a_person():
@@ -36,11 +72,11 @@ def test_a_form_ever_tagged_a_person_is_a_person():
     assert merged(ms) == [("Trump", "person", "Trump"), ("Trump", "person", "Trump")]
 
 
-def test_a_form_ever_a_place_is_a_place_and_a_person_only_in_capitals():
+def test_a_form_ever_a_place_is_a_place_and_one_name_keeps_one_kind():
     _, ms = mentions(["Georgia", "Georgia", "GEORGIA", "GEORGIA"],
                      [(0, 1, "place", "GPE"), (1, 2, "person", "PERSON"), (2, 3, "place", "GPE"),
                       (3, 4, "person", "PERSON")])
-    assert [kind for _, kind, _ in merged(ms)] == ["place", "person", "place", "place"]
+    assert [kind for _, kind, _ in merged(ms)] == ["place", "place", "place", "place"]
 
 
 def test_the_start_of_a_longer_name_is_that_entity():

@@ -1,7 +1,7 @@
 """boundaries: where a name starts and ends."""
 import pytest
 
-from pipeline.components.entities.boundaries import is_abbreviation, strip_span
+from pipeline.components.entities.boundaries import coordinated_names, is_abbreviation, strip_span
 
 from .docs import doc
 
@@ -19,6 +19,7 @@ def stripped(words, kind, spaces=None):
     (["Pew", "Research", "Center", "survey"], "organization", "Pew Research Center"),
     (["Harris", "County", "'s"], "agency", "Harris County"),
     (["“", "Pulse", "”"], "venue", "Pulse"),
+    (["LINCOLN", "HIGH", "SCHOOL", "ON"], "venue", "LINCOLN HIGH SCHOOL"),
 ])
 def test_strip_span(words, kind, text):
     assert stripped(words, kind) == text
@@ -48,3 +49,10 @@ def test_is_abbreviation():
     assert is_abbreviation(doc(["Calif", "."], spaces=[False, False])[:])
     assert not is_abbreviation(doc(["Florida", "."], spaces=[False, False])[:])
     assert not is_abbreviation(doc(["calif", "."], spaces=[False, False])[:])
+
+
+def test_coordinated_names_split_only_where_each_side_is_typed():
+    d = doc(["Central", "Station", "and", "Mercy", "Hospital", "Barnes", "and", "Noble"])
+    has_kind_word = lambda span: span[-1].lower_ in ("station", "hospital")  # noqa: E731
+    assert [s.text for s in coordinated_names(d[0:5], has_kind_word)] == ["Central Station", "Mercy Hospital"]
+    assert [s.text for s in coordinated_names(d[5:8], has_kind_word)] == ["Barnes and Noble"]

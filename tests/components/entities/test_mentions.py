@@ -22,9 +22,23 @@ def test_ner_mentions_fix_boundaries_and_give_kinds():
     assert found(ner_mentions(d)) == [("Maria Lopez", "person", "PERSON"), ("FBI", "agency", "ORG")]
 
 
-def test_the_kind_is_decided_on_the_span_as_ner_gave_it():
-    d = doc(["the", "FBI", "came"], ents=["B-ORG", "I-ORG", "O"])
-    assert found(ner_mentions(d)) == [("FBI", "organization", "ORG")]  # "the fbi" is no agency name
+def test_the_kind_is_decided_on_the_name_without_what_was_stripped():
+    d = doc(["the", "White", "House", "came"], ents=["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert found(ner_mentions(d)) == [("White House", "agency", "ORG")]  # "white house" is an agency name
+
+
+def test_two_names_ner_joined_with_a_coordinator_are_two_mentions():
+    d = doc(["Central", "Station", "and", "Mercy", "Hospital", ",", "Procter", "and", "Gamble"],
+            ents=["B-FAC", "I-FAC", "I-FAC", "I-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "I-ORG"])
+    assert found(ner_mentions(d)) == [("Central Station", "venue", "FAC"), ("Mercy Hospital", "venue", "FAC"),
+                                      ("Procter and Gamble", "organization", "ORG")]
+
+
+def test_a_person_span_ending_as_no_name_does_is_typed_as_an_organization():
+    d = doc(["Lakeside", "Fire", "said", "Riverton", "Council", "met"],
+            ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O"])
+    assert found(ner_mentions(d)) == [("Lakeside Fire", "organization", "PERSON"),
+                                      ("Riverton Council", "agency", "PERSON")]
 
 
 def test_ner_mentions_drop_what_is_no_entity_and_keep_possible_surnames():
@@ -73,3 +87,11 @@ def test_candidates_take_dateline_places_over_ner(matcher):
             ents=["B-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O", "O"])
     assert found(candidate_mentions(d, matcher)) == [("CEDAR FALLS", "place", "DATELINE"),
                                                     ("Iowa", "place", "DATELINE")]
+
+
+def test_a_title_case_headline_is_read_in_its_sentence_cased_parse():
+    words = ["Trump", "Supporter", "Screams", "At", "Reporters", "\n", "Trump", "spoke", "."]
+    d = doc(words, ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "O", "O"])
+    recased = doc(["Trump", "supporter", "screams", "at", "reporters"], ents=["B-PERSON", "O", "O", "O", "O"])
+    assert found(ner_mentions(d)) == [("Trump Supporter Screams", "person", "PERSON"), ("Trump", "person", "PERSON")]
+    assert found(ner_mentions(d, recased)) == [("Trump", "person", "PERSON"), ("Trump", "person", "PERSON")]

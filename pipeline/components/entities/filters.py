@@ -1,0 +1,75 @@
+"""Spans NER or a pattern takes for a name that are none: each rule named after what it rejects, run as one flat
+chain (`NOT_A_NAME`)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Span
+
+from ... import resources
+
+
+def is_a_listed_non_name(span: Span) -> bool:
+    """A word listed as never a name of ours ("Sgt.", "Republican", "Fahrenheit")."""
+    return span.text.lower() in resources.load("entities")["not_entities"]
+
+
+def is_all_lowercase(span: Span) -> bool:
+    """No capital letter at all ("state", "the agency"): a name is written with one."""
+    return not any(c.isupper() for c in span.text)
+
+
+def is_a_lone_adjective(span: Span) -> bool:
+    """One adjective ("Democratic" in "Democratic presidential candidate", "Undecided")."""
+    return len(span) == 1 and span[0].pos_ == "ADJ"
+
+
+def is_a_handle_or_hashtag(span: Span) -> bool:
+    """A social-media handle or hashtag ("@realDonaldTrump", "#DonaldTrump"): not a name as a reader writes it."""
+    text = span.doc.text
+    return "@" in span.text or "#" in span.text or text[span.start_char - 1: span.start_char] in ("@", "#")
+
+
+def is_a_lone_letter(span: Span) -> bool:
+    """A letter, with or without a period ("I.", "B"): an initial or a list number, not a name."""
+    return len(span.text.rstrip(".")) == 1
+
+
+def is_an_event_name(span: Span) -> bool:
+    """The name of an event ("Democratic National Convention", "Yalta Conference", "the Emmy Awards")."""
+    return len(span) > 1 and span[-1].lower_ in resources.load("entities")["event_final_words"]
+
+
+SHOUTING_WORDS = 6  # a sentence of fewer words is not taken for one written in capitals or Title Case
+SHOUTING_SHARE = 0.8  # the share of its words that must be capitalised
+LONGEST_SHOUTED_NAME = 5  # tokens
+
+
+def is_shouting(sentence: Span) -> bool:
+    """Whether a sentence is written in capitals or Title Case: most of its words capitalised."""
+    words = [t for t in sentence if t.is_alpha]
+    return len(words) >= SHOUTING_WORDS and sum(t.text[0].isupper() for t in words) >= SHOUTING_SHARE * len(words)
+
+
+def is_a_run_of_capitalised_words(span: Span) -> bool:
+    """In a sentence written in capitals or Title Case, a run of words NER took for one name: longer than any name,
+    or holding a stop word no name holds ("Officials In Fresno County Said The Fbi")."""
+    inner = set(resources.load("entities")["name_inner_stop_words"])
+    suspicious = len(span) > LONGEST_SHOUTED_NAME or any(t.is_stop and t.lower_ not in inner for t in span)
+    return suspicious and is_shouting(span.sent)
+
+
+NOT_A_NAME: tuple[Callable[[Span], bool], ...] = (
+    is_a_listed_non_name,
+    is_all_lowercase,
+    is_a_lone_adjective,
+    is_a_handle_or_hashtag,
+    is_a_lone_letter,
+    is_an_event_name,
+    is_a_run_of_capitalised_words,
+)
+
+
+def is_not_a_name(span: Span) -> bool:
+    """Whether any rule of `NOT_A_NAME` rejects `span`."""
+    return any(rejects(span) for rejects in NOT_A_NAME)

