@@ -45,7 +45,8 @@ wheel-check: $(STAMP)
 	.ci/wheel-check
 
 # Scores on gold data (seed article and corpora/gold), side by side with other tools where installed.
-# PolNeAR is not bundled: make eval POLNEAR=/path/to/PolNeAR (a checkout with data/dev/text and attributions)
+# PolNeAR and CoNLL-2003 are not bundled: make eval POLNEAR=/path/to/PolNeAR (a checkout with data/dev/text and
+# attributions, and data/train/text for the entity set) CONLL=/path/to/conll2003/dev.txt
 eval: $(STAMP)
 	$(BIN)/python -m eval.seed_score
 	$(BIN)/python -W ignore -m eval.quantity_score
@@ -53,7 +54,10 @@ eval: $(STAMP)
 	@if [ -d ../shared/data/clef2020-task2 ]; then $(BIN)/python -m eval.factcheck_score; \
 	else echo "CLEF 2020 task 2: skipped (../shared/data/clef2020-task2 absent)"; fi
 	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only --accurate --agreement; \
+	$(BIN)/python -W ignore -m eval.entity_score "$(POLNEAR)" --half dev --ablate; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
+	@if [ -n "$(CONLL)" ]; then $(BIN)/python -W ignore -m eval.conll_score "$(CONLL)"; \
+	else echo "CoNLL-2003: skipped (set CONLL=/path/to/a CoNLL-2003 English file, e.g. its dev split)"; fi
 
 # Throughput of the full pipeline against bare spaCy on the same articles, and the CLI start-up against
 # `python -c pass`, each in the same run.

@@ -73,8 +73,13 @@ def document_of(sentences: list[list[tuple[str, str]]]) -> Document:
 
 def read_conll(path: Path) -> list[Document]:
     """The documents of a CoNLL-2003 file."""
+    return read_conll_text(path.read_text(encoding="utf-8"))
+
+
+def read_conll_text(conll: str) -> list[Document]:
+    """The documents of CoNLL-2003 data."""
     docs, sentences, sentence = [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in conll.splitlines() + [""]:
         cols = line.split()
         if not cols or cols[0] == "-DOCSTART-":
             if sentence:

@@ -81,18 +81,22 @@ def accuracy(vectorizer, model, X, y, ner, threshold: float) -> float:
     return right / len(y)
 
 
-def exported(vectorizer, model, threshold: float, meta: dict) -> dict:
-    """The model as models/entity_typer.json holds it."""
-    weights = {}
-    for name, column in vectorizer.vocabulary_.items():
+def exported(vectorizer, model, threshold: float, meta: dict) -> tuple[dict, dict]:
+    """The model as models/entity_typer.json (feature names, threshold, how it was trained) and entity_typer.npz
+    (weights) hold it."""
+    names, rows = [], []
+    for name, column in sorted(vectorizer.vocabulary_.items()):
         w = model.coef_[:, column]
         if np.abs(w).max() >= 0.01:
-            weights[name] = [round(float(v), 4) for v in w]
-    return {"_doc": "Learned check of NER's classes (pipeline/components/entities/typer.py); classes in order: "
-                    + ", ".join(typer.CLASSES) + ". Written by eval/train_entity_typer.py.",
-            "threshold": threshold, "intercepts": [round(float(v), 4) for v in model.intercept_],
-            "vector_weights": [[round(float(v), 4) for v in row] for row in model.coef_[:, len(vectorizer.vocabulary_):].T],
-            "trained": meta, "weights": dict(sorted(weights.items()))}
+            names.append(name)
+            rows.append(w)
+    described = {"_doc": "Learned check of NER's classes (pipeline/components/entities/typer.py); classes in order: "
+                         + ", ".join(typer.CLASSES) + "; weights in entity_typer.npz, one row per feature. Written by "
+                         "eval/train_entity_typer.py.",
+                 "threshold": threshold, "trained": meta, "features": names}
+    arrays = {"weights": np.array(rows, dtype=np.float32), "intercepts": model.intercept_.astype(np.float32),
+              "vector_weights": model.coef_[:, len(vectorizer.vocabulary_):].T.astype(np.float32)}
+    return described, arrays
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,8 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"data": f"CoNLL-2003 English train (fitted), dev/testa ({chosen})", "C": c,
             "dev_accuracy": round(acc, 4), "examples": len(train[1]), "model": nlp.meta["name"],
             "date": date.today().isoformat()}
-    resources.dump("entity_typer", exported(vectorizer, model, t, meta), args.out)
-    print(f"chosen C={c}, threshold={t} (dev accuracy {acc:.3f}); wrote {args.out / 'entity_typer.json'}")
+    described, arrays = exported(vectorizer, model, t, meta)
+    resources.dump("entity_typer", described, args.out)
+    resources.dump("entity_typer.npz", arrays, args.out)
+    print(f"chosen C={c}, threshold={t} (dev accuracy {acc:.3f}); wrote entity_typer.json and .npz in {args.out}")
     return 0
 
 

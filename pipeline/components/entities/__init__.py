@@ -57,10 +57,10 @@ class EntityStage(DataStage):
     `read_recased_headline`: read NER's names in a Title Case headline from its sentence-cased parse
     (`doc._.recased_headline`, set by `pipeline.extraction`) rather than from the headline as written.
     `known_places`: a name GeoNames knows as a place is a place, whatever kind NER gave it (`places`).
-    `learned_kinds`: NER's class of each name checked by the learned model of `models/entity_typer.json`
-    (`typer`)."""
+    `learned_kinds`: NER's class of each name checked by the learned model of `models/entity_typer.json` and
+    `entity_typer.npz` (`typer`)."""
 
-    data_files = ("entities", "entity_patterns", "entity_typer")
+    data_files = ("entities", "entity_patterns", "entity_typer", "entity_typer.npz")
 
     def __init__(self, nlp: Language, name: str, read_recased_headline: bool = True, known_places: bool = True,
                  learned_kinds: bool = True):

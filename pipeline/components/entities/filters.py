@@ -26,8 +26,9 @@ def is_a_lone_adjective(span: Span) -> bool:
 
 def is_a_handle_or_hashtag(span: Span) -> bool:
     """A social-media handle or hashtag ("@realDonaldTrump", "#DonaldTrump"): not a name as a reader writes it."""
-    text = span.doc.text
-    return "@" in span.text or "#" in span.text or text[span.start_char - 1: span.start_char] in ("@", "#")
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    glued = before is not None and not before.whitespace_ and before.text[-1:] in ("@", "#")
+    return glued or "@" in span.text or "#" in span.text
 
 
 def is_a_lone_letter(span: Span) -> bool:

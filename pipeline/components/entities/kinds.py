@@ -7,6 +7,7 @@ that holds wins.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Span
@@ -21,14 +22,28 @@ def folded(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+def phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """One regular expression finding any of `phrases` as whole words."""
+    alternatives = "|".join(re.escape(p.replace("’", "'")) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w])")
+
+
 def contains_phrase(text: str, phrase: str) -> bool:
     """True where `phrase` occurs in `text` as whole words."""
-    return re.search(r"(?<![\w'])" + re.escape(phrase.replace("’", "'")) + r"(?![\w])", text) is not None
+    return contains_any(text, (phrase,))
+
+
+def contains_any(text: str, phrases: list[str] | tuple[str, ...]) -> bool:
+    """True where any of `phrases` occurs in `text` as whole words (one compiled pattern per list)."""
+    return phrases_pattern_of(tuple(phrases)).search(text) is not None
+
+
+phrases_pattern_of = lru_cache(maxsize=64)(phrases_pattern)
 
 
 def is_agency(span: Span, text: str, lists: dict) -> bool:
     """A government body, police force, court or legislature: named, or holding an agency word."""
-    return text in lists["agency_names"] or any(contains_phrase(text, w) for w in lists["agency_words"])
+    return text in lists["agency_names"] or contains_any(text, lists["agency_words"])
 
 
 def is_place(span: Span, text: str, lists: dict) -> bool:
@@ -38,12 +53,12 @@ def is_place(span: Span, text: str, lists: dict) -> bool:
 
 def is_organization_not_venue(span: Span, text: str, lists: dict) -> bool:
     """An organization whose name holds a venue noun ("Ohio State University", not a campus)."""
-    return any(contains_phrase(text, w) for w in lists["organization_over_venue"])
+    return contains_any(text, lists["organization_over_venue"])
 
 
 def is_venue(span: Span, text: str, lists: dict) -> bool:
     """A building or site people go to: a school, a bar, a church."""
-    return any(contains_phrase(text, w) for w in lists["venue_nouns"])
+    return contains_any(text, lists["venue_nouns"])
 
 
 REFINEMENTS: tuple[tuple[str, Callable[[Span, str, dict], bool]], ...] = (
@@ -64,7 +79,7 @@ def has_kind_word(span: Span) -> bool:
     organization's word): "Mercy Hospital", "City Council"."""
     lists, text = resources.load("entities"), folded(span.text)
     words = lists["venue_nouns"] + lists["agency_words"] + lists["organization_over_venue"]
-    return span[-1].lower_ in lists["place_final_words"] or any(contains_phrase(text, w) for w in words)
+    return span[-1].lower_ in lists["place_final_words"] or contains_any(text, words)
 
 
 def kind_of(span: Span, label: str) -> str | None:
@@ -83,6 +98,11 @@ def kind_of(span: Span, label: str) -> str | None:
 def label_kind(label: str) -> str | None:
     """The kind an NER label stands for before any refinement ("ORG" -> organization), None where none of ours."""
     return resources.load("entities")["ner_label_kinds"].get(label)
+
+
+def is_kept_label(label: str) -> bool:
+    """Whether NER's spans of `label` may be names of ours: a kind's label, or one kept in case it is a surname."""
+    return label_kind(label) is not None or label in resources.load("entities")["ner_labels_of_unknown_kind"]
 
 
 def ner_kind(span: Span, label: str | None = None) -> str | None:

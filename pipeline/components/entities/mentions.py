@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from ... import resources
 from .boundaries import coordinated_names, strip_span
 from .filters import is_not_a_name
-from .kinds import has_kind_word, kind_of, label_kind, ner_kind
+from .kinds import has_kind_word, is_kept_label, kind_of, label_kind, ner_kind
 
 
 @dataclass
@@ -52,7 +52,7 @@ def ner_mentions(doc: Doc, headline: Doc | None = None) -> Iterator[Mention]:
     """The NER spans of `doc` (`ner_spans`) of a kind of ours, boundaries fixed, each kind decided on the name
     without what was stripped from it ("the White House" is the agency "White House")."""
     for ent in ner_spans(doc, headline):
-        if ner_kind(ent) is None:
+        if not is_kept_label(ent.label_):
             continue
         span = strip_span(ent, label_kind(ent.label_))
         if span is None:

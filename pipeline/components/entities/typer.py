@@ -5,13 +5,12 @@ A multinomial logistic regression over sparse features of the mention and its ne
 shapes, the words before and after it, its syntactic role and head, its NER label, whether GeoNames knows it as a
 place) and over the English model's own token vectors (`doc.tensor`: the mention's mean, and the tokens just before
 and after it) gives the probability of each class. Trained on CoNLL-2003's English train split (Reuters news, 1996) by
-`eval/train_entity_typer.py`; weights and the probability a class needs to overrule NER in
-`models/entity_typer.json`. The stage asks it only about NER's mentions that no rule of the article resolved
+`eval/train_entity_typer.py`; the feature names and the probability a class needs to overrule NER in
+`models/entity_typer.json`, the weights in `models/entity_typer.npz` (arrays, not JSON lists: tens of thousands of
+small lists would slow every garbage collection of the process). The stage asks it only about NER's mentions that no rule of the article resolved
 (`aliases`), and the word lists still split organizations into agencies, organizations and venues.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 from spacy.tokens import Span
@@ -59,21 +58,22 @@ def vectors(span: Span) -> np.ndarray:
     return np.concatenate([tensor[span.start:span.end].mean(axis=0), before, after])
 
 
+def feature_rows(model: dict) -> dict[str, int]:
+    """Each feature name's row in the weight matrix (built once per model file)."""
+    return {name: i for i, name in enumerate(model["features"])}
+
+
 def probabilities(span: Span, label: str) -> dict[str, float]:
     """The probability of each class of `CLASSES` for a mention NER labelled `label`."""
-    model = resources.load("entity_typer")
-    weights = model["weights"]
-    scores = list(model["intercepts"])
-    for name in features(span, label):
-        for i, w in enumerate(weights.get(name, ())):
-            scores[i] += w
-    dense = np.asarray(model["vector_weights"])
-    if dense.size and span.doc.tensor is not None and span.doc.tensor.shape[-1:] == (VECTOR_WIDTH,):
-        scores = [a + b for a, b in zip(scores, vectors(span) @ dense)]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    return {c: e / total for c, e in zip(CLASSES, exp)}
+    weights = resources.load("entity_typer.npz")
+    rows = resources.derived(feature_rows, "entity_typer")
+    found = [rows[name] for name in features(span, label) if name in rows]
+    scores = weights["intercepts"] + weights["weights"][found].sum(axis=0)
+    tensor = span.doc.tensor
+    if tensor is not None and tensor.shape[-1:] == (VECTOR_WIDTH,) and len(tensor) == len(span.doc):
+        scores = scores + vectors(span) @ weights["vector_weights"]
+    exp = np.exp(scores - scores.max())
+    return {c: float(e) for c, e in zip(CLASSES, exp / exp.sum())}
 
 
 def learned_class(span: Span, label: str) -> str | None:
