@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from jsonschema import ValidationError
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -159,6 +159,7 @@ claim_documents = st.one_of(claim_review, st.lists(claim_review, max_size=3).map
 
 
 @given(document=claim_documents, form=st.sampled_from(["jsonld", "html", "jsonl", "tsv"]))
+@example(document={"@type": "ClaimReview", "reviewRating": {"@id": []}}, form="jsonld")  # an @id that is no string
 def test_claimreview_readers_give_fact_checks_or_problems(document, form):
     body = json.dumps(document)
     content = {"jsonld": body, "jsonl": body + "\n" + body, "tsv": "id\tclaim\n" + body.replace("\n", " "),

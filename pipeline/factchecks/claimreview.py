@@ -241,7 +241,8 @@ class Resolved(dict):
 
     def resolved(self, value: Any) -> Any:
         for _ in range(8):  # a chain of references, followed this far (a cycle ends here too)
-            if isinstance(value, dict) and set(value) == {"@id"} and value["@id"] in self.nodes:
+            if isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str) \
+                    and value["@id"] in self.nodes:
                 value = self.nodes[value["@id"]]
             else:
                 break
