@@ -55,6 +55,7 @@ eval: $(STAMP)
 	else echo "CLEF 2020 task 2: skipped (../shared/data/clef2020-task2 absent)"; fi
 	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only --accurate --agreement; \
 	$(BIN)/python -W ignore -m eval.entity_score "$(POLNEAR)" --half dev --ablate; \
+	$(BIN)/python -W ignore -m eval.news_quantity_score "$(POLNEAR)" --half dev --coverage; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
 	@if [ -n "$(CONLL)" ]; then $(BIN)/python -W ignore -m eval.conll_score "$(CONLL)"; \
 	else echo "CoNLL-2003: skipped (set CONLL=/path/to/a CoNLL-2003 English file, e.g. its dev split)"; fi

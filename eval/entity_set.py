@@ -76,15 +76,20 @@ def main(argv: list[str] | None = None) -> int:
     except SetError as e:
         print(f"error: {e}")
         return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    for half in HALVES:
-        rows = [{"file": a.file, "text": a.text,
-                 "entities": [{"start": m.start, "end": m.end, "kind": m.kind, "text": m.text} for m in a.mentions]}
-                for a in articles if a.half == half]
-        (args.out / f"{half}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                                encoding="utf-8")
-        print(f"{half}: {len(rows)} articles, {sum(len(r['entities']) for r in rows)} mentions -> {args.out / half}.jsonl")
+    rows = {half: [{"file": a.file, "text": a.text,
+                    "entities": [{"start": m.start, "end": m.end, "kind": m.kind, "text": m.text} for m in a.mentions]}
+                   for a in articles if a.half == half] for half in HALVES}
+    write_halves(args.out, rows, "entities")
     return 0
+
+
+def write_halves(out: Path, rows: dict[str, list[dict]], annotated: str) -> None:
+    """Write each half's rows as `out/<half>.jsonl` and say how many rows and `annotated` spans each holds."""
+    out.mkdir(parents=True, exist_ok=True)
+    for half, chosen in rows.items():
+        (out / f"{half}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen),
+                                           encoding="utf-8")
+        print(f"{half}: {len(chosen)} texts, {sum(len(r[annotated]) for r in chosen)} {annotated} -> {out / half}.jsonl")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,15 @@ def test_tokenized_text_quote_is_one_attribution(nlp):
     assert a["cue"]["text"] == "said" and a["content"]["text"].startswith("I 'm sure")
 
 
+def test_two_cues_taking_one_quotation_give_one_attribution_of_it(nlp):
+    # the learned detector's "entitled" and the rules' "noted" both took "Aristocracy Reborn"; two contents over the
+    # same tokens raised
+    data = check(nlp, "Barack Obama’s thesis for Columbia University, entitled “Aristocracy Reborn,” noted that "
+                      "America’s founding fathers “did not allow for economic freedom.”")
+    contents = [a["content"]["text"] for a in data["attributions"]]
+    assert len(contents) == len(set(contents))
+
+
 def test_two_thousand_paragraphs(nlp):
     text = "\n\n".join(f"“Item {n} is late,” said inspector Maria Gomez. Officials said {n + 2} trucks were idle."
                       for n in range(2000))

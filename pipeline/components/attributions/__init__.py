@@ -60,6 +60,17 @@ def attributions_of(doc: Doc, entities: list[EntityMention], headline: Doc | Non
     return sorted(found, key=lambda f: f.content.start)
 
 
+def one_per_content(doc: Doc, found: list[Found]) -> list[Found]:
+    """`found` with one attribution per content: of two whose contents cover the same tokens (two cues taking one
+    quotation: "X, entitled “A,” noted ..."), a rule's over the learned detector's, else the first."""
+    chosen: dict[tuple[int, int], Found] = {}
+    for f in sorted(found, key=lambda f: f.detected_by != "rules"):
+        span = doc.char_span(f.content.start, f.content.end, alignment_mode="expand")
+        chosen.setdefault((span.start, span.end), f)
+    kept = {id(f) for f in chosen.values()}
+    return [f for f in found if id(f) in kept]
+
+
 def attribution_spans(doc: Doc, found: list[Found]) -> list[Span]:
     """A span over the tokens of each attribution's content, in the order of `found`, carrying it."""
     spans = []
@@ -111,7 +122,7 @@ class AttributionStage(DataStage):
         """Set the span group of the attributions of `doc`, read with the entity mentions of the entity stage and the
         parsed sentence-cased headline (`doc._.recased_headline`) where `pipeline.extraction` set it."""
         entities = entity_mentions(list(doc.spans.get(ENTITIES, [])))
-        found = attributions_of(doc, entities, doc._.get(RECASED_HEADLINE))
+        found = one_per_content(doc, attributions_of(doc, entities, doc._.get(RECASED_HEADLINE)))
         doc.spans[ATTRIBUTIONS] = distinct_extents(attribution_spans(doc, found), "attribution contents")
         return doc
 

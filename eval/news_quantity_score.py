@@ -1,0 +1,210 @@
+"""Quantities on news we did not write, scored in CQE's conventions: newsclaims and quantulum3 on the held-out
+quantity set, and figure coverage on fact-checked claims.
+
+    python -m eval.news_quantity_score POLNEAR_DIR [--half dev|test|all] [--coverage] [--json FILE]
+
+The set (`eval/quantity_set.py`): 321 items, a dev half (tuned on) and a test half (scored once, at the end).
+Matching follows CQE's evaluation (github.com/satya77/CQE_Evaluation, `evaluate_models.py`): a value matches when
+`numpy.isclose` (rtol 1e-5) holds, a range only a range with both ends in the same order; value+unit also needs the
+unit, value+change also the change (= ~ > < up down). One difference: here each gold quantity and each prediction is
+used once (CQE's script can match one prediction to several gold quantities). Units are compared normalised: a
+currency by its ISO code, a physical unit by pint's form (`quantity_score.unit_key`: "kilometre" = "km"), a count by
+its counted noun lemmatised ("detainees" = "detainee"), "-" for a bare number, "% NOUN" for a fraction of NOUN.
+newsclaims' qualifier and change give CQE's change: up/down where it has one, else = ~ > < (>= as >, <= as <).
+quantulum3 has no change; its quantities count as "=".
+
+With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits, other
+than bare years, that lie inside a reported quantity.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import quantity_set
+from .quantity_score import unit_key
+from .seed_score import PRF
+
+CHANGE_OF_QUALIFIER = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
+NAMED_UNITS = {"percent": "percentage", "percentage": "percentage", "percentage point": "percentage point",
+               "times": "times", "year of age": "year of age"}
+
+
+@dataclass(frozen=True)
+class Found:
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str  # in the gold's vocabulary, or as close as the system gives
+    change: str
+
+
+@lru_cache(maxsize=1)
+def lemmatizer():
+    import spacy
+
+    from pipeline import resources
+
+    return spacy.load(resources.load("pipeline")["spacy_model"], disable=["parser", "ner"])
+
+
+@lru_cache(maxsize=4096)
+def lemma(noun: str) -> str:
+    """A counted noun lemmatised and lower-cased, without determiners ("the mass shootings" -> "mass shooting")."""
+    words = [t.lemma_.lower() for t in lemmatizer()(noun) if not t.is_stop and not t.is_punct]
+    return " ".join(words) or "-"
+
+
+def unit_form(unit: str) -> object:
+    """What a unit is compared by (see the module's docstring)."""
+    u = unit.strip().lower()
+    if u in NAMED_UNITS:
+        return NAMED_UNITS[u]
+    if u == "-" or u.startswith("% "):
+        return u if u in ("-", "% -") else "% " + lemma(u[2:])
+    key = unit_key(u)
+    return key if key is not None and key != u else lemma(u)
+
+
+def newsclaims_found(q) -> Found:
+    """A newsclaims quantity in CQE's terms."""
+    change = q.change if q.change in ("up", "down") else CHANGE_OF_QUALIFIER.get(q.qualifier, "=")
+    if q.kind == "age":
+        unit = "year of age"
+    elif q.kind == "fraction":
+        unit = "% " + (q.counted or "-")
+    elif q.kind == "multiple":
+        unit = "times"
+    elif q.unit_normalized:
+        unit = q.unit_normalized
+    else:
+        unit = q.counted or q.unit or "-"
+    return Found(q.value, q.low, q.high, unit, change)
+
+
+def predict_newsclaims(texts: list[str]) -> list[list[Found]]:
+    import pipeline
+
+    return [[newsclaims_found(q) for q in r.quantities] for r in pipeline.extract_many(texts, batch_size=64)]
+
+
+def predict_quantulum3(texts: list[str]) -> list[list[Found]]:
+    warnings.filterwarnings("ignore")
+    from quantulum3 import parser
+
+    out = []
+    for text in texts:
+        try:
+            found = parser.parse(text)
+        except Exception:  # quantulum3 raises on some inputs: nothing found there
+            found = []
+        out.append([Found(q.value, None, None, "-" if q.unit.name == "dimensionless" else q.unit.name, "=")
+                    for q in found])
+    return out
+
+
+SYSTEMS = {"newsclaims": predict_newsclaims, "quantulum3": predict_quantulum3}
+
+
+def same_value(p: Found, g) -> bool:
+    """CQE's value match: isclose, a range only with a range in the same order."""
+    if g.low is not None:
+        return p.low is not None and bool(np.isclose([g.low, g.high], [p.low, p.high], rtol=1e-5).all())
+    return p.low is None and p.value is not None and bool(np.isclose(g.value, p.value, rtol=1e-5))
+
+
+MATCHES = {
+    "value": same_value,
+    "value+unit": lambda p, g: same_value(p, g) and unit_form(p.unit) == unit_form(g.unit),
+    "value+change": lambda p, g: same_value(p, g) and p.change == g.change,
+}
+
+
+def count(pred: list[Found], gold: list, match) -> PRF:
+    """One item's matches, each gold quantity and prediction used once."""
+    used: set[int] = set()
+    tp = 0
+    for g in gold:
+        hit = next((i for i, p in enumerate(pred) if i not in used and match(p, g)), None)
+        if hit is not None:
+            used.add(hit)
+            tp += 1
+    return PRF(tp, len(pred) - tp, len(gold) - tp)
+
+
+def score(items, predictions) -> dict[str, PRF]:
+    totals = {name: PRF() for name in MATCHES}
+    for item, pred in zip(items, predictions):
+        for name, match in MATCHES.items():
+            totals[name] = totals[name] + count(pred, item.quantities, match)
+    return totals
+
+
+FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*\d|(?<![\w.,])\d")
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def figures(text: str) -> list[tuple[int, int]]:
+    """The figures written in digits in `text`, other than bare years ("in 2014"; "2014 votes" is a figure too)."""
+    out = []
+    for m in FIGURE.finditer(text):
+        bare_year = YEAR.fullmatch(m.group()) and not re.match(r"\s*(%|percent|[a-z]+s\b)", text[m.end():])
+        if not bare_year:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def coverage() -> tuple[int, int]:
+    """(figures covered by a reported quantity, figures) over every CLEF 2020 verified claim."""
+    import pipeline
+
+    claims = list(quantity_set.clef_claims().values())
+    covered = total = 0
+    for text, result in zip(claims, pipeline.extract_many(claims, batch_size=64)):
+        spans = [(q.start, q.end) for q in result.quantities]
+        for s, e in figures(text):
+            total += 1
+            covered += any(a <= s and e <= b for a, b in spans)
+    return covered, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (data/train/text)")
+    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--coverage", action="store_true", help="also figure coverage on the CLEF verified claims")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        items = quantity_set.load(args.polnear, None if args.half == "all" else args.half)
+    except quantity_set.SetError as e:
+        print(f"error: {e}")
+        return 2
+    figures_out = {}
+    for half in [h for h in quantity_set.HALVES if args.half in (h, "all")]:
+        chosen = [i for i in items if i.half == half]
+        print(f"{half}: {len(chosen)} items, {sum(len(i.quantities) for i in chosen)} gold quantities")
+        figures_out[half] = {}
+        for name, predict in SYSTEMS.items():
+            totals = score(chosen, predict([i.text for i in chosen]))
+            figures_out[half][name] = {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
+            print(f"  {name:<11} " + " | ".join(f"{k} P {v.precision:.3f} R {v.recall:.3f} F1 {v.f1:.3f}"
+                                               for k, v in totals.items()))
+    if args.coverage:
+        covered, total = coverage()
+        figures_out["coverage"] = covered / total
+        print(f"figure coverage on CLEF verified claims: {covered}/{total} = {covered / total:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(figures_out, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

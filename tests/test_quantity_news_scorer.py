@@ -1,0 +1,52 @@
+"""The held-out quantity set (eval/quantity_set.py) and its CQE-convention scorer (eval/news_quantity_score.py), on
+stand-ins: no PolNeAR or CLEF text is bundled."""
+import json
+from collections import Counter
+
+from eval import news_quantity_score as S
+from eval import quantity_set
+from eval.news_quantity_score import Found
+
+
+def test_the_committed_set_is_321_items_in_two_halves_with_quantities_in_cqe_form():
+    rows = [json.loads(line) for line in quantity_set.GOLD.read_text("utf-8").splitlines()]
+    assert len(rows) == 321 and Counter(r["half"] for r in rows) == {"dev": 161, "test": 160}
+    assert Counter(r["source"] for r in rows) == {"polnear": 201, "clef": 120}
+    for r in rows:
+        assert "text" not in r and len(r["sha1"]) == 40
+        for q in r["quantities"]:
+            assert q["change"] in ("=", "~", ">", "<", "up", "down") and q["unit"]
+            assert ("value" in q) != ("low" in q and "high" in q)
+            assert len(q["text"]) == q["end"] - q["start"]
+
+
+def gold(value=None, low=None, high=None, unit="-", change="="):
+    return quantity_set.GoldQuantity(0, 1, "x", value, low, high, unit, change)
+
+
+def test_values_match_as_cqe_matches_them():
+    assert S.same_value(Found(2.5e9, None, None, "USD", "="), gold(2500000000.0))
+    assert not S.same_value(Found(2.5, None, None, "USD", "="), gold(2500000000.0))
+    assert S.same_value(Found(None, 10, 20, "km", "="), gold(low=10, high=20))
+    assert not S.same_value(Found(None, 20, 10, "km", "="), gold(low=10, high=20))  # text order
+    assert not S.same_value(Found(15, None, None, "km", "="), gold(low=10, high=20))  # a range is no value
+
+
+def test_units_compare_normalised():
+    assert S.unit_form("USD") == S.unit_form("dollar")
+    assert S.unit_form("kilometer") == S.unit_form("kilometre")
+    assert S.unit_form("percent") == S.unit_form("percentage")
+    assert S.unit_form("detainees") == S.unit_form("detainee")
+    assert S.unit_form("% voters") == S.unit_form("% voter") and S.unit_form("-") != S.unit_form("detainee")
+
+
+def test_each_gold_quantity_and_prediction_is_used_once():
+    golds = [gold(5.0, unit="percentage", change="up"), gold(5.0, unit="dollar")]
+    preds = [Found(5.0, None, None, "percent", "up")]
+    assert (S.count(preds, golds, S.MATCHES["value"]).tp, S.count(preds, golds, S.MATCHES["value"]).fn) == (1, 1)
+    assert S.count(preds, golds, S.MATCHES["value+change"]).tp == 1
+
+
+def test_figures_are_digit_runs_other_than_bare_years():
+    text = "In 2014, 1,200 people paid $7,600; 2016 votes were cast."
+    assert [text[s:e] for s, e in S.figures(text)] == ["1,200", "7,600", "2016"]
