@@ -13,8 +13,8 @@ its counted noun lemmatised ("detainees" = "detainee"), "-" for a bare number, "
 newsclaims' qualifier and change give CQE's change: up/down where it has one, else = ~ > < (>= as >, <= as <).
 quantulum3 has no change; its quantities count as "=".
 
-With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits, other
-than bare years, that lie inside a reported quantity.
+With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits that lie
+inside a reported quantity; bare years, ordinals, days of dates and codes ("AR-15") are not figures (`NOT_FIGURES`).
 """
 from __future__ import annotations
 
@@ -149,16 +149,21 @@ def score(items, predictions) -> dict[str, PRF]:
 
 FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*\d|(?<![\w.,])\d")
 YEAR = re.compile(r"(1[89]|20)\d\d")
+MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+NOT_FIGURES = (
+    ("a bare year", lambda text, s, e: bool(YEAR.fullmatch(text[s:e])) and not re.match(r"\s*(%|percent)", text[e:])
+     and text[s - 1:s] != "$"),
+    ("an ordinal", lambda text, s, e: bool(re.match(r"(st|nd|rd|th)\b", text[e:]))),
+    ("the day of a date", lambda text, s, e: bool(re.search(MONTH + r"\s$", text[max(0, s - 12):s], re.I)
+                                                 or re.match(r"\s" + MONTH + r"\b", text[e:], re.I))),
+    ("a code or model", lambda text, s, e: bool(re.search(r"[A-Za-z]-$", text[max(0, s - 3):s]))),
+)
 
 
 def figures(text: str) -> list[tuple[int, int]]:
-    """The figures written in digits in `text`, other than bare years ("in 2014"; "2014 votes" is a figure too)."""
-    out = []
-    for m in FIGURE.finditer(text):
-        bare_year = YEAR.fullmatch(m.group()) and not re.match(r"\s*(%|percent|[a-z]+s\b)", text[m.end():])
-        if not bare_year:
-            out.append((m.start(), m.end()))
-    return out
+    """The figures written in digits in `text`, other than bare years, ordinals, days of dates and codes ("AR-15")."""
+    return [(m.start(), m.end()) for m in FIGURE.finditer(text)
+            if not any(rejects(text, m.start(), m.end()) for _, rejects in NOT_FIGURES)]
 
 
 def coverage() -> tuple[int, int]:

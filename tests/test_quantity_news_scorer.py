@@ -47,6 +47,6 @@ def test_each_gold_quantity_and_prediction_is_used_once():
     assert S.count(preds, golds, S.MATCHES["value+change"]).tp == 1
 
 
-def test_figures_are_digit_runs_other_than_bare_years():
-    text = "In 2014, 1,200 people paid $7,600; 2016 votes were cast."
-    assert [text[s:e] for s, e in S.figures(text)] == ["1,200", "7,600", "2016"]
+def test_figures_are_digit_runs_other_than_years_ordinals_dates_and_codes():
+    text = "In 2014, 1,200 people paid $7,600 on Dec. 12 for an AR-15 on the 22nd day; 2016% is odd, $2016 too."
+    assert [text[s:e] for s, e in S.figures(text)] == ["1,200", "7,600", "2016", "2016"]
