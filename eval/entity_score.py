@@ -16,10 +16,8 @@ FAC -> venue (spaCy has no agency).
 """
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import spacy
 
@@ -27,7 +25,7 @@ import pipeline
 from pipeline import nlp as nlp_module
 from pipeline import resources
 
-from . import entity_set
+from . import entity_set, held_out
 from .seed_score import KINDS, PRF
 
 SPACY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "venue"}
@@ -157,22 +155,16 @@ def systems(model: str | None = None, ablate: bool = False) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (data/train/text and data/dev/text)")
-    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
-    parser.add_argument("--json", type=Path, help="write the figures here")
+    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text and data/dev/text)")
     parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
     parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
     args = parser.parse_args(argv)
-    try:
-        articles = entity_set.load(args.polnear, None if args.half == "all" else args.half)
-    except entity_set.SetError as e:
-        print(f"error: {e}")
+    articles = held_out.loaded(entity_set.load, args.polnear, args.half, entity_set.SetError)
+    if articles is None:
         return 2
     runs = systems(args.model, args.ablate)
     figures = {}
-    for half in [h for h in entity_set.HALVES if args.half in (h, "all")]:
-        chosen = [a for a in articles if a.half == half]
+    for half, chosen in held_out.by_half(articles, args.half):
         print(f"{half}: {len(chosen)} articles, {sum(len(a.mentions) for a in chosen)} gold mentions")
         figures[half] = {}
         for name, run in runs.items():

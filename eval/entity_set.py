@@ -10,15 +10,16 @@ chosen and annotated: `corpora/entities-polnear/README.md`.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import held_out
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "entities-polnear" / "gold.jsonl"
-HALVES = ("dev", "test")
+HALVES = held_out.HALVES
 
 
 @dataclass
@@ -66,30 +67,14 @@ def load(polnear: Path, half: str | None = None, gold: Path = GOLD) -> list[Arti
     return [rebuilt(polnear, e) for e in entries if half is None or e["half"] == half]
 
 
+def row(article: Article) -> dict:
+    """An article as the rebuilt set writes it."""
+    return {"file": article.file, "text": article.text,
+            "entities": [{"start": m.start, "end": m.end, "kind": m.kind, "text": m.text} for m in article.mentions]}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout")
-    parser.add_argument("--out", type=Path, required=True, help="directory for dev.jsonl and test.jsonl")
-    args = parser.parse_args(argv)
-    try:
-        articles = load(args.polnear)
-    except SetError as e:
-        print(f"error: {e}")
-        return 2
-    rows = {half: [{"file": a.file, "text": a.text,
-                    "entities": [{"start": m.start, "end": m.end, "kind": m.kind, "text": m.text} for m in a.mentions]}
-                   for a in articles if a.half == half] for half in HALVES}
-    write_halves(args.out, rows, "entities")
-    return 0
-
-
-def write_halves(out: Path, rows: dict[str, list[dict]], annotated: str) -> None:
-    """Write each half's rows as `out/<half>.jsonl` and say how many rows and `annotated` spans each holds."""
-    out.mkdir(parents=True, exist_ok=True)
-    for half, chosen in rows.items():
-        (out / f"{half}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen),
-                                           encoding="utf-8")
-        print(f"{half}: {len(chosen)} texts, {sum(len(r[annotated]) for r in chosen)} {annotated} -> {out / half}.jsonl")
+    return held_out.rebuild(argv, __doc__, load, SetError, row, "entities")
 
 
 if __name__ == "__main__":

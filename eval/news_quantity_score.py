@@ -18,17 +18,15 @@ inside a reported quantity; bare years, ordinals, days of dates and codes ("AR-1
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from . import quantity_set
+from . import held_out, quantity_set
 from .quantity_score import unit_key
 from .seed_score import PRF
 
@@ -181,20 +179,14 @@ def coverage() -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout (data/train/text)")
-    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text)")
     parser.add_argument("--coverage", action="store_true", help="also figure coverage on the CLEF verified claims")
-    parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    try:
-        items = quantity_set.load(args.polnear, None if args.half == "all" else args.half)
-    except quantity_set.SetError as e:
-        print(f"error: {e}")
+    items = held_out.loaded(quantity_set.load, args.polnear, args.half, quantity_set.SetError)
+    if items is None:
         return 2
     figures_out = {}
-    for half in [h for h in quantity_set.HALVES if args.half in (h, "all")]:
-        chosen = [i for i in items if i.half == half]
+    for half, chosen in held_out.by_half(items, args.half):
         print(f"{half}: {len(chosen)} items, {sum(len(i.quantities) for i in chosen)} gold quantities")
         figures_out[half] = {}
         for name, predict in SYSTEMS.items():

@@ -12,18 +12,17 @@ annotated: `corpora/quantities-news/README.md`.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clef, entity_set
+from . import clef, held_out
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "corpora" / "quantities-news" / "gold.jsonl"
 CLEF_CLAIMS = ROOT.parent / "shared" / "data" / "clef2020-task2" / "verified_claims.docs.tsv"
-HALVES = ("dev", "test")
+HALVES = held_out.HALVES
 
 
 @dataclass
@@ -90,20 +89,13 @@ def load(polnear: Path, half: str | None = None, gold: Path = GOLD, claims_path:
     return [rebuilt(e, polnear, claims) for e in entries if half is None or e["half"] == half]
 
 
+def row(item: Item) -> dict:
+    """An item as the rebuilt set writes it."""
+    return {"n": item.n, "source": item.source, "text": item.text, "quantities": [vars(q) for q in item.quantities]}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout")
-    parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
-    try:
-        items = load(args.polnear)
-    except SetError as e:
-        print(f"error: {e}")
-        return 2
-    rows = {half: [{"n": i.n, "source": i.source, "text": i.text, "quantities": [vars(q) for q in i.quantities]}
-                   for i in items if i.half == half] for half in HALVES}
-    entity_set.write_halves(args.out, rows, "quantities")
-    return 0
+    return held_out.rebuild(argv, __doc__, load, SetError, row, "quantities")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,52 @@
+"""What the held-out sets (`entity_set`, `quantity_set`) and their scorers share: the halves, the command line,
+loading with a one-line error, and writing rebuilt halves."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Callable
+
+HALVES = ("dev", "test")  # dev: tuned on; test: scored once, at the end
+
+
+def scorer_parser(doc: str, polnear_help: str) -> argparse.ArgumentParser:
+    """The arguments every held-out scorer takes: the PolNeAR checkout, the half and where to write the figures."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help=polnear_help)
+    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    return parser
+
+
+def by_half(items: list, half: str) -> list[tuple[str, list]]:
+    """Each half `--half` names, in order, with its items."""
+    return [(h, [i for i in items if i.half == h]) for h in HALVES if half in (h, "all")]
+
+
+def loaded(load: Callable, polnear: Path, half: str, error: type[Exception]) -> list | None:
+    """`load(polnear, half)` ("all": both halves), or None once the reason it failed is printed in one line."""
+    try:
+        return load(polnear, None if half == "all" else half)
+    except error as e:
+        print(f"error: {e}")
+        return None
+
+
+def rebuild(argv: list[str] | None, doc: str, load: Callable, error: type[Exception], row: Callable[[object], dict],
+            annotated: str) -> int:
+    """The command that rebuilds a set from a PolNeAR checkout into DIR/dev.jsonl and DIR/test.jsonl."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout")
+    parser.add_argument("--out", type=Path, required=True, help="directory for dev.jsonl and test.jsonl")
+    args = parser.parse_args(argv)
+    items = loaded(load, args.polnear, "all", error)
+    if items is None:
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    for half in HALVES:
+        rows = [row(item) for item in items if item.half == half]
+        (args.out / f"{half}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                                encoding="utf-8")
+        print(f"{half}: {len(rows)} texts, {sum(len(r[annotated]) for r in rows)} {annotated} -> {args.out / half}.jsonl")
+    return 0
