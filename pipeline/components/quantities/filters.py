@@ -1,6 +1,6 @@
 """Numbers that are not quantities, as a flat chain of named rules: years, dates, clock times, codes ("J1149"),
-emergency numbers ("911 calls"), names with numbers ("COVID-19", "Route 66"), ordinals, scores ("7-2") and list
-markers. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
+emergency numbers ("911 calls"), names with numbers ("COVID-19", "Route 66"), ordinals, scores ("7-2"), list
+markers and "one of" a group. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
 from __future__ import annotations
 
 import re
@@ -170,7 +170,16 @@ def list_marker(c: Candidate) -> bool:
         and c.number.value < 100 and (after.whitespace_ != "" or c.nxt + 1 >= len(c.doc))
 
 
+def one_of_a_group(c: Candidate) -> bool:
+    """"one of the great conservatives", "one of his sons": "one" picking out a member, not counting (but "one of
+    every five" is a ratio)."""
+    doc, i = c.doc, c.nxt
+    return not c.number.digits and c.first.lower_ == "one" and c.after is not None and c.after.lower_ == "of" \
+        and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("every", "each"))
+
+
 NOT_A_QUANTITY = (
+    one_of_a_group,
     ordinal,
     letters_around,
     code,

@@ -37,6 +37,7 @@ def test_each_rule_rejects_what_it_is_named_after(rule, text, surface):
     ("2012 students", "2012"),
     ("10-15 exabytes", "10"),
     ("$4.2 billion", "4.2"),
+    ("1 of the 4 accused", "1"),
 ])
 def test_figures_pass_the_chain(text, surface):
     doc = doc_of(text)
@@ -88,9 +89,17 @@ def test_list_markers_at_the_start_of_a_line():
     assert not filters.list_marker(candidate(doc_of("It cost 1."), "1"))
 
 
+def test_one_of_a_group_is_no_figure_but_one_in_ten_or_one_of_every_five_is():
+    group = built(["one", "of", "the", "great", "conservatives"], tags=["CD", "IN", "DT", "JJ", "NNS"])
+    assert filters.one_of_a_group(candidate(group, "one")) and not_a_quantity(candidate(group, "one"))
+    for words, tags in ((["one", "in", "ten", "bridges"], ["CD", "IN", "CD", "NNS"]),
+                        (["one", "of", "every", "five", "voters"], ["CD", "IN", "DT", "CD", "NNS"])):
+        assert not filters.one_of_a_group(candidate(built(words, tags=tags), "one"))
+
+
 def test_the_chain_is_flat_named_and_ordered():
     names = [rule.__name__ for rule in NOT_A_QUANTITY]
-    assert len(set(names)) == len(names) and names[0] == "ordinal" and names[-1] == "list_marker"
+    assert len(set(names)) == len(names) and names[0] == "one_of_a_group" and names[-1] == "list_marker"
     assert all(rule.__doc__ for rule in NOT_A_QUANTITY)
 
 
