@@ -48,8 +48,9 @@ def longer_names(mentions: list[Mention]) -> tuple[dict, dict, dict]:
         for k in range(1, len(o.span)):
             by_first.setdefault(name_key(o.span[:k].text), o)
             by_last.setdefault(name_key(o.span[k:].text), {}).setdefault(name_key(o.span.text), o)
-        if len(initials(o)) >= 2:
-            by_initials.setdefault(initials(o), o)
+        letters = initials(o)
+        if len(letters) >= 2:
+            by_initials.setdefault(letters, o)
     return by_first, by_last, by_initials
 
 

@@ -48,9 +48,9 @@ def features(span: Span, label: str) -> list[str]:
 
 def vectors(span: Span) -> np.ndarray:
     """The model's token vectors around a mention: its mean, then the token before and the token after (zeros at
-    the edges of the doc, and everywhere for a Doc without them)."""
+    the edges of the doc, and everywhere for a Doc without vectors of the width the model was trained on)."""
     tensor = span.doc.tensor
-    if tensor is None or len(tensor) != len(span.doc):
+    if tensor is None or len(tensor) != len(span.doc) or tensor.shape[-1:] != (VECTOR_WIDTH,):
         return np.zeros(3 * VECTOR_WIDTH)
     edge = np.zeros(tensor.shape[1])
     before = tensor[span.start - 1] if span.start > 0 else edge
@@ -68,10 +68,7 @@ def probabilities(span: Span, label: str) -> dict[str, float]:
     weights = resources.load("entity_typer.npz")
     rows = resources.derived(feature_rows, "entity_typer")
     found = [rows[name] for name in features(span, label) if name in rows]
-    scores = weights["intercepts"] + weights["weights"][found].sum(axis=0)
-    tensor = span.doc.tensor
-    if tensor is not None and tensor.shape[-1:] == (VECTOR_WIDTH,) and len(tensor) == len(span.doc):
-        scores = scores + vectors(span) @ weights["vector_weights"]
+    scores = weights["intercepts"] + weights["weights"][found].sum(axis=0) + vectors(span) @ weights["vector_weights"]
     exp = np.exp(scores - scores.max())
     return {c: float(e) for c, e in zip(CLASSES, exp / exp.sum())}
 
