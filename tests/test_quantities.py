@@ -89,12 +89,23 @@ def one(run, text, surface):
     ("Twelve jurors heard the case.", "Twelve jurors", 12),
     ("Forty-seven homes burned.", "Forty-seven homes", 47),
     ("They seized a dozen rifles.", "a dozen rifles", 12),
-    ("Hundreds of protesters marched.", "Hundreds", 100),
-    ("Tens of thousands of people fled.", "Tens of thousands", 10000),
     ("About 2.5 million doses were shipped.", "About 2.5 million doses", 2.5e6),
 ])
 def test_numbers(run, text, surface, value):
     assert one(run, text, surface)["value"] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, surface, low, high", [
+    ("Hundreds of protesters marched.", "Hundreds", 100, 1000),
+    ("Tens of thousands of people fled.", "Tens of thousands", 10_000, 100_000),
+    ("A PAC is spending millions in an effort to stop him.", "millions", 1e6, 1e7),
+    ("Trump has won the support of millions by echoing themes.", "millions", 1e6, 1e7),
+    ("She lives in a multi-million-dollar mansion.", "multi-million-dollar", 1e6, 1e7),
+])
+def test_vague_amounts_are_ranges(run, text, surface, low, high):
+    """CQE's reading of vague amounts: "hundreds" is 100 to 1,000, with no value and no qualifier."""
+    found = one(run, text, surface)
+    assert (found["value"], found["low"], found["high"], found["qualifier"]) == (None, low, high, "=")
 
 
 @pytest.mark.parametrize("text, surface, value, kind, unit", [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .value import QuantityValue
-from .context import change_of, change_verb_before, counted_after, of_phrase, place_scope, qualifier_before, time_scope
+from .context import change_of, change_verb_before, counted_after, counted_noun, of_phrase, place_scope, qualifier_before, time_scope
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
 from .numbers import Number, parse_literal, parse_number, plain_value, range_end
@@ -41,6 +41,8 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
     if not_a_quantity(candidate):
         return None
     draft = Draft(number.start_char, number.end_char, number.value, number.kind, number.qualifier or "=")
+    if number.high is not None:
+        draft.low, draft.high = number.value, number.high  # "hundreds": 100 to 1,000
     sym = symbol_before(doc, number)
     unit = candidate.unit if number.kind == "count" or number.digits else None
     if unit is not None and unit.kind == "money" and sym is not None and unit.normalized == "USD":
@@ -186,12 +188,14 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
     of 106 mass shootings")."""
     j = next_index(doc, max(number.end, token_after(doc, draft.end_char)))
     if draft.kind == "count" and draft.unit_text is None:
-        if number.qualifier is not None and (of_range := of_phrase(doc, j)) is not None:
-            draft.counted = draft.unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
+        if number.high is not None and (of_range := of_phrase(doc, j)) is not None:
+            draft.unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
+            draft.counted = counted_noun(doc, *of_range)
         else:
             counted_range = counted_after(doc, number, j)
             if counted_range is not None:
-                draft.counted = draft.unit_text = doc[counted_range[0]: counted_range[1]].text
+                draft.unit_text = doc[counted_range[0]: counted_range[1]].text
+                draft.counted = counted_noun(doc, *counted_range)
                 draft.end_char = token_end(doc, counted_range[1])
     if draft.kind in ("percent", "fraction", "ratio"):
         of_range = of_phrase(doc, next_index(doc, token_after(doc, draft.end_char)))

@@ -7,7 +7,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import tables
 from .text import ents_of_sentence, index_of, sentence_of, text_of
@@ -40,19 +40,44 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
         return None
     head = doc[number.end - 1]
     token = doc[i]
-    if token.lower_ in rules["counted_adjectives"]:
-        return i, i + 1
+    if token.lower_ in rules["counted_adjectives"] and not (token.dep_ == "amod" and token.head.i > i
+                                                            and token.head.pos_ == "NOUN"):
+        return i, i + 1  # "12 dead", not "53,000 dead people"
     target = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i >= i else None
-    if target is not None and target.i - i <= 4 and target.pos_ == "NOUN" and target.ent_type_ not in ("DATE", "TIME"):
+    if target is not None and target.i - i <= 4 and (target.pos_ == "NOUN" or target.tag_ == "NNPS") \
+            and target.ent_type_ not in ("DATE", "TIME"):
         if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB") and not t.is_punct) or t.text == "-"
                for t in doc[i: target.i]):
             return i, target.i + 1
-    if token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and token.dep_ != "npadvmod":
+    if (token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") or token.tag_ == "NNPS") and token.dep_ != "npadvmod":
         end = i + 1
         while end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].dep_ == "compound":
             end += 1
         return i, end
     return None
+
+
+def counted_noun(doc: Doc, start: int, end: int) -> str:
+    """What a counted phrase counts: its head noun and the words before it that classify it ("106 mass shootings",
+    "four police officers"), without the names and participles that only say whose or which ("250 Florida
+    workers" counts "workers", "216 paid staffers" "staffers", "two Islamic holidays" "holidays")."""
+    roots = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN") and not start <= t.head.i < end]
+    nouns = roots or [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return doc[start:end].text
+    head = nouns[-1]
+    first = head.i
+    while first - 1 >= start and classifies(doc[first - 1], head):
+        first -= 1
+    return doc[first:head.i + 1].text
+
+
+def classifies(word: Token, head: Token) -> bool:
+    """Whether `word`, before the head noun, classifies what is counted: a noun ("police officers"), a lower-case
+    adjective ("mass shootings"), a proper noun inside a name ("New Yorkers"); not "Florida", "paid", "Islamic"."""
+    if word.pos_ == "NOUN" or word.pos_ == "PROPN" and head.pos_ == "PROPN":
+        return True
+    return word.pos_ == "ADJ" and word.is_lower and word.ent_type_ != "NORP"
 
 
 def of_phrase(doc: Doc, i: int) -> tuple[int, int] | None:

@@ -1,6 +1,6 @@
 """Numbers that are not quantities, as a flat chain of named rules: years, dates, clock times, codes ("J1149"),
 emergency numbers ("911 calls"), names with numbers ("COVID-19", "Route 66"), ordinals, scores ("7-2"), list
-markers and "one of" a group. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
+markers, "one" as a word ("one thing") and "one of" a group. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
 from .text import ents_of, next_index, text_of, token_after
@@ -140,7 +141,10 @@ def hyphenated_name(c: Candidate) -> bool:
 
 def after_name_prefix(c: Candidate) -> bool:
     """"Route 66", "page 12", "Section 8"."""
-    return c.prev is not None and c.prev.lower_ in tables()["rules"]["name_prefixes"]
+    prefixes = tables()["rules"]["name_prefixes"]
+    if c.prev is not None and c.prev.text == "." and c.number.start > 1:  # "No. 1" tokenized "No", "."
+        return c.doc[c.number.start - 2].lower_ + "." in prefixes
+    return c.prev is not None and c.prev.lower_ in prefixes
 
 
 def compound_modifier(c: Candidate) -> bool:
@@ -178,8 +182,66 @@ def one_of_a_group(c: Candidate) -> bool:
         and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("every", "each"))
 
 
+def one_without_contrast(c: Candidate) -> bool:
+    """"One organization posted", "one thing in common", "at one point": the word "one" as an article or pronoun.
+    It counts where a qualifier or sign stresses it ("only one person", "minus one", "one more vote"), where it
+    measures ("one hour"), or where another number in the sentence contrasts with it
+    ("one day as a lion than 100 years as a sheep"), and never in "at one point", "late one night"."""
+    n, doc = c.number, c.doc
+    if n.digits or c.first.lower_ != "one" or n.end - n.start != 1 or n.kind != "count":
+        return False
+    rules = tables()["rules"]
+    if c.prev is not None and c.prev.lower_ in rules["one_idiom_before"] and c.after is not None \
+            and c.after.lower_ in rules["one_idiom_nouns"]:
+        return True
+    if qualifier_before(doc, n.start) is not None or (c.unit is not None and c.unit.kind != "count") \
+            or c.prev is not None and c.prev.lower_ in tables()["numbers"]["negators"] \
+            or c.after is not None and c.after.lower_ in rules["one_counting_before"]:
+        return False  # "only one", "one hour", "minus one", "one more time"
+    sentence = c.first.sent if doc.has_annotation("SENT_START") else doc[:]
+    return not any(t.like_num and t.lower_ != "one" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in sentence)
+
+
+def number_in_a_name(c: Candidate) -> bool:
+    """"Forever 21 is selling", "the FTSE 100 rose", "Pixel 8 Pro", "Ted Cruz 1, John Kasich 2": digits right after a
+    capitalised proper noun, with nothing they count or measure after them."""
+    n, prev, after = c.number, c.prev, c.after
+    if not n.digits or prev is None or c.unit is not None or prev.pos_ != "PROPN" or not prev.is_alpha \
+            or not (prev.is_title or prev.is_upper) or prev.whitespace_ == "":
+        return False
+    if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.text[n.end_char:n.end_char + 1] in "%-–":
+        return False
+    if after is not None and after.is_alpha and (after.is_title or after.is_upper):  # "Pixel 8 Pro is", "737 Max"
+        then = c.doc[after.i + 1] if after.i + 1 < len(c.doc) else None
+        return after.pos_ == "PROPN" or then is not None and then.pos_ in ("VERB", "AUX")
+    return after is None or (after.is_punct and not after.is_quote and after.text not in ("-", "–", "/")) \
+        or after.pos_ in ("VERB", "AUX", "CCONJ")
+
+
+def day_of_a_month(c: Candidate) -> bool:
+    """"February 28, 2016", "30 September 2016": a day written next to a month's name, even where NER found no date."""
+    n = c.number
+    if not n.digits or not 1 <= n.value <= 31 or n.value != int(n.value):
+        return False
+    months = tables()["rules"]["month_names"]
+    before = re.search(r"([A-Z][a-z]+\.?)\s+$", c.text[max(0, n.start_char - 12):n.start_char])
+    after = re.match(r"\s+([A-Z][a-z]+\.?)", c.text[n.end_char:n.end_char + 12])
+    if before and before.group(1).lower() in months:
+        return c.after is None or c.after.pos_ not in ("NOUN", "ADJ")  # "May 28, 2016", not "in May 5 people died"
+    return bool(after and after.group(1).lower() in months)
+
+
+def named_number(c: Candidate) -> bool:
+    """"9/11", "24/7": numbers that name a day or mean "always"."""
+    return c.word().strip(".,;:!?'\"") in tables()["rules"]["named_numbers"]
+
+
 NOT_A_QUANTITY = (
     one_of_a_group,
+    one_without_contrast,
+    number_in_a_name,
+    day_of_a_month,
+    named_number,
     ordinal,
     letters_around,
     code,

@@ -28,7 +28,8 @@ class Number:
     start_char: int
     end_char: int
     kind: str = "count"  # count | fraction | ratio | multiple | frequency
-    qualifier: str | None = None  # set by approximate forms ("hundreds of")
+    qualifier: str | None = None
+    high: float | None = None  # the top of a vague amount, `value` its bottom ("hundreds": 100 to 1,000)
     yearlike: bool = False
     digits: bool = False
 
@@ -208,8 +209,10 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
         return None  # read from the word before
     if low in ("a", "one") and lower_seq(doc, nxt, 1) == ("dozen",):
         return Number(i, nxt + 1, 12.0, token.idx, token_end(doc, nxt + 1))  # "a dozen rifles"
-    if low in t["rules"]["approximate_plurals"] and lower_seq(doc, nxt, 1) == ("of",):
+    if low in t["rules"]["approximate_plurals"] and (lower_seq(doc, nxt, 1) == ("of",) or bare_plural(doc, i)):
         return approximate_plural(doc, i, nxt)
+    if (vague := multi_scale(doc, i)) is not None:
+        return vague
     if (low in t["small"] and (token.tag_ == "CD" or low in known["zero_words"])) \
             or (low in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in t["big_scales"]):
         if low == "one" and i > 0 and doc[i - 1].lower_ in known["one_as_pronoun_after"]:
@@ -221,15 +224,39 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
 
 
 def approximate_plural(doc: Doc, i: int, of: int) -> Number:
-    """"hundreds of", "tens of thousands of": at least that many (token `of` is the "of")."""
+    """"hundreds of", "tens of thousands of", "spending millions": a vague amount, from the word's value to ten
+    times it (CQE's reading: "hundreds" is 100 to 1,000); token `of` is the "of", if any."""
     plurals = tables()["rules"]["approximate_plurals"]
     token, low = doc[i], doc[i].lower_
     value = float(plurals[low])
     after = next_index(doc, advance(doc, of, 1))
-    if after < len(doc) and doc[after].lower_ in plurals and low in ("tens", "hundreds"):
+    end = i + 1
+    if lower_seq(doc, of, 1) == ("of",) and after < len(doc) and doc[after].lower_ in plurals \
+            and low in ("tens", "hundreds"):
         value *= plurals[doc[after].lower_]
-        return Number(i, after + 1, value, token.idx, token_end(doc, after + 1), qualifier=">=")
-    return Number(i, i + 1, value, token.idx, token_end(doc, i + 1), qualifier=">=")
+        end = after + 1
+    return Number(i, end, value, token.idx, token_end(doc, end), high=value * 10)
+
+
+def bare_plural(doc: Doc, i: int) -> bool:
+    """"spending millions", "the support of millions": a vague plural standing for a noun, with no "of" after."""
+    j = next_index(doc, i + 1)
+    return doc[i].lower_ in tables()["rules"]["approximate_plurals_alone"] and doc[i].tag_ == "NNS" \
+        and (j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"))
+
+
+def multi_scale(doc: Doc, i: int) -> Number | None:
+    """"multi-million-dollar", "multibillion": more than one of the scale, read as the scale to ten times it."""
+    scales = tables()["big_scales"]
+    m = re.fullmatch(r"multi-?(\w+)", doc[i].lower_)
+    if m and m.group(1) in scales:
+        end, scale = i + 1, scales[m.group(1)]
+    elif doc[i].lower_ == "multi" and len(words := lower_seq(doc, i + 1, 2)) == 2 and words[0] == "-" \
+            and words[1] in scales:
+        end, scale = advance(doc, i + 1, 2), scales[words[1]]
+    else:
+        return None
+    return Number(i, end, float(scale), doc[i].idx, token_end(doc, end), high=scale * 10.0)
 
 
 def parse_number_plain(doc: Doc, i: int) -> Number | None:
@@ -332,8 +359,8 @@ def parse_fraction(doc: Doc, i: int) -> Number | None:
     else:
         return None
     if word in known["ordinal_fractions"] and lower_seq(doc, end, 1) != ("of",) \
-            and not (end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX", "NOUN")):
-        return None  # "a third suspect"
+            and not (end >= len(doc) or doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX")):
+        return None  # "a third suspect", "a third party candidate"
     if word == "half" and not next_word_in(doc, end, known["half_followers"]) \
             and not qualifier_before(doc, i) and not (i > 0 and doc[i - 1].lower_ in ("a", "one")):
         return None

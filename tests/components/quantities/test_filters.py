@@ -112,3 +112,59 @@ def test_the_unit_is_parsed_once_for_all_rules(monkeypatch):
     for rule in NOT_A_QUANTITY:
         rule(c)
     assert len(calls) == 1 and c.unit is None
+
+
+def tagged(words):
+    """A hand-built Doc with number words tagged CD and the rest NN."""
+    return built(words, tags=["CD" if w.lower() in ("one", "50", "100", "two") else "NN" for w in words])
+
+
+@pytest.mark.parametrize("words", [["One", "organization", "posted", "it"], ["One", "is", "a", "wonk"],
+                                   ["if", "one", "candidate", "won", "and", "one", "candidate", "lost"],
+                                   ["at", "one", "point", "he", "trailed", "by", "50", "points"]])
+def test_one_as_an_article_or_pronoun_is_no_figure(words):
+    surface = next(w for w in words if w.lower() == "one")
+    assert filters.one_without_contrast(candidate(tagged(words), surface))
+
+
+@pytest.mark.parametrize("words", [["Only", "one", "person", "was", "killed"], ["live", "one", "day", "than", "100", "years"],
+                                   ["one", "hour"], ["the", "answer", "is", "minus", "one"], ["try", "one", "more", "time"]])
+def test_one_counts_when_stressed_contrasted_or_measuring(words):
+    assert not filters.one_without_contrast(candidate(tagged(words), "one"))
+
+
+@pytest.mark.parametrize("words, pos, surface", [
+    (["Retailer", "Forever", "21", "is", "selling"], ["NOUN", "PROPN", "NUM", "AUX", "VERB"], "21"),
+    (["The", "FTSE", "100", "rose"], ["DET", "PROPN", "NUM", "VERB"], "100"),
+    (["The", "Pixel", "8", "Pro", "is", "out"], ["DET", "PROPN", "NUM", "NOUN", "AUX", "ADV"], "8"),
+    (["Ted", "Cruz", "1", ",", "John", "Kasich", "2"], ["PROPN", "PROPN", "NUM", "PUNCT", "PROPN", "PROPN", "NUM"], "1"),
+    (["The", "Boeing", "737", "Max", "crashed"], ["DET", "PROPN", "NUM", "PROPN", "VERB"], "737"),
+])
+def test_digits_inside_a_name(words, pos, surface):
+    assert filters.number_in_a_name(candidate(built(words, pos=pos), surface))
+
+
+@pytest.mark.parametrize("words, pos, surface", [
+    (["In", "Iowa", "12", "people", "died"], ["ADP", "PROPN", "NUM", "NOUN", "VERB"], "12"),
+    (["Clinton", "52", "%"], ["PROPN", "NUM", "NOUN"], "52"),
+    (["in", "May", "5", "people", "died"], ["ADP", "PROPN", "NUM", "NOUN", "VERB"], "5"),
+    (["the", "class", "is", '"', "English", "101", '"'], ["DET", "NOUN", "AUX", "PUNCT", "PROPN", "NUM", "PUNCT"], "101"),
+])
+def test_digits_after_a_name_that_count_something_stay(words, pos, surface):
+    c = candidate(built(words, pos=pos), surface)
+    assert not filters.number_in_a_name(c) and not filters.day_of_a_month(c)
+
+
+@pytest.mark.parametrize("text, surface", [('tweet-date="February 28, 2016"', "28"), ("as of  30 September 2016", "30"),
+                                           ("on Sept. 4, he", "4")])
+def test_the_day_of_a_date_even_without_a_date_entity(text, surface):
+    assert filters.day_of_a_month(candidate(doc_of(text), surface))
+
+
+@pytest.mark.parametrize("text, surface", [("the 9/11 flap", "9/11"), ("open 24/7.", "24/7")])
+def test_numbers_that_name_a_day_or_mean_always(text, surface):
+    assert filters.named_number(candidate(doc_of(text), surface))
+
+
+def test_no_dot_one_is_a_rank():
+    assert filters.after_name_prefix(candidate(doc_of("be No. 1, he said"), "1"))

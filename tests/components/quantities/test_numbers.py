@@ -63,8 +63,8 @@ def test_number_words(text, value):
     ("twice the rate", 2, "multiple", None),
     ("a dozen rifles", 12, "count", None),
     ("half a dozen eggs", 6, "count", None),
-    ("hundreds of protesters", 100, "count", ">="),
-    ("tens of thousands of people", 10_000, "count", ">="),
+    ("hundreds of protesters", 100, "count", None),
+    ("tens of thousands of people", 10_000, "count", None),
     ("3 dozens of eggs", 36, "count", None),
     ("1 in 5 teens", 0.2, "ratio", None),
     ("3 out of 10 voters", 0.3, "ratio", None),
@@ -76,6 +76,30 @@ def test_number_words(text, value):
 def test_number_forms(text, value, kind, qualifier):
     number = parse_number(doc_of(text), 0)
     assert (number.value, number.kind, number.qualifier) == (pytest.approx(value), kind, qualifier)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("hundreds of protesters", 100, 1000),
+    ("tens of thousands of euros", 10_000, 100_000),
+    ("hundreds of millions of Americans", 1e8, 1e9),
+    ("dozens of homes", 12, 120),
+    ("multi-million-dollar mansion", 1e6, 1e7),
+    ("multibillion deals", 1e9, 1e10),
+])
+def test_vague_amounts_are_ranges_from_the_word_to_ten_times_it(text, low, high):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_a_vague_plural_stands_alone_when_tagged_as_a_plural_noun():
+    doc = built(["spending", "millions", "in", "ads"], tags=["VBG", "NNS", "IN", "NNS"], pos=["VERB", "NOUN", "ADP", "NOUN"])
+    assert (parse_number(doc, 1).value, parse_number(doc, 1).high) == (1e6, 1e7)
+
+
+@pytest.mark.parametrize("text", ["millions more", "thousands Americans", "tens in a row", "scores"])
+def test_a_vague_plural_without_of_stands_alone_or_is_not_read(text):
+    number = parse_number(doc_of(text), 0)
+    assert number is None or number.high is None
 
 
 def test_spelled_out_numbers_need_a_cardinal_tag():
