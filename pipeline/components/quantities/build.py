@@ -93,12 +93,27 @@ def take_symbol_before(doc: Doc, number: Number, draft: Draft, sym: tuple[int, d
     if unit is not None and unit.kind == "money":
         unit = None
     if sym[0] > 0 and text[sym[0] - 1] == "(" and text[draft.end_char:draft.end_char + 1] == ")" \
-            and draft.value is not None and draft.value > 0:
+            and draft.value is not None and draft.value > 0 and not an_aside(doc, sym[0] - 1):
         draft.value, draft.start_char, draft.end_char = -draft.value, sym[0] - 1, draft.end_char + 1  # accounting negative
     rate = rate_after(doc, Unit(draft.end_char, "", draft.unit_normalized, draft.kind))
     if rate.end_char > draft.end_char and unit is None:
         draft.end_char, draft.unit_normalized = rate.end_char, rate.normalized  # "$15.4/hour", "$115 million a year"
     return unit
+
+
+def an_aside(doc: Doc, paren_char: int) -> bool:
+    """Whether the "(" at `paren_char` opens an aside: after an amount it holds a conversion ("4,500 yuan ($640)",
+    "A$2.1 billion ($1.4 billion)"), after a noun the noun's amount ("Revenue ($5.2 million) fell"). Only elsewhere
+    ("Net income was ($5.2 million)") is a parenthesised amount an accounting negative."""
+    i = token_after(doc, paren_char) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].idx >= paren_char):
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i]
+    unit = table_unit(doc, word.idx)
+    return word.like_num or word.lower_ in tables()["big_scales"] or word.pos_ in ("NOUN", "PROPN") \
+        or (unit is not None and unit.kind == "money")
 
 
 def unit_elsewhere(doc: Doc, number: Number, draft: Draft, not_a_range: bool) -> Unit | None:
@@ -211,10 +226,12 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
 
 
 def take_negator(doc: Doc, number: Number, draft: Draft) -> None:
-    """"minus five percent": the negator joins the span and flips the value (and the range)."""
-    if number.start > 0 and doc[number.start - 1].lower_ in tables()["numbers"]["negators"] \
+    """"minus five percent", "minus-40": the negator joins the span and flips the value (and the range)."""
+    negators = tables()["numbers"]["negators"]
+    glued = re.search(r"(?:%s)[-‑]$" % "|".join(negators), text_of(doc)[doc[number.start].idx:number.start_char], re.I)
+    if (glued or number.start > 0 and doc[number.start - 1].lower_ in negators) \
             and draft.start_char == number.start_char:
-        draft.start_char = doc[number.start - 1].idx
+        draft.start_char = doc[number.start].idx if glued else doc[number.start - 1].idx
         low, high = draft.low, draft.high
         draft.value = -draft.value if draft.value is not None else draft.value
         draft.low, draft.high = (-high if high is not None else None), (-low if low is not None else None)

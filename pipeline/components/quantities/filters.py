@@ -211,6 +211,9 @@ def number_in_a_name(c: Candidate) -> bool:
         return False
     if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.text[n.end_char:n.end_char + 1] in "%-–":
         return False
+    if prev.dep_ == "nmod" and prev.head.i >= n.end and prev.head.pos_ == "NOUN" \
+            and c.text[n.start_char:n.end_char].isdigit():
+        return True  # "the Pac 12 title", "the FTSE 100 index": the name with its number modifies the noun
     if after is not None and after.is_alpha and (after.is_title or after.is_upper):  # "Pixel 8 Pro is", "737 Max"
         then = c.doc[after.i + 1] if after.i + 1 < len(c.doc) else None
         return after.pos_ == "PROPN" or then is not None and then.pos_ in ("VERB", "AUX")
@@ -231,6 +234,14 @@ def day_of_a_month(c: Candidate) -> bool:
     return bool(after and after.group(1).lower() in months)
 
 
+def citation_pages(c: Candidate) -> bool:
+    """"Science 381, 12-15": the pages of a journal citation, after its title and volume."""
+    n = c.number
+    cited = re.search(r"\b[A-Z][A-Za-z.]*\s\d{1,4},\s?(\d+[-–])?$", c.text[max(0, n.start_char - 30):n.start_char])
+    return n.digits and cited is not None and (cited.group(1) is not None
+                                               or bool(re.match(r"[-–]\d", c.text[n.end_char:n.end_char + 2])))
+
+
 def named_number(c: Candidate) -> bool:
     """"9/11", "24/7": numbers that name a day or mean "always"."""
     return c.word().strip(".,;:!?'\"") in tables()["rules"]["named_numbers"]
@@ -241,6 +252,7 @@ NOT_A_QUANTITY = (
     one_without_contrast,
     number_in_a_name,
     day_of_a_month,
+    citation_pages,
     named_number,
     ordinal,
     letters_around,
@@ -271,7 +283,7 @@ def not_a_quantity(candidate: Candidate) -> bool:
 def is_score(doc: Doc, number: Number) -> bool:
     """Digits, a hyphen and smaller digits written together ("7-2"), as a vote or game score."""
     text = text_of(doc)
-    m_after = re.match(r"[-–](\d{1,3})(?![\d.,]|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
+    m_after = re.match(r"[-–](\d{1,3})(?![\d,]|\.\d|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
     m_before = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, number.start_char - 4):number.start_char])
     if not number.digits or number.value >= 200:
         return False

@@ -35,6 +35,10 @@ def quantity_from(doc: Doc, i: int, found: list[tuple[Span, QuantityValue]]) -> 
     if pre is not None:
         found.append(pre)
         return max(i + 1, token_after(doc, pre[1].end))
+    chain = suspended_hyphens(doc, i)
+    if chain:
+        found.extend(chain)
+        return max(i + 1, token_after(doc, chain[-1][1].end))
     number = parse_number(doc, i)
     if number is not None:
         result = quantity_at(doc, number)
@@ -74,6 +78,51 @@ def verb_multiple(doc: Doc, i: int) -> tuple[Span, QuantityValue] | None:
                                unit=None, unit_normalized="times", kind="multiple",
                                change="up" if factor > 1 else "down", time=time_scope(doc, span),
                                place=place_scope(doc, span))
+
+
+SUSPENDED = re.compile(r"(\d+(?:\.\d+)?|[A-Za-z]+)[-‑]")
+
+
+def suspended_value(doc: Doc, i: int) -> float | None:
+    """The number written in token i with a hyphen left hanging ("two-", "3-"), or None."""
+    m = SUSPENDED.fullmatch(doc[i].text)
+    if m is None or doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].is_alpha:
+        return None
+    word = m.group(1).lower()
+    known = tables()["small"]
+    return float(word) if word[0].isdigit() else float(known[word]) if word in known else None
+
+
+def small_number(doc: Doc, k: int) -> Number | None:
+    """A number word under a hundred at token k ("four"), whatever its tag."""
+    known = tables()["small"]
+    word = doc[k].lower_
+    return Number(k, k + 1, float(known[word]), doc[k].idx, doc[k].idx + len(doc[k])) if word in known else None
+
+
+def suspended_hyphens(doc: Doc, i: int) -> list[tuple[Span, QuantityValue]]:
+    """"two-, three- and four-bedroom flats", "2- and 3-year terms": hyphens left hanging until the last number,
+    whose noun or unit every number of the chain takes: one quantity for each."""
+    values, k = [], i
+    while k < len(doc) and (value := suspended_value(doc, k)) is not None:
+        values.append((k, value))
+        k = next_index(doc, k + 1)
+        while k < len(doc) and doc[k].lower_ in (",", "and", "or"):  # "8- to 16-meter" is a range
+            k = next_index(doc, k + 1)
+    last = (parse_number_plain(doc, k) or small_number(doc, k)) if values and k < len(doc) else None
+    if last is None or lower_seq(doc, last.end, 2)[:1] != ("-",) or last.end + 1 >= len(doc) or not doc[last.end + 1].is_alpha:
+        return []
+    noun = doc[last.end + 1]
+    unit = table_unit(doc, noun.idx)
+    out = []
+    for start_char, end_char, value in [(doc[t].idx, doc[t].idx + len(doc[t]) - 1, v) for t, v in values] + \
+            [(last.start_char, noun.idx + len(noun), last.value)]:
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        out.append((span, QuantityValue(
+            text=text_of(doc)[start_char:end_char], start=start_char, end=end_char, value=value,
+            unit=noun.text if unit is None else unit.surface, unit_normalized=unit.normalized if unit else None,
+            kind=unit.kind if unit else "count", counted=None if unit else noun.text, time=time_scope(doc, span))))
+    return out
 
 
 def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, QuantityValue] | None:

@@ -44,5 +44,5 @@ def literal_pattern(unicode_fractions: dict) -> re.Pattern:
         r"(?P<sign>[-−–](?=\d|\.\d))?"
         r"(?P<num>\d{1,3}(?:(?P<sep>[,\u00a0\u202f\u2009 ])\d{3}(?!\d))(?:(?P=sep)\d{3}(?!\d))*(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         r"(?P<exp>[eE][-+−]?\d+(?![A-Za-z])|\s?[x×]\s?\d+(?:\^[-+−]?\d+|[-−]\d+)|\^[-+−]*\d+)?"
-        rf"(?P<frac>/\d+(?![\d/])|[ \u00a0]\d+/\d+(?![\d/])|[{glyphs}])?"
+        rf"(?P<frac>[/\u2044]\d+(?![\d/])|[ \u00a0]\d+[/\u2044]\d+(?![\d/])|[{glyphs}])?"
     )

@@ -52,7 +52,7 @@ def literal_value(m: re.Match) -> float:
             digits = re.sub(r"[^\d\-+−]", "", exp).replace("−", "-")
             power = int(digits.replace("+", "").lstrip("-") or 0) * (-1 if "-" in digits else 1)
             value = value * 10 ** power if exp[0] in "eE" else value ** power
-    frac = m.group("frac")
+    frac = (m.group("frac") or "").replace("\u2044", "/")  # U+2044 FRACTION SLASH: "1⁄64"
     if frac:
         glyphs = tables()["words"]["unicode_fractions"]
         if frac in glyphs:
@@ -73,8 +73,8 @@ def opens_literal(doc: Doc, i: int, start: int, at: int | None) -> bool:
     ".5", or a minus sign at the start of a word."""
     text = text_of(doc)
     token = doc[i]
-    if at is not None and not (text[at:at + 1].isdigit() or (text[at:at + 1] in "-−" and text[at + 1:at + 2].isdigit())):
-        return False
+    if at is not None:
+        return text[at:at + 1].isdigit() or (text[at:at + 1] in "-−" and text[at + 1:at + 2].isdigit())
     if token.text[0] in "-−–":
         before = text[start - 1] if start > 0 else " "
         return before in SPACES + "\n([$€£¥" or start == 0
@@ -104,7 +104,7 @@ def parse_literal(doc: Doc, i: int, at: int | None = None) -> Number | None:
     grouped = bool(m.group("sep"))
     plain_integer = not (m.group("exp") or m.group("frac") or "." in m.group("num") or grouped)
     yearlike = plain_integer and not m.group("sign") and 1000 <= value <= 2100
-    kind = "fraction" if m.group("frac") and m.group("frac").startswith("/") and value < 1 else "count"
+    kind = "fraction" if m.group("frac") and m.group("frac")[0] in "/\u2044" and value < 1 else "count"
     scaled = scaled_literal(text, start, m.end(), value)
     if scaled is not None:
         value, end, yearlike = scaled[0], scaled[1], False
@@ -133,6 +133,10 @@ def scaled_literal(text: str, start: int, end: int, value: float) -> tuple[float
     big = tables()["big_scales"]
     if scale and scale.group(0).lower() in big and j > end:
         return value * big[scale.group(0).lower()], j + len(scale.group(0))
+    spaced = re.match(r"(B|M|bn|mn|mln|bln|tn)(?= (?!of\b)[a-z])", text[j:j + 8]) if j > end else None
+    if spaced:  # "7 B users", "2.5 bn euros" (not "500 B of data")
+        suffix = spaced.group(1)
+        return value * scales.get(suffix, scales.get(suffix.lower(), 1)), j + len(suffix)
     return None
 
 
@@ -186,6 +190,9 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
 def parse_number(doc: Doc, i: int) -> Number | None:
     """The number that opens at token i, if any (without context: qualifiers and units come later)."""
     number = parse_literal(doc, i)
+    glued = re.match(r"(?:minus|negative)[-‑](?=\d)", doc[i].lower_)
+    if number is None and glued:  # "minus-40": the negator joins it when the quantity is built
+        number = parse_literal(doc, i, at=doc[i].idx + glued.end())
     return read_on(doc, number) if number is not None else parse_word_number(doc, i)
 
 
@@ -193,7 +200,7 @@ def read_on(doc: Doc, number: Number) -> Number:
     """`number` with what may follow it: "dozen", a fraction word, "and a half", a ratio, "times"."""
     number = dozen_after(doc, number)
     return fraction_after(doc, number) or and_a_fraction(doc, number) or ratio_after(doc, number) \
-        or times_after(doc, number) or number
+        or times_after(doc, number) or fold_after(doc, number) or number
 
 
 def parse_word_number(doc: Doc, i: int) -> Number | None:
@@ -213,6 +220,8 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
         return approximate_plural(doc, i, nxt)
     if (vague := multi_scale(doc, i)) is not None:
         return vague
+    if (fold := fold_word(doc, i)) is not None:
+        return fold
     if (low in t["small"] and (token.tag_ == "CD" or low in known["zero_words"])) \
             or (low in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ in t["big_scales"]):
         if low == "one" and i > 0 and doc[i - 1].lower_ in known["one_as_pronoun_after"]:
@@ -338,6 +347,29 @@ def times_after(doc: Doc, number: Number) -> Number | None:
     words = lower_seq(doc, j, 2)
     if len(words) == 2 and words[0] == "times" and words[1] in t["words"]["times_followers"]:
         return Number(number.start, j + 1, number.value, number.start_char, token_end(doc, j + 1), kind="multiple")
+    return None
+
+
+def fold_after(doc: Doc, number: Number) -> Number | None:
+    """"10-fold", "10 fold": a multiple written with "fold" after the number."""
+    m = re.match(r"[-‑ ]?fold\b", text_of(doc)[number.end_char:number.end_char + 6], re.I)
+    if m is None:
+        return None
+    end_char = number.end_char + m.end()
+    return Number(number.start, token_after(doc, end_char), number.value, number.start_char, end_char, kind="multiple",
+                  digits=number.digits)
+
+
+def fold_word(doc: Doc, i: int) -> Number | None:
+    """"fourfold", "three-fold": a multiple written as one word (or hyphenated) from a number word."""
+    small = tables()["small"]
+    m = re.fullmatch(r"([a-z]+?)-?fold", doc[i].lower_)
+    if m and m.group(1) in small:
+        return Number(i, i + 1, float(small[m.group(1)]), doc[i].idx, token_end(doc, i + 1), kind="multiple")
+    words = lower_seq(doc, i, 3)
+    if len(words) == 3 and words[0] in small and words[1] in ("-", "‑") and words[2] == "fold":
+        end = advance(doc, i, 3)
+        return Number(i, end, float(small[words[0]]), doc[i].idx, token_end(doc, end), kind="multiple")
     return None
 
 

@@ -22,6 +22,8 @@ def draft_of(number):
 @pytest.mark.parametrize("text, surface, fields", [
     ("The fund holds $4.2 billion.", "4.2", dict(text="$4.2 billion", value=4.2e9, kind="money", unit_normalized="USD")),
     ("It lost ($99.99) there", "99.99", dict(text="($99.99)", value=-99.99, kind="money")),
+    ("It cost 4,500 yuan ($640).", "640", dict(text="$640", value=640, unit_normalized="USD")),  # a conversion
+    ("It paid A$2.1 billion ($1.4 billion).", "1.4", dict(text="$1.4 billion", value=1.4e9)),
     ("He earns $15 an hour", "15", dict(text="$15 an hour", unit_normalized="USD / hour")),
     ("It costs 15€ now", "15", dict(text="15€", unit_normalized="EUR", kind="money")),
     ("cost 10 to 20 billion dollars", "10", dict(low=10e9, high=20e9, value=None, unit_normalized="USD")),
@@ -95,3 +97,15 @@ def test_counted_noun_from_the_parse():
                 heads=[3, 2, 3, 4, 4], deps=["nummod", "punct", "nummod", "nsubj", "ROOT"])
     q = quantity_at(doc, parse_number(doc, 0))[1]
     assert (q.text, q.value, q.counted) == ("Forty-seven homes", 47, "homes")
+
+
+def test_a_parenthesised_amount_after_a_noun_is_an_aside_not_a_negative():
+    doc = built(["Revenue", "(", "$", "5.2", ")", "fell"], spaces=[True, False, False, False, True, False],
+                pos=["NOUN", "PUNCT", "SYM", "NUM", "PUNCT", "VERB"])
+    assert build.an_aside(doc, doc[1].idx) and quantity(doc, "5.2").value == 5.2
+
+
+
+def test_a_negator_glued_by_a_hyphen_joins_and_flips():
+    q = quantity(doc_of("It was minus-40 degrees."), "minus-40")
+    assert (q.text, q.value, q.unit_normalized) == ("minus-40 degrees", -40, "degree")

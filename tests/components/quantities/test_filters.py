@@ -25,6 +25,9 @@ def candidate(doc, surface):
     (filters.after_name_prefix, "Route 66 was closed", "66"),
     (filters.digits_run_on, "245 23 yen", "245"),
     (filters.score, "voted 7-2 to approve", "7"),
+    (filters.score, "United won 3-1.", "3"),
+    (filters.score, "took a 7-4 lead", "7"),
+    (filters.score, "tied at 101-101.", "101"),
 ])
 def test_each_rule_rejects_what_it_is_named_after(rule, text, surface):
     c = candidate(doc_of(text), surface)
@@ -142,6 +145,20 @@ def test_one_counts_when_stressed_contrasted_or_measuring(words):
 ])
 def test_digits_inside_a_name(words, pos, surface):
     assert filters.number_in_a_name(candidate(built(words, pos=pos), surface))
+
+
+def test_a_name_with_its_number_modifying_a_noun():
+    doc = built(["the", "Pac", "12", "title"], pos=["DET", "PROPN", "NUM", "NOUN"], heads=[3, 3, 3, 3],
+                deps=["det", "nmod", "nummod", "ROOT"])
+    assert filters.number_in_a_name(candidate(doc, "12"))
+    iowa = built(["In", "Iowa", "12", "people", "died"], pos=["ADP", "PROPN", "NUM", "NOUN", "VERB"], heads=[4, 0, 3, 4, 4],
+                 deps=["prep", "pobj", "nummod", "nsubj", "ROOT"])
+    assert not filters.number_in_a_name(candidate(iowa, "12"))
+
+
+def test_the_pages_of_a_journal_citation():
+    assert filters.citation_pages(candidate(doc_of("See Science 381, 12-15."), "12"))
+    assert not filters.citation_pages(candidate(doc_of("It rose 12-15 percent."), "12"))
 
 
 @pytest.mark.parametrize("words, pos, surface", [

@@ -50,3 +50,19 @@ def test_a_unit_after_a_or_an():
     span, q = indefinite_unit_quantity(doc, 1)
     assert (q.text, q.value, q.qualifier, q.kind) == ("nearly an hour", 1.0, "~", "duration")
     assert indefinite_unit_quantity(doc_of("a year ago"), 0) is None
+
+
+@pytest.mark.parametrize("text, values, unit, counted", [
+    ("They sell two-, three- and four-bedroom flats.", [2, 3, 4], None, "bedroom"),
+    ("the 2-, 3- and 4-year plans", [2, 3, 4], "year", None),
+    ("He served 2- or 3-day stints.", [2, 3], "day", None),
+])
+def test_hanging_hyphens_give_one_quantity_per_number(text, values, unit, counted):
+    doc = doc_of(text)
+    found = [q for _, q in quantities_of(doc)]
+    assert [q.value for q in found] == values
+    assert all(q.unit_normalized == unit and q.counted == counted and text[q.start:q.end] == q.text for q in found)
+
+
+def test_a_word_with_a_hyphen_is_no_hanging_number():
+    assert quantities_of(doc_of("The x- and y-axis")) == []

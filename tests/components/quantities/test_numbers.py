@@ -139,3 +139,22 @@ def test_range_ends(text, low, high):
 def test_no_range_for_a_score_or_a_bare_and(text):
     doc = doc_of(text)
     assert range_end(doc, parse_number(doc, 0), None) is None
+
+
+@pytest.mark.parametrize("text, value", [("fourfold", 4), ("three-fold", 3), ("tenfold rise", 10), ("10-fold", 10),
+                                         ("2 fold increase", 2)])
+def test_fold_multiples(text, value):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.kind) == (value, "multiple")
+
+
+@pytest.mark.parametrize("text, value", [("7 B users", 7e9), ("2.5 bn euros", 2.5e9), ("500 B of data", 500),
+                                         ("1\u204464 of an inch", 1 / 64), ("2 1\u20442 cups", 2.5)])
+def test_spaced_scales_and_the_fraction_slash(text, value):
+    assert parse_number(doc_of(text), 0).value == pytest.approx(value)
+
+
+def test_a_negator_glued_by_a_hyphen():
+    doc = doc_of("minus-40 degrees")
+    number = parse_number(doc, 0)
+    assert (number.value, number.start_char) == (40, 6)
