@@ -11,7 +11,8 @@ used once (CQE's script can match one prediction to several gold quantities). Un
 currency by its ISO code, a physical unit by pint's form (`quantity_score.unit_key`: "kilometre" = "km"), a count by
 its counted noun lemmatised ("detainees" = "detainee"), "-" for a bare number, "% NOUN" for a fraction of NOUN.
 newsclaims' qualifier and change give CQE's change: up/down where it has one, else = ~ > < (>= as >, <= as <).
-quantulum3 has no change; its quantities count as "=".
+A change written from one figure to another in one span ("rose from 12 to 15": newsclaims' value 15, previous 12) is
+CQE's range in text order (12-15) with its change. quantulum3 has no change; its quantities count as "=".
 
 With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits that lie
 inside a reported quantity; bare years, ordinals, days of dates and codes ("AR-15") are not figures (`NOT_FIGURES`).
@@ -84,6 +85,8 @@ def newsclaims_found(q) -> Found:
         unit = q.unit_normalized
     else:
         unit = q.counted or q.unit or "-"
+    if q.previous is not None and q.low is None and re.search(r"\bto\b", q.text):
+        return Found(None, q.previous, q.value, unit, change)  # "from $2,415 to $2,315": CQE's range in text order
     return Found(q.value, q.low, q.high, unit, change)
 
 

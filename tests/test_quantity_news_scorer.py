@@ -40,6 +40,20 @@ def test_units_compare_normalised():
     assert S.unit_form("% voters") == S.unit_form("% voter") and S.unit_form("-") != S.unit_form("detainee")
 
 
+def test_newsclaims_quantities_in_cqe_terms():
+    from pipeline.records import Quantity
+
+    def q(text, **fields):
+        return Quantity(id="q1", text=text, start=0, end=len(text), **fields)
+
+    assert S.newsclaims_found(q("$2,415 to $2,315", value=2315.0, previous=2415.0, change="down", kind="money",
+                                unit_normalized="USD")) == Found(None, 2415.0, 2315.0, "USD", "down")
+    assert S.newsclaims_found(q("96,000 people", value=96000.0, previous=81000.0, change="up", counted="people")) \
+        == Found(96000.0, None, None, "people", "up")  # "up from 81,000" is a figure of its own
+    assert S.newsclaims_found(q("92", value=92.0, kind="age")).unit == "year of age"
+    assert S.newsclaims_found(q("more than 90", value=90.0, qualifier=">")).change == ">"
+
+
 def test_each_gold_quantity_and_prediction_is_used_once():
     golds = [gold(5.0, unit="percentage", change="up"), gold(5.0, unit="dollar")]
     preds = [Found(5.0, None, None, "percent", "up")]

@@ -12,7 +12,7 @@ from .value import QuantityValue
 from .context import change_of, change_verb_before, counted_after, counted_noun, of_phrase, place_scope, qualifier_before, time_scope
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
-from .numbers import Number, parse_literal, parse_number, plain_value, range_end
+from .numbers import Number, parse_literal, parse_number, plain_value, range_end, word_before
 from .text import next_index, text_of, token_after, token_end
 from .units import Unit, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
 
@@ -61,6 +61,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
         name_unitless(doc, number, draft)
     take_rate_base(doc, draft)
     take_counted(doc, number, draft)
+    take_age(doc, number, draft)
     take_negator(doc, number, draft)
     first_token = take_qualifier(doc, number, draft)
     return finished(doc, number, draft, first_token)
@@ -75,7 +76,7 @@ def take_range(doc: Doc, number: Number, draft: Draft, unit: Unit | None, ranged
     first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and range_unit is unit)) else value
     draft.low, draft.high, draft.value = first_value, second.value, None
     draft.previous = None
-    if number.start > 0 and doc[number.start - 1].lower_ == "from" and change_verb_before(doc, number.start):
+    if word_before(doc, number) == "from" and change_verb_before(doc, number.start):
         draft.previous, draft.value, draft.low, draft.high = draft.low, draft.high, None, None  # "rose from 12 to 15": 15, up from 12
     elif draft.low > draft.high:
         draft.low, draft.high = draft.high, draft.low
@@ -203,15 +204,13 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
     of 106 mass shootings")."""
     j = next_index(doc, max(number.end, token_after(doc, draft.end_char)))
     if draft.kind == "count" and draft.unit_text is None:
-        if number.high is not None and (of_range := of_phrase(doc, j)) is not None:
-            draft.unit_text = doc[of_range[0]: of_range[1]].text  # "hundreds of protesters"
-            draft.counted = counted_noun(doc, *of_range)
-        else:
-            counted_range = counted_after(doc, number, j)
-            if counted_range is not None:
-                draft.unit_text = doc[counted_range[0]: counted_range[1]].text
-                draft.counted = counted_noun(doc, *counted_range)
-                draft.end_char = token_end(doc, counted_range[1])
+        counted_range = counted_after(doc, number, j)
+        if counted_range is not None:
+            draft.unit_text = doc[counted_range[0]: counted_range[1]].text
+            draft.counted = counted_noun(doc, *counted_range)
+            draft.end_char = token_end(doc, counted_range[1])
+        elif (of_range := of_phrase(doc, j)) is not None:
+            take_partitive(doc, draft, of_range)
     if draft.kind in ("percent", "fraction", "ratio"):
         of_range = of_phrase(doc, next_index(doc, token_after(doc, draft.end_char)))
         if of_range is not None:
@@ -223,6 +222,34 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
                 draft.counted = doc[counted_range[0]: counted_range[1]].text if counted_range else None
             else:
                 draft.counted = doc[of_range[0]: of_range[1]].text
+
+
+def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:
+    """"hundreds of protesters", "six of the past seven contests", "millions of dollars": what the "of" phrase
+    names is counted, or is the unit where it is one ("a couple of weeks"); the span stays the number's."""
+    words = [t for t in doc[of_range[0]:of_range[1]] if t.pos_ in ("NOUN", "PROPN")]
+    if not words:  # "two of us"
+        return
+    unit = table_unit(doc, words[-1].idx)
+    if unit is not None and unit.kind not in ("percent", "count"):
+        draft.unit_text, draft.unit_normalized, draft.kind = words[-1].text, unit.normalized, unit.kind
+        return
+    draft.unit_text = doc[of_range[0]: of_range[1]].text
+    draft.counted = counted_noun(doc, *of_range)
+
+
+def take_age(doc: Doc, number: Number, draft: Draft) -> None:
+    """"died at the age of 92", "aged 27", "Jillian Chase, 27, a Tinder user": a bare number that is a person's age."""
+    value = draft.value
+    if draft.kind != "count" or draft.unit_text is not None or value is None or not 0 < value < 130 \
+            or value != int(value) or draft.low is not None:
+        return
+    text = text_of(doc)
+    stated = re.search(r"\b(?:aged|age of|ages? of)\s+$", text[max(0, number.start_char - 12):number.start_char], re.I)
+    before = doc[number.start - 2] if number.start > 1 and doc[number.start - 1].text == "," else None
+    apposed = before is not None and before.ent_type_ == "PERSON" and re.match(r"\s*[,)]", text[draft.end_char:])
+    if stated or apposed:
+        draft.kind, draft.unit_normalized = "age", "year"
 
 
 def take_negator(doc: Doc, number: Number, draft: Draft) -> None:

@@ -152,19 +152,38 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, QuantityValue] | N
     )
 
 
+def same_measure(a: QuantityValue, b: QuantityValue) -> bool:
+    """Whether two figures may be one measure at two times: no two different units or counted nouns."""
+    return (a.unit_normalized is None or b.unit_normalized is None or a.unit_normalized == b.unit_normalized) \
+        and (a.counted is None or b.counted is None or a.counted.lower() == b.counted.lower())
+
+
+def earlier_value_of(doc: Doc, prev: QuantityValue, q: QuantityValue) -> str | None:
+    """How `q` is the earlier value of the figure before it: "up"/"down" ("96,000, up from 81,000"), "from" ("eased to
+    41,200 contracts from 45,900"), or None."""
+    text = text_of(doc)
+    m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", text[max(0, q.start - 30):q.start])
+    if m:
+        return m.group(1)
+    if re.fullmatch(r"\s+from\s+", text[prev.end:q.start]) and re.search(r"\bto\s+$", text[max(0, prev.start - 4):prev.start]):
+        return "from"
+    return None
+
+
 def link_previous_values(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None:
-    """"About 96,000 people ride ..., up from 81,000 in 2022": the earlier figure becomes the previous value of the
-    figure it is compared with, and takes its unit when it has none."""
+    """"About 96,000 people ride ..., up from 81,000 in 2022", "eased to 41,200 contracts from 45,900": the earlier
+    figure becomes the previous value of the figure it is compared with (which changes up or down from it), and takes
+    its unit when it has none."""
     for k in range(1, len(found)):
         span, q = found[k]
-        m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", text_of(doc)[max(0, q.start - 30):q.start])
-        if not m:
-            continue
         prev_span, prev = found[k - 1]
-        if sentence_of(doc, prev_span).start != sentence_of(doc, span).start or prev.value is None \
-                or q.value is None or prev.previous is not None:
+        direction = earlier_value_of(doc, prev, q)
+        if direction is None or sentence_of(doc, prev_span).start != sentence_of(doc, span).start \
+                or prev.value is None or q.value is None or prev.previous is not None or not same_measure(prev, q):
             continue
-        prev.previous, prev.change = q.value, m.group(1)
+        prev.previous, q.change = q.value, None
+        prev.change = direction if direction in ("up", "down") else prev.change or (
+            "up" if prev.value > q.value else "down" if prev.value < q.value else None)
         if q.unit is None and q.kind == "count" and prev.kind == q.kind:
             q.unit, q.counted = prev.unit, prev.counted
         elif q.kind == "count" and prev.kind != "count" and q.unit is None:

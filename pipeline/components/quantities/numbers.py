@@ -199,6 +199,7 @@ def parse_number(doc: Doc, i: int) -> Number | None:
 def read_on(doc: Doc, number: Number) -> Number:
     """`number` with what may follow it: "dozen", a fraction word, "and a half", a ratio, "times"."""
     number = dozen_after(doc, number)
+    number = plus_after(doc, number)
     return fraction_after(doc, number) or and_a_fraction(doc, number) or ratio_after(doc, number) \
         or times_after(doc, number) or fold_after(doc, number) or number
 
@@ -210,6 +211,8 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
     words, known = t["numbers"], t["words"]
     token, low = doc[i], doc[i].lower_
     nxt = next_index(doc, i + 1)
+    if (idiom := digits_idiom(doc, i) or a_pair_of(doc, i)) is not None:
+        return idiom
     if low in words["multipliers"] and (low in known["multipliers_alone"] or next_word_in(doc, nxt, known["multiplier_followers"])):
         return Number(i, i + 1, float(words["multipliers"][low]), token.idx, token_end(doc, i + 1), kind="multiple")
     if low in known["dozen_words"] and i > 0 and doc[i - 1].lower_ in ("a", "one", "half"):
@@ -350,6 +353,36 @@ def times_after(doc: Doc, number: Number) -> Number | None:
     return None
 
 
+def plus_after(doc: Doc, number: Number) -> Number:
+    """"12 million-plus votes", "40-plus years", "100+ people": more than the number."""
+    m = re.match(r"(?:[-‑]plus\b|\+)(?![\d+])", text_of(doc)[number.end_char:number.end_char + 6])
+    if m is None:
+        return number
+    end_char = number.end_char + m.end()
+    return Number(number.start, token_after(doc, end_char), number.value, number.start_char, end_char,
+                  kind=number.kind, qualifier=">", digits=number.digits)
+
+
+def digits_idiom(doc: Doc, i: int) -> Number | None:
+    """"in double digits" (10 to 99), "single-digit", "triple digits": a range of how many digits a number has."""
+    spans = tables()["rules"]["digit_count_words"]
+    words = lower_seq(doc, i, 3)
+    if words[:1] and words[0] in spans and (words[1:2] in (("digits",), ("digit",)) or words[1:3] in (("-", "digit"), ("-", "digits"))):
+        end = advance(doc, i, 2 if words[1] != "-" else 3)
+        low, high = spans[words[0]]
+        return Number(i, end, float(low), doc[i].idx, token_end(doc, end), high=float(high))
+    return None
+
+
+def a_pair_of(doc: Doc, i: int) -> Number | None:
+    """"a pair of hoaxsters", "a couple of weeks": two."""
+    words = lower_seq(doc, i, 3)
+    if len(words) == 3 and words[0] == "a" and words[1] in ("pair", "couple") and words[2] == "of":
+        end = advance(doc, i, 2)
+        return Number(i, end, 2.0, doc[i].idx, token_end(doc, end))
+    return None
+
+
 def fold_after(doc: Doc, number: Number) -> Number | None:
     """"10-fold", "10 fold": a multiple written with "fold" after the number."""
     m = re.match(r"[-‑ ]?fold\b", text_of(doc)[number.end_char:number.end_char + 6], re.I)
@@ -407,13 +440,21 @@ def m_joiner(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def word_before(doc: Doc, number: Number) -> str:
+    """The lower-cased word before a number, past a currency symbol ("from" in "from $2,415")."""
+    i = number.start - 1
+    if i >= 0 and doc[i].text in "$€£¥":
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
 def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit | None, bool] | None:
     """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20"):
     (second number, the range's unit, whether it is a "between")."""
     text = text_of(doc)
     pos = unit.end_char if unit is not None else number.end_char
-    between = number.start > 0 and doc[number.start - 1].lower_ == "between"
-    from_ = number.start > 0 and doc[number.start - 1].lower_ == "from"
+    between = word_before(doc, number) == "between"
+    from_ = word_before(doc, number) == "from"
     if change_verb_before(doc, number.start) and not from_ and "to" in m_joiner(text, pos):
         return None  # "fell 3 points to 4.1 percent": a change and a level, not a range
     rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+", text[pos:pos + 16]) if symbol_before(doc, number) else None

@@ -109,3 +109,25 @@ def test_a_parenthesised_amount_after_a_noun_is_an_aside_not_a_negative():
 def test_a_negator_glued_by_a_hyphen_joins_and_flips():
     q = quantity(doc_of("It was minus-40 degrees."), "minus-40")
     assert (q.text, q.value, q.unit_normalized) == ("minus-40 degrees", -40, "degree")
+
+
+@pytest.mark.parametrize("words, ents, surface", [
+    (["He", "died", "at", "the", "age", "of", "92", "."], None, "92"),
+    (["He", "was", "aged", "12", "then"], None, "12"),
+    (["Jillian", "Chase", ",", "27", ",", "said", "so"], ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"], "27"),
+])
+def test_a_bare_number_that_is_an_age(words, ents, surface):
+    q = quantity(built(words, ents=ents) if ents else built(words), surface)
+    assert (q.kind, q.unit_normalized) == ("age", "year")
+
+
+def test_a_number_after_a_name_and_comma_that_is_no_person_is_no_age():
+    q = quantity(built(["Ohio", ",", "27", ",", "said", "so"], ents=["B-GPE", "O", "O", "O", "O", "O"]), "27")
+    assert q.kind == "count"
+
+
+def test_partitives_count_what_the_of_phrase_names():
+    doc = built(["six", "of", "the", "past", "seven", "contests"], tags=["CD", "IN", "DT", "JJ", "CD", "NNS"],
+                pos=["NUM", "ADP", "DET", "ADJ", "NUM", "NOUN"], heads=[0, 0, 5, 5, 5, 1],
+                deps=["ROOT", "prep", "det", "amod", "nummod", "pobj"])
+    assert quantity(doc, "six").counted == "contests"

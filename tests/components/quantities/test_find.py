@@ -66,3 +66,16 @@ def test_hanging_hyphens_give_one_quantity_per_number(text, values, unit, counte
 
 def test_a_word_with_a_hyphen_is_no_hanging_number():
     assert quantities_of(doc_of("The x- and y-axis")) == []
+
+
+def test_to_a_figure_from_another_links_the_previous_value():
+    doc = built(["Volume", "eased", "to", "41,200", "contracts", "from", "45,900", "."],
+                pos=["NOUN", "VERB", "ADP", "NUM", "NOUN", "ADP", "NUM", "PUNCT"],
+                tags=["NN", "VBD", "IN", "CD", "NNS", "IN", "CD", "."], spaces=[True] * 6 + [False, False])
+    now, before = [q for _, q in quantities_of(doc)]
+    assert (now.value, now.previous, now.change, before.change) == (41200, 45900, "down", None)
+
+
+def test_figures_of_two_measures_are_not_linked():
+    doc = doc_of("He went to 3 schools from 2 states.")
+    assert all(q.previous is None for _, q in quantities_of(doc))

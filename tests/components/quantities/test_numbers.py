@@ -158,3 +158,21 @@ def test_a_negator_glued_by_a_hyphen():
     doc = doc_of("minus-40 degrees")
     number = parse_number(doc, 0)
     assert (number.value, number.start_char) == (40, 6)
+
+
+@pytest.mark.parametrize("text, value, end", [("12 million-plus votes", 12e6, "12 million-plus"), ("40-plus years", 40, "40-plus"),
+                                             ("100+ people", 100, "100+")])
+def test_plus_after_a_number_is_more_than_it(text, value, end):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.qualifier, text[number.start_char:number.end_char]) == (value, ">", end)
+
+
+@pytest.mark.parametrize("text, low, high", [("double digits", 10, 99), ("single-digit growth", 1, 9), ("triple digits", 100, 999)])
+def test_digit_counts_are_ranges(text, low, high):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", ["a pair of hoaxsters", "a couple of weeks"])
+def test_a_pair_or_a_couple_of_is_two(text):
+    assert parse_number(doc_of(text), 0).value == 2
