@@ -68,8 +68,11 @@ def unit_form(unit: str) -> object:
         return NAMED_UNITS[u]
     if u == "-" or u.startswith("% "):
         return u if u in ("-", "% -") else "% " + lemma(u[2:])
-    key = unit_key(u)
-    return key if key is not None and key != u else lemma(u)
+    for form in (u, lemma(u)):  # "kilometres" by pint, "dollars" as "dollar", a currency, "deputies" as "deputy"
+        key = unit_key(form)
+        if isinstance(key, tuple) or isinstance(key, str) and re.fullmatch(r"[A-Z]{3}", key):
+            return key
+    return lemma(u)
 
 
 def newsclaims_found(q) -> Found:

@@ -37,6 +37,7 @@ def test_units_compare_normalised():
     assert S.unit_form("kilometer") == S.unit_form("kilometre")
     assert S.unit_form("percent") == S.unit_form("percentage")
     assert S.unit_form("detainees") == S.unit_form("detainee")
+    assert S.unit_form("deputies") == S.unit_form("deputy") and S.unit_form("dollars") == S.unit_form("USD")
     assert S.unit_form("% voters") == S.unit_form("% voter") and S.unit_form("-") != S.unit_form("detainee")
 
 

@@ -215,11 +215,13 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
         of_range = of_phrase(doc, next_index(doc, token_after(doc, draft.end_char)))
         if of_range is not None:
             inner_start = next_index(doc, of_range[0])
+            if inner_start < of_range[1] - 1 and doc[inner_start].pos_ == "DET":
+                inner_start = next_index(doc, inner_start + 1)  # "two-thirds of the 55,000 pages"
             inner = parse_number(doc, inner_start) if inner_start < len(doc) else None
             if inner is not None and inner.kind == "count" and not inner.yearlike:
                 draft.base = inner.value
                 counted_range = counted_after(doc, inner, next_index(doc, inner.end))
-                draft.counted = doc[counted_range[0]: counted_range[1]].text if counted_range else None
+                draft.counted = counted_noun(doc, *counted_range) if counted_range else None
             else:
                 draft.counted = doc[of_range[0]: of_range[1]].text
 
@@ -279,6 +281,19 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
     return first_token
 
 
+def changed_by_multiple(doc: Doc, number: Number) -> str | None:
+    """"will more than double the staff": a multiple written as a verb of change is a change up (or down, "halve")."""
+    token = doc[number.start]
+    factor = tables()["rules"]["change_verbs_as_figures"].get(token.lemma_)
+    if number.kind != "multiple" or factor is None:
+        return None
+    i = number.start - 1
+    while i >= 0 and doc[i].lower_ in ("more", "than", "nearly", "almost", "roughly", "about", "at", "least"):
+        i -= 1
+    after_verb_helper = i >= 0 and (doc[i].pos_ == "AUX" and doc[i].lemma_ != "be" or doc[i].lower_ == "to")
+    return ("up" if factor > 1 else "down") if token.pos_ == "VERB" or after_verb_helper else None
+
+
 def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[Span, QuantityValue] | None:
     """The span and `QuantityValue` of a finished draft, with its change and scopes; None for an empty or bare "a"."""
     text = text_of(doc)
@@ -291,7 +306,7 @@ def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[
     if any(x is not None and not math.isfinite(x) for x in (draft.value, draft.low, draft.high, draft.base, draft.previous)):
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    change = change_of(span) or change_verb_before(doc, first_token)
+    change = change_of(span) or change_verb_before(doc, first_token) or changed_by_multiple(doc, number)
     if draft.previous is not None and draft.value is not None and change is None:
         change = "up" if draft.value > draft.previous else "down" if draft.value < draft.previous else None
     return span, QuantityValue(

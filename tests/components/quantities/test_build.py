@@ -131,3 +131,13 @@ def test_partitives_count_what_the_of_phrase_names():
                 pos=["NUM", "ADP", "DET", "ADJ", "NUM", "NOUN"], heads=[0, 0, 5, 5, 5, 1],
                 deps=["ROOT", "prep", "det", "amod", "nummod", "pobj"])
     assert quantity(doc, "six").counted == "contests"
+
+
+@pytest.mark.parametrize("words, change", [(["It", "will", "more", "than", "double", "the", "staff"], "up"),
+                                           (["They", "plan", "to", "double", "the", "budget"], "up"),
+                                           (["It", "is", "double", "the", "size"], None)])
+def test_a_multiple_after_a_modal_or_to_is_a_verb_of_change(words, change):
+    lemmas = ["be" if w == "is" else w.lower() for w in words]
+    pos = ["AUX" if w in ("will", "is") else "PART" if w == "to" else "X" for w in words]
+    doc = built(words, lemmas=lemmas, pos=pos)
+    assert build.changed_by_multiple(doc, parse_number(doc, words.index("double"))) == change
