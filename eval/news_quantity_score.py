@@ -15,7 +15,10 @@ A change written from one figure to another in one span ("rose from 12 to 15": n
 CQE's range in text order (12-15) with its change. quantulum3 has no change; its quantities count as "=".
 
 With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits that lie
-inside a reported quantity; bare years, ordinals, days of dates and codes ("AR-15") are not figures (`NOT_FIGURES`).
+inside a reported quantity; bare years (1500-2099), ordinals, days of dates, ends of seasons ("2014-15") and codes
+("AR-15") are not figures (`NOT_FIGURES`). It is given twice: over every such figure, and over the figures that state an amount, leaving out named dates
+("9/11"), decades, clock times, phone numbers and links, "3D", and numbers inside names ("Flight 370"), which
+the issue counts as no quantities (`NOT_AMOUNTS`, `in_a_name`).
 """
 from __future__ import annotations
 
@@ -152,25 +155,57 @@ def score(items, predictions) -> dict[str, PRF]:
 
 
 FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*\d|(?<![\w.,])\d")
-YEAR = re.compile(r"(1[89]|20)\d\d")
+YEAR = re.compile(r"(1[5-9]|20)\d\d")
 MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+NAMED_DATES = re.compile(r"9/11|24/7|7/7|3/11|9-1-1")
 NOT_FIGURES = (
     ("a bare year", lambda text, s, e: bool(YEAR.fullmatch(text[s:e])) and not re.match(r"\s*(%|percent)", text[e:])
      and text[s - 1:s] != "$"),
     ("an ordinal", lambda text, s, e: bool(re.match(r"(st|nd|rd|th)\b", text[e:]))),
-    ("the day of a date", lambda text, s, e: bool(re.search(MONTH + r"\s$", text[max(0, s - 12):s], re.I)
+    ("the day of a date", lambda text, s, e: bool(re.search(MONTH + r"\s(\d{1,2}(-|–| and | to ))?$", text[max(0, s - 20):s], re.I)
                                                  or re.match(r"\s" + MONTH + r"\b", text[e:], re.I))),
+    ("the end of a season", lambda text, s, e: bool(re.search(r"(1[5-9]|20)\d\d[-–]$", text[max(0, s - 5):s]))),
     ("a code or model", lambda text, s, e: bool(re.search(r"[A-Za-z]-$", text[max(0, s - 3):s]))),
+)
+NOT_AMOUNTS = (  # figures that state no amount, the way the issue counts names with numbers as no quantities
+    ("a named date", lambda text, s, e: any(m.start() <= s and e <= m.end()
+                                            for m in NAMED_DATES.finditer(text, max(0, s - 6), e + 6))),
+    ("a decade", lambda text, s, e: bool(re.match(r"['’]?s\b", text[e:])) and (YEAR.fullmatch(text[s:e]) is not None
+                                                                           or text[s - 1:s] in "'’")),
+    ("a clock time", lambda text, s, e: bool(re.match(r"(:\d\d|\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\s?o['’]clock)", text[e:], re.I))
+     or text[s - 1:s] == ":"),
+    ("a phone number or link", lambda text, s, e: text[s:e] in ("911", "999", "112") or e - s >= 8 and text[s:e].isdigit()
+     or bool(re.search(r"(https?://|www\.)\S*$", text[max(0, s - 80):s]))),
+    ("a dimension or code word", lambda text, s, e: bool(re.match(r"(D\b|ers\b|chan\b|Up\b)", text[e:]))),
 )
 
 
-def figures(text: str) -> list[tuple[int, int]]:
-    """The figures written in digits in `text`, other than bare years, ordinals, days of dates and codes ("AR-15")."""
-    return [(m.start(), m.end()) for m in FIGURE.finditer(text)
-            if not any(rejects(text, m.start(), m.end()) for _, rejects in NOT_FIGURES)]
+def figures(text: str, amounts_only: bool = False) -> list[tuple[int, int]]:
+    """The figures written in digits in `text`, other than bare years, ordinals, days of dates and codes ("AR-15");
+    with `amounts_only`, also none of `NOT_AMOUNTS` and no number inside a name (`in_a_name`)."""
+    rules = NOT_FIGURES + (NOT_AMOUNTS if amounts_only else ())
+    found = [(m.start(), m.end()) for m in FIGURE.finditer(text)
+             if not any(rejects(text, m.start(), m.end()) for _, rejects in rules)]
+    return [f for f in found if not in_a_name(text, *f)] if amounts_only and found else found
 
 
-def coverage() -> tuple[int, int]:
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """A number inside a name, by spaCy's tags: right after a capitalised noun that does not open the
+    sentence ("Flight 370", "House Bill 481", "Toy Story 3"), or after "No.", with no noun after it that it counts."""
+    doc = lemmatizer()(text)
+    i = next((t.i for t in doc if t.idx <= start < t.idx + len(t)), None)
+    if i is None or i == 0:
+        return False
+    prev = doc[i - 1]
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    counts_after = after is not None and (after.pos_ in ("NOUN", "ADJ") or after.text in ("%", "percent"))
+    abbreviation = prev.is_upper or "." in prev.text[:-1]  # "HR 1313", "H.B. 1369"
+    named = prev.pos_ in ("PROPN", "NOUN") and prev.text[:1].isupper() and (abbreviation or not prev.is_sent_start) \
+        or prev.lower_ in ("no.", "no") or prev.text == "." and i > 1 and doc[i - 2].lower_ == "no"
+    return named and not counts_after
+
+
+def coverage(amounts_only: bool = False) -> tuple[int, int]:
     """(figures covered by a reported quantity, figures) over every CLEF 2020 verified claim."""
     import pipeline
 
@@ -178,7 +213,7 @@ def coverage() -> tuple[int, int]:
     covered = total = 0
     for text, result in zip(claims, pipeline.extract_many(claims, batch_size=64)):
         spans = [(q.start, q.end) for q in result.quantities]
-        for s, e in figures(text):
+        for s, e in figures(text, amounts_only):
             total += 1
             covered += any(a <= s and e <= b for a, b in spans)
     return covered, total
@@ -201,9 +236,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<11} " + " | ".join(f"{k} P {v.precision:.3f} R {v.recall:.3f} F1 {v.f1:.3f}"
                                                for k, v in totals.items()))
     if args.coverage:
-        covered, total = coverage()
-        figures_out["coverage"] = covered / total
-        print(f"figure coverage on CLEF verified claims: {covered}/{total} = {covered / total:.3f}")
+        for amounts_only, label in ((False, "every figure"), (True, "figures that state an amount")):
+            covered, total = coverage(amounts_only)
+            figures_out["coverage_amounts" if amounts_only else "coverage"] = covered / total
+            print(f"figure coverage on CLEF verified claims, {label}: {covered}/{total} = {covered / total:.3f}")
     if args.json:
         args.json.write_text(json.dumps(figures_out, indent=1), encoding="utf-8")
     return 0

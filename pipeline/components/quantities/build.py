@@ -272,6 +272,10 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
     """The qualifier before the figure ("more than", "nearly"), in the span unless it is "just"/"only"; returns
     the figure's first token before the qualifier."""
     first_token = token_after(doc, draft.start_char) if draft.start_char != number.start_char else number.start
+    glued = re.search(r"(\w+)[-‑]$", text_of(doc)[doc[first_token].idx:draft.start_char])
+    if glued and (glued.group(1).lower(),) in tables()["qualifiers"]:  # "near-$18 million"
+        draft.qualifier, draft.start_char = tables()["qualifiers"][(glued.group(1).lower(),)], doc[first_token].idx
+        return first_token
     qual = qualifier_before(doc, first_token)
     if qual is not None:
         q_start, symbol, inside = qual

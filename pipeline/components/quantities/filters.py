@@ -148,9 +148,10 @@ def after_name_prefix(c: Candidate) -> bool:
 
 
 def compound_modifier(c: Candidate) -> bool:
-    """"a four-alarm fire": a compound modifier, not a figure (but "6.0-sigma" is a measurement)."""
+    """"a four-alarm fire": a number word in a compound modifier, not a figure (but "a 50-lane highway", "a
+    2,300-page plan" and "6.0-sigma" count or measure)."""
     after, n = c.after, c.number
-    return after is not None and after.text in ("-", "‑") and after.idx == n.end_char and c.nxt + 1 < len(c.doc) \
+    return not n.digits and after is not None and after.text in ("-", "‑") and after.idx == n.end_char and c.nxt + 1 < len(c.doc) \
         and c.doc[c.nxt + 1].is_alpha and c.unit is None and "." not in c.text[n.start_char:n.end_char]
 
 

@@ -190,8 +190,8 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
 def parse_number(doc: Doc, i: int) -> Number | None:
     """The number that opens at token i, if any (without context: qualifiers and units come later)."""
     number = parse_literal(doc, i)
-    glued = re.match(r"(?:minus|negative)[-‑](?=\d)", doc[i].lower_)
-    if number is None and glued:  # "minus-40": the negator joins it when the quantity is built
+    glued = re.match(r"(?:minus|negative|near|nearly|almost|over|under|about|some)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
+    if number is None and glued:  # "minus-40", "near-$18 million": the word joins it when the quantity is built
         number = parse_literal(doc, i, at=doc[i].idx + glued.end())
     return read_on(doc, number) if number is not None else parse_word_number(doc, i)
 

@@ -71,6 +71,7 @@ def test_a_compound_modifier_is_not_a_figure_but_a_measurement_is():
     doc = built(["a", "four", "-", "alarm", "fire"], spaces=[True, False, False, True, False])
     number = Number(1, 2, 4.0, 2, 6)
     assert filters.compound_modifier(Candidate(doc, number))
+    assert not filters.compound_modifier(candidate(doc_of("a 50-lane highway"), "50"))  # digits count lanes
     assert not filters.compound_modifier(candidate(doc_of("a 6.0-sigma result"), "6.0"))
 
 
@@ -111,7 +112,7 @@ def test_the_unit_is_parsed_once_for_all_rules(monkeypatch):
     real = filters.unit_after
     monkeypatch.setattr(filters, "unit_after", lambda doc, number: calls.append(number) or real(doc, number))
     c = candidate(doc_of("the 2012-alarm fire"), "2012")
-    assert filters.year(c) and filters.compound_modifier(c)  # both ask for the unit
+    assert filters.year(c) and filters.one_without_contrast(c) is False and filters.number_in_a_name(c) is False
     for rule in NOT_A_QUANTITY:
         rule(c)
     assert len(calls) == 1 and c.unit is None
