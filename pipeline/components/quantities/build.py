@@ -167,7 +167,7 @@ def take_unit(number: Number, draft: Draft, unit: Unit, after_symbol: bool) -> b
             draft.kind = unit.kind
             draft.unit_normalized = unit.normalized
         draft.end_char = unit.end_char
-        if "point" in draft.unit_text.lower():  # "points", "percentage points"
+        if "point" in draft.unit_text.lower() and unit.kind == "percent":  # "points", "percentage points"
             draft.unit_normalized = "percentage point"
         return True
     return False

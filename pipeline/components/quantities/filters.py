@@ -12,7 +12,7 @@ from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
 from .text import ents_of, next_index, text_of, token_after
-from .units import Unit, is_clock_time, unit_after
+from .units import Unit, is_clock_time, symbol_before, unit_after
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 CLOCK = re.compile(r"\d:\d\d|\b[ap]\.?m\.?\b|o['’]clock", re.I)
@@ -51,7 +51,8 @@ def ordinal(c: Candidate) -> bool:
 
 def letters_around(c: Candidate) -> bool:
     """"SCP 06F6", "J1149", "i7": digits touching letters that are not a unit or scale."""
-    return c.number.digits and (c.before_char.isalpha() or c.after_char.isalpha() and c.unit is None
+    return c.number.digits and (c.before_char.isalpha() and symbol_before(c.doc, c.number) is None
+                                or c.after_char.isalpha() and c.unit is None
                                 and not SCALE_SUFFIX.match(c.text, c.number.end_char))
 
 
@@ -210,7 +211,8 @@ def number_in_a_name(c: Candidate) -> bool:
     if not n.digits or prev is None or c.unit is not None or prev.pos_ != "PROPN" or not prev.is_alpha \
             or not (prev.is_title or prev.is_upper) or prev.whitespace_ == "":
         return False
-    if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.text[n.end_char:n.end_char + 1] in "%-–":
+    if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.text[n.end_char:n.end_char + 1] in "%-–" \
+            or symbol_before(c.doc, n) is not None:  # "costs CHF 1.5 million.": a currency code, not a name
         return False
     if prev.dep_ == "nmod" and prev.head.i >= n.end and prev.head.pos_ == "NOUN" \
             and c.text[n.start_char:n.end_char].isdigit():

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 from .context import change_verb_before, qualifier_before
 from .lexicon import tables
 from .text import SPACES, advance, lower_seq, next_index, next_word_in, text_of, token_after, token_end
-from .units import Unit, symbol_before, unit_after
+from .units import Unit, currency_prefix_end, symbol_before, unit_after
 
-SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
+SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|m|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
 CASED_SCALES = {"G": 1e9, "MM": 1e6, "T": 1e12}  # suffixes whose case decides ("T" is a trillion, "t" a tonne)
 
 
@@ -122,7 +122,7 @@ def scaled_literal(text: str, start: int, end: int, value: float) -> tuple[float
     scales = tables()["numbers"]["scales"]
     sm = SCALE_SUFFIX.match(text, end)
     currency_before = start > 0 and text[start - 1] in "$€£¥" or (start > 1 and text[start - 2] in "$€£¥")
-    if sm and not (sm.group("s") == "mm" and not currency_before):
+    if sm and not (sm.group("s") in ("mm", "m") and not currency_before):  # "$5m" is money, "5m" five metres
         suffix = sm.group("s")
         factor = CASED_SCALES[suffix] if suffix in CASED_SCALES else scales.get(suffix.lower(), scales.get(suffix, 1))
         return value * factor, sm.end()
@@ -131,6 +131,9 @@ def scaled_literal(text: str, start: int, end: int, value: float) -> tuple[float
         j += 1
     scale = re.match(r"[A-Za-z]+", text[j:j + 12])
     big = tables()["big_scales"]
+    hyphened = re.match(r"[-‑]([A-Za-z]+)", text[end:end + 13])
+    if hyphened and hyphened.group(1).lower() in big:  # "a US$90-million contract", "a 3.4-billion-euro plan"
+        return value * big[hyphened.group(1).lower()], end + hyphened.end()
     if scale and scale.group(0).lower() in big and j > end:
         return value * big[scale.group(0).lower()], j + len(scale.group(0))
     spaced = re.match(r"(B|M|bn|mn|mln|bln|tn)(?= (?!of\b)[a-z])", text[j:j + 8]) if j > end else None
@@ -193,6 +196,8 @@ def parse_number(doc: Doc, i: int) -> Number | None:
     glued = re.match(r"(?:minus|negative|near|nearly|almost|over|under|about|some)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
     if number is None and glued:  # "minus-40", "near-$18 million": the word joins it when the quantity is built
         number = parse_literal(doc, i, at=doc[i].idx + glued.end())
+    if number is None and (at := currency_prefix_end(doc, i)) is not None:  # "INR2", "RM85,000", "Y=12,400"
+        number = parse_literal(doc, i, at=at)
     return read_on(doc, number) if number is not None else parse_word_number(doc, i)
 
 

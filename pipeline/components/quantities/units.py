@@ -1,15 +1,18 @@
 """Reading units and currencies next to a number: our unit table (`models/units.json`) first, then pint's registry
-("km/s2", "MWh", "°C"), rates ("per week", "/hour", "annually"), and currency symbols before or after ("$", "US$",
-"15€")."""
+("km/s2", "MWh", "°C", "12,000 KB", "31 mpg"), rates ("per week", "/hour", "annually", "points per game"), and
+currencies before or after ("$", "US$", "HK $", "$US", "RM", wire-style "Y=", ISO codes as in "INR2 trillion", "15€";
+the symbols and codes beyond our table from babel's currency data)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ... import resources
 from .lexicon import tables
 from .text import SPACES, advance, lower_seq, next_index, text_of, token_after, token_end
 
@@ -31,10 +34,14 @@ class Unit:
 
 @lru_cache(maxsize=1)
 def unit_registry():
-    """pint's unit registry (loaded once, on first use)."""
+    """pint's unit registry (loaded once, on first use), with the units news writes that pint lacks (units.json's
+    `pint_definitions`: "ppb", "ppt")."""
     import pint
 
-    return pint.UnitRegistry()
+    registry = pint.UnitRegistry()
+    for definition in resources.packaged("units").get("pint_definitions", []):  # one registry per process
+        registry.define(definition)
+    return registry
 
 
 # ---------------------------------------------------------------------------------------------- our table
@@ -142,7 +149,7 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
         if len(low) <= 3 and low.isalpha() and not attached and low not in data["pint_short_allowed"] and not any(c.isupper() for c in surface[1:]) \
                 and not surface.isupper():
             continue
-        unit = parse_unit(expression)
+        unit = parse_unit(data.get("pint_spellings", {}).get(surface, expression))  # "KB" is pint's "kB"
         if unit is None or str(unit) in ("dimensionless", ""):
             continue
         if len(surface) > 4 and surface.isalpha() and surface.islower() and " " not in surface:
@@ -239,6 +246,9 @@ def rate_after(doc: Doc, unit: Unit) -> Unit:
     """"per week", "a year", "/hour" after a unit: the unit becomes a rate ("USD / hour")."""
     text = text_of(doc)
     words = tables()["words"]
+    over_noun = rate_over_noun(doc, unit)
+    if over_noun is not None:
+        return over_noun
     m = re.match(r"(\s*/\s*|\s+per\s+|\s+an?\s+)([A-Za-z]+\d*)(?![A-Za-z])", text[unit.end_char:unit.end_char + 24])
     adverb = tables()["rate_adverb"].match(text[unit.end_char:unit.end_char + 16])
     if adverb:  # "$115 million annually" = "$115 million a year"
@@ -261,6 +271,26 @@ def rate_after(doc: Doc, unit: Unit) -> Unit:
     return Unit(end, text[end - (end - unit.end_char) - len(unit.surface):end], f"{base} / {name}", unit.kind)
 
 
+def rate_over_noun(doc: Doc, unit: Unit) -> Unit | None:
+    """"27 points per game", "12 points a match": a unit of units.json's `per_noun_units` over any noun that is not
+    a duration (durations are `rate_after`'s) becomes a rate of that noun ("point / game", kind "rate")."""
+    base = tables()["unit_data"].get("per_noun_units", {}).get(unit.surface.strip(" -").lower())
+    if base is None:
+        return None
+    text = text_of(doc)
+    m = re.match(r"(\s+per\s+|\s+an?\s+)([a-z]+)(?![\w-])", text[unit.end_char:unit.end_char + 24], re.I)
+    if m is None:
+        return None
+    noun = m.group(2).lower()
+    if noun.rstrip("s") in tables()["words"]["rate_durations"] or noun in tables()["words"]["rate_adverbs"]:
+        return None
+    k = token_after(doc, unit.end_char + m.start(2))
+    if k < len(doc) and doc[k].idx == unit.end_char + m.start(2) and doc[k].pos_ not in ("", "NOUN"):
+        return None  # "points a record", "points per cent" (tagged): the word after is no noun
+    end = unit.end_char + m.end()
+    return Unit(end, text[unit.end_char - len(unit.surface):end], f"{base} / {noun}", "rate")
+
+
 def unit_after_words(doc: Doc, number: Number, end_char: int) -> Unit | None:
     """The unit after a spelled-out number ("two meters", "six gallons"), from our table or pint (full words)."""
     j = next_index(doc, token_after(doc, end_char))
@@ -274,32 +304,173 @@ def unit_after_words(doc: Doc, number: Number, end_char: int) -> Unit | None:
 
 # ---------------------------------------------------------------------------------------------- currency
 
+def currency_tables() -> dict:
+    """The currency symbols and codes read before a number, built once per units.json: `symbols` (lower-cased: ours,
+    then babel's English symbols such as "nz$", "r$", "₩"), `glued` (case kept, written right against the digits
+    only: "Y="), `codes` (ISO 4217 codes of babel's currency data)."""
+    return resources.derived(build_currency_tables, "units")
+
+
+def build_currency_tables(unit_data: dict) -> dict:
+    """The tables of `currency_tables` from units.json and babel (codes: the currencies tender in some territory
+    today, less those that are also words, names or acronyms in capitals, units.json's `currency_codes_as_words`:
+    "TOP10", "COP26", "SDG 4", "CRC32", "RON95")."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    words = set(unit_data.get("currency_codes_as_words", []))
+    tender = {c for territory in get_global("territory_currencies")
+              for c in get_territory_currencies(territory, tender=True)}
+    entries = {c: {"normalized": c, "kind": "money"} for c in sorted(tender) if re.fullmatch(r"[A-Z]{3}", c)}
+    codes = {c: entry for c, entry in entries.items() if c not in words}
+    symbols, glued, by_babel = {}, {}, {}
+    for unit in unit_data["units"]:
+        for symbol in unit.get("symbols", []):
+            symbols.setdefault(symbol, unit)
+        for symbol in unit.get("glued_symbols", []):
+            glued[symbol] = unit
+    for code, entry in entries.items():  # English symbols: "NZ$", "R$", "₩" ("PHP" is a word, "₱" is not)
+        symbol = re.sub(r"\s", "", get_currency_symbol(code, "en")).lower()
+        if symbol != code.lower():
+            by_babel.setdefault(symbol, []).append(entry)
+    for symbol, found in by_babel.items():
+        if len(found) == 1 and symbol not in symbols:  # one currency only, ours first
+            symbols[symbol] = found[0]
+    return {"symbols": symbols, "glued": glued, "codes": codes,
+            "widest": max(map(len, symbols)), "widest_glued": max(map(len, glued), default=0)}
+
+
+def is_currency_sign(ch: str) -> bool:
+    """Whether `ch` is a currency sign ("$", "€", "₩"): Unicode's category Sc."""
+    return len(ch) == 1 and unicodedata.category(ch) == "Sc"
+
+
 def symbol_before(doc: Doc, number: Number) -> tuple[int, dict] | None:
-    """A currency symbol just before the number ("$", "£", "US$", "c $", "hk $"): (its first char, unit entry)."""
-    symbols = tables()["symbols"]
+    """A currency just before the number ("$", "£", "US$", "c $", "HK $", "$US", "$A", "RM", "Rs.", "Y=", "INR",
+    "USD "): (its first char, unit entry)."""
+    return currency_ending_at(doc, number.start_char)
+
+
+def currency_ending_at(doc: Doc, char: int) -> tuple[int, dict] | None:
+    """A currency written right before character `char` (across spaces; "Y=" and a code glued to the digits or one
+    space before them): (its first char, unit entry)."""
     text = text_of(doc)
-    j = number.start_char
+    j = char
     while j > 0 and text[j - 1] in SPACES:
         j -= 1
-    for width in (4, 3, 2, 1):
+    return (glued_symbol(text, j) if j == char else None) or letters_then_sign(doc, j) or table_symbol(text, j) \
+        or sign_then_letters(text, j) or iso_code(doc, j, char - j)
+
+
+def word_starts_at(text: str, s: int) -> bool:
+    """Whether a word can start at character `s` (nothing alphanumeric, "#" or "@" just before it)."""
+    return s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "#@_")
+
+
+def glued_symbol(text: str, j: int) -> tuple[int, dict] | None:
+    """A symbol written only against the digits, case as in the table: wire-style yen "Y=12,400"."""
+    glued = currency_tables()["glued"]
+    for width in range(currency_tables()["widest_glued"], 0, -1):
+        s = j - width
+        if s >= 0 and text[s:j] in glued and word_starts_at(text, s):
+            return s, glued[text[s:j]]
+    return None
+
+
+def letters_then_sign(doc: Doc, j: int) -> tuple[int, dict] | None:
+    """Letters right before a currency sign, or one space before it: "HK $2.5 billion", "c $ 16.4", "NZ$" ("A $5
+    bill", "cost us $5": an article or pronoun is no prefix, nor the "s" of "music's $500 million man")."""
+    text = text_of(doc)
+    if j < 2 or not is_currency_sign(text[j - 1]):
+        return None
+    sign = text[j - 1]
+    m = re.search(r"([A-Za-z][A-Za-z.]{0,4})( ?)$", text[max(0, j - 7):j - 1])
+    if m is None:
+        return None
+    s = j - 1 - len(m.group(0))
+    if not word_starts_at(text, s) or re.search(r"['’`] ?$", text[max(0, s - 2):s]):
+        return None
+    letters, symbols = m.group(1).lower(), currency_tables()["symbols"]
+    entry = next((symbols[key] for key in (letters + sign, letters.rstrip(".") + sign, letters.replace(".", "") + sign)
+                  if key in symbols), None)
+    if entry is None and sign == "$":
+        entry = currency_tables()["codes"].get(letters.upper())  # "nzd$15", "mxn$ 15"
+    if entry is None:
+        return None
+    if m.group(2):  # "HK $": a word of its own, taken only where it names another currency than the sign alone
+        k = token_after(doc, s)
+        alone = symbols.get(sign)
+        if letters in ("a", "an") or (k < len(doc) and doc[k].idx == s and doc[k].pos_ in ("DET", "PRON")) \
+                or (alone is not None and alone["normalized"] == entry["normalized"]):
+            return None  # "A $5 bill", "cost us $5", "the U.S. $10 bill"
+    return s, entry
+
+
+def table_symbol(text: str, j: int) -> tuple[int, dict] | None:
+    """A symbol of units.json or babel ending at `j`, longest first: "US$", "€", "RM", "Rs.", "NZ$"."""
+    symbols = currency_tables()["symbols"]
+    for width in range(currency_tables()["widest"], 0, -1):
         s = j - width
         if s < 0:
             continue
         raw = text[s:j]
-        compact = raw.replace(" ", "").lower()
-        if compact in symbols and (s == 0 or not text[s - 1].isalnum()) and (raw[0] in "$€£¥" or raw.lower() in symbols):
-            return s, symbols[compact]
-        # "c $ 16.4", "hk $ 10.05", "us $ 150"
-        m = re.match(r"([A-Za-z.]{1,4})\s*\$\s*$", text[max(0, j - 8):j])
-        if m and (m.group(1).lower().rstrip(".") + "$") in symbols:
-            return j - len(m.group(0)), symbols[m.group(1).lower().rstrip(".") + "$"]
+        if raw.lower() in symbols and word_starts_at(text, s):
+            return s, symbols[raw.lower()]
     return None
 
 
+def sign_then_letters(text: str, j: int) -> tuple[int, dict] | None:
+    """A sign written before its country's letters, against the digits: "$US41,000", "$A9,300", "$NZ" (the
+    table's "us$", "a$", "nz$")."""
+    m = re.search(r"([$])([A-Za-z]{1,3})$", text[max(0, j - 4):j])
+    if m is None:
+        return None
+    s = j - len(m.group(0))
+    key = m.group(2).lower() + m.group(1)
+    if key not in currency_tables()["symbols"] or not word_starts_at(text, s):
+        return None
+    return s, currency_tables()["symbols"][key]
+
+
+def iso_code(doc: Doc, j: int, spaces: int) -> tuple[int, dict] | None:
+    """An ISO 4217 code in capitals right before the digits or one space before them ("INR2 trillion", "USD 5
+    million"); spaced, not the first word of a sentence nor after a word in capitals ("TOP 10", "THE ALL 4")."""
+    text = text_of(doc)
+    s = j - 3
+    if spaces > 1 or s < 0 or not word_starts_at(text, s):
+        return None
+    entry = currency_tables()["codes"].get(text[s:j])
+    if entry is None:
+        return None
+    if spaces:
+        k = token_after(doc, s)
+        if k >= len(doc) or doc[k].idx != s or doc[k].is_sent_start:
+            return None
+        p = k - 1
+        while p >= 0 and doc[p].is_space:
+            p -= 1
+        if p >= 0 and doc[p].is_alpha and len(doc[p]) > 1 and doc[p].is_upper:
+            return None
+    return s, entry
+
+
+def currency_prefix_end(doc: Doc, i: int) -> int | None:
+    """Where the digits start in token i when a currency is written against them ("INR2", "RM85,000", "Y=12,400",
+    "HK$2.5", "NZ$5", "Rs.500", "US41,000" after "$", "A9,300" after "$"): the character to read the literal from,
+    or None."""
+    token = doc[i]
+    m = re.match(r"[A-Za-z][^\d\s]{0,5}(?=[0-9])", token.text)
+    if m is None:
+        return None
+    at = token.idx + m.end()
+    found = currency_ending_at(doc, at)
+    return at if found is not None and found[0] <= token.idx else None  # the whole prefix is the currency
+
+
 def symbol_after(doc: Doc, number: Number) -> tuple[int, dict] | None:
-    """A currency symbol right after the number ("15€")."""
+    """A currency sign right after the number ("15€", "100₩")."""
     text = text_of(doc)
     e = number.end_char
-    if e < len(text) and text[e] in "€£¥$" and text[e] in tables()["symbols"]:
-        return e + 1, tables()["symbols"][text[e]]
+    if e < len(text) and is_currency_sign(text[e]) and text[e] in currency_tables()["symbols"]:
+        return e + 1, currency_tables()["symbols"][text[e]]
     return None

@@ -176,3 +176,10 @@ def test_digit_counts_are_ranges(text, low, high):
 @pytest.mark.parametrize("text", ["a pair of hoaxsters", "a couple of weeks"])
 def test_a_pair_or_a_couple_of_is_two(text):
     assert parse_number(doc_of(text), 0).value == 2
+
+
+@pytest.mark.parametrize("text, value", [("$5m last year", 5e6), ("£2.5m deal", 2.5e6), ("5m high", 5)])
+def test_an_m_after_a_currency_is_millions_else_metres(text, value):
+    doc = doc_of(text)
+    number = parse_number(doc, next(t.i for t in doc if t.text[0].isdigit()))
+    assert number.value == value
