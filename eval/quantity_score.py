@@ -217,6 +217,16 @@ def close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-4 * max(1.0, abs(b))
 
 
+def same_unit(predicted: str | None, gold: str | None) -> bool:
+    """Whether a prediction's unit is the gold's (`unit_key`); a price over something ("USD / share", "USD / year")
+    is right where the gold names its currency alone, since the gold sets write no rates of money."""
+    key, gold_key = unit_key(predicted), unit_key(gold)
+    if key == gold_key:
+        return True
+    return isinstance(key, tuple) and isinstance(gold_key, str) and gold_key in CURRENCY_KEYS.values() \
+        and key[0] == gold_key
+
+
 def value_right(p: Pred, g: Gold) -> bool:
     if g.value is None:
         return (g.low is None or close(p.low, g.low)) and (g.high is None or close(p.high, g.high))
@@ -241,7 +251,7 @@ def score(cases: list[Case], predict: Callable[[list[str]], list[list[Pred]]], s
             p = preds[hit]
             if value_right(p, g):
                 s.value_tp += 1
-                if unit_key(p.unit) == unit_key(g.unit) or set_name.startswith("recognizers-Number"):
+                if same_unit(p.unit, g.unit) or set_name.startswith("recognizers-Number"):
                     s.unit_tp += 1
                 else:
                     s.errors.append(f"unit {p.text!r}: {p.unit} vs gold {g.unit}")

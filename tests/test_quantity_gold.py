@@ -40,3 +40,8 @@ def test_recognizers_dimensions_at_least_quantulum3(results):
 def test_number_range_set_has_no_supported_case(results):
     # every NumberRangeModel case with a result is marked NotSupported, so there is nothing to score
     assert results["recognizers-NumberRangeModel"]["newsclaims"].n_gold == 0
+
+
+def test_a_price_per_thing_has_the_gold_currency_and_no_other():
+    assert quantity_score.same_unit("USD / share", "Dollar") and quantity_score.same_unit("USD", "dollar")
+    assert not quantity_score.same_unit("CAD / share", "Dollar") and not quantity_score.same_unit("mile / hour", "mile")

@@ -272,9 +272,12 @@ def rate_after(doc: Doc, unit: Unit) -> Unit:
 
 
 def rate_over_noun(doc: Doc, unit: Unit) -> Unit | None:
-    """"27 points per game", "12 points a match": a unit of units.json's `per_noun_units` over any noun that is not
-    a duration (durations are `rate_after`'s) becomes a rate of that noun ("point / game", kind "rate")."""
+    """"27 points per game", "12 points a match", "$2 million per episode": a unit of units.json's `per_noun_units`
+    or a currency over any noun that is not a duration (durations are `rate_after`'s) becomes a rate of that noun
+    ("point / game", kind "rate"; "USD / episode", kind "money")."""
     base = tables()["unit_data"].get("per_noun_units", {}).get(unit.surface.strip(" -").lower())
+    if base is None and unit.kind == "money" and unit.normalized:
+        base = unit.normalized  # "$2 million per episode", "$3 a share"
     if base is None:
         return None
     text = text_of(doc)
@@ -288,7 +291,8 @@ def rate_over_noun(doc: Doc, unit: Unit) -> Unit | None:
     if k < len(doc) and doc[k].idx == unit.end_char + m.start(2) and doc[k].pos_ not in ("", "NOUN"):
         return None  # "points a record", "points per cent" (tagged): the word after is no noun
     end = unit.end_char + m.end()
-    return Unit(end, text[unit.end_char - len(unit.surface):end], f"{base} / {noun}", "rate")
+    return Unit(end, text[unit.end_char - len(unit.surface):end], f"{base} / {noun}",
+                unit.kind if unit.kind == "money" else "rate")
 
 
 def unit_after_words(doc: Doc, number: Number, end_char: int) -> Unit | None:

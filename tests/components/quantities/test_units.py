@@ -227,3 +227,15 @@ def test_a_code_tagged_as_a_proper_noun_is_a_currency():
                 pos=["PRON", "VERB", "PROPN", "NUM", "NUM", "PUNCT"])
     (span, q), = quantities_of(doc)
     assert (q.text, q.value, q.unit_normalized, q.kind) == ("CHF 1.5 million", 1.5e6, "CHF", "money")
+
+
+@pytest.mark.parametrize("text, surface, normalized", [
+    ("CBS secured $2 million per episode.", "$2 million per episode", "USD / episode"),
+    ("Oil hit $50 a barrel.", "$50 a barrel", "USD / barrel"),
+    ("He earns $15 an hour.", "$15 an hour", "USD / hour"),
+])
+def test_money_over_a_noun_is_a_price_per_that_noun(text, surface, normalized):
+    doc = built(*zip(*[(t.text, t.whitespace_ != "") for t in doc_of(text)]),
+                pos=["NOUN" if t.text in ("episode", "barrel", "hour") else "X" for t in doc_of(text)])
+    (span, q), = quantities_of(doc)
+    assert (q.text, q.unit_normalized, q.kind) == (surface, normalized, "money")
