@@ -44,7 +44,13 @@ def unpunctuated(n: int) -> str:
     return " ".join(("word", "said", "the", "mayor", "that", "people", "were")[i % 7] for i in range(n))
 
 
-@pytest.mark.parametrize("make, n", [(percentages, 300), (unpunctuated, 5000)])
+def vague_amounts(n: int) -> str:
+    """"hundreds of" nested `n` times, with "one", glued qualifiers and hanging hyphens between: the forms of issue 16
+    that read around a number."""
+    return "hundreds of " * n + " ".join(("one", "near-$18", "two-,", "minus-40", "$5 a share")[i % 5] for i in range(n)) + "."
+
+
+@pytest.mark.parametrize("make, n", [(percentages, 300), (unpunctuated, 5000), (vague_amounts, 300)])
 def test_our_stages_are_linear_in_one_long_sentence(nlp, make, n):
     assert ratio(lambda text: our_stages_seconds(nlp, text), make(n), make(4 * n)) < BOUND
 

@@ -272,10 +272,12 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
     """The qualifier before the figure ("more than", "nearly"), in the span unless it is "just"/"only"; returns
     the figure's first token before the qualifier."""
     first_token = token_after(doc, draft.start_char) if draft.start_char != number.start_char else number.start
-    glued = re.search(r"(\w+)[-‑]$", text_of(doc)[doc[first_token].idx:draft.start_char])
-    if glued and (glued.group(1).lower(),) in tables()["qualifiers"]:  # "near-$18 million"
-        draft.qualifier, draft.start_char = tables()["qualifiers"][(glued.group(1).lower(),)], doc[first_token].idx
-        return first_token
+    holder = min(first_token, len(doc) - 1)
+    holder -= holder > 0 and doc[holder].idx > draft.start_char  # the token the figure starts in
+    glued = re.search(r"(\w+)[-‑]$", text_of(doc)[doc[holder].idx:draft.start_char])
+    if glued and (glued.group(1).lower(),) in tables()["qualifiers"]:  # "over-50", "nearly-$18 million"
+        draft.qualifier, draft.start_char = tables()["qualifiers"][(glued.group(1).lower(),)], doc[holder].idx
+        return holder
     qual = qualifier_before(doc, first_token)
     if qual is not None:
         q_start, symbol, inside = qual

@@ -80,6 +80,9 @@ def classifies(word: Token, head: Token) -> bool:
     return word.pos_ == "ADJ" and word.is_lower and word.ent_type_ != "NORP"
 
 
+OF_PHRASE_LONGEST = 12  # tokens: a noun phrase is shorter; "hundreds of hundreds of ..." must stay linear
+
+
 def of_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     """The noun phrase after "of" at token i, without relative clauses: token range."""
     if i >= len(doc) or doc[i].lower_ != "of":
@@ -88,10 +91,10 @@ def of_phrase(doc: Doc, i: int) -> tuple[int, int] | None:
     if pobj is None:
         return None
     cut = {"relcl", "acl", "advcl", "punct", "cc", "conj"}
-    kept = [pobj] + [t for c in pobj.children if c.dep_ not in cut for t in c.subtree]
-    start = min(t.i for t in kept)
-    end = max(t.i for t in kept) + 1
-    return (start, end) if start > i else None
+    kept = [c for c in pobj.children if c.dep_ not in cut]
+    start = min([pobj.left_edge.i] + [c.left_edge.i for c in kept])
+    end = max([pobj.i] + [c.right_edge.i for c in kept]) + 1
+    return (start, min(end, start + OF_PHRASE_LONGEST)) if start > i else None
 
 
 def time_scope(doc: Doc, span: Span) -> str | None:

@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.components.quantities import build, filters
 from pipeline.components.quantities.build import Draft, quantity_at, take_negator, take_qualifier, take_rate_base
+from pipeline.components.quantities.find import quantities_of
 from pipeline.components.quantities.numbers import parse_number
 
 from .docs import built, doc_of, first_token_at
@@ -141,3 +142,11 @@ def test_a_multiple_after_a_modal_or_to_is_a_verb_of_change(words, change):
     pos = ["AUX" if w in ("will", "is") else "PART" if w == "to" else "X" for w in words]
     doc = built(words, lemmas=lemmas, pos=pos)
     assert build.changed_by_multiple(doc, parse_number(doc, words.index("double"))) == change
+
+
+@pytest.mark.parametrize("text, surface, qualifier", [("It cost near-$18", "$18", "="),
+                                                      ("nearly-$18 million", "nearly-$18 million", "~"),
+                                                      ("an over-50", "over-50", ">")])
+def test_a_word_glued_before_a_figure_at_the_end_of_the_text(text, surface, qualifier):
+    (span, q), = quantities_of(doc_of(text))
+    assert (q.text, q.qualifier) == (surface, qualifier) and text[q.start:q.end] == q.text
