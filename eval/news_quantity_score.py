@@ -17,7 +17,7 @@ CQE's range in text order (12-15) with its change. quantulum3 has no change; its
 With --coverage: on every CLEF 2020 verified claim (`../shared`), the share of figures written in digits that lie
 inside a reported quantity; bare years (1500-2099), ordinals, days of dates, ends of seasons ("2014-15") and codes
 ("AR-15") are not figures (`NOT_FIGURES`). It is given twice: over every such figure, and over the figures that state an amount, leaving out named dates
-("9/11"), decades, clock times, phone numbers and links, "3D", and numbers inside names ("Flight 370"), which
+("9/11"), decades, clock times, phone numbers and links, and numbers inside names ("Flight 370"), which
 the issue counts as no quantities (`NOT_AMOUNTS`, `in_a_name`).
 """
 from __future__ import annotations
@@ -71,9 +71,9 @@ def unit_form(unit: str) -> object:
         return NAMED_UNITS[u]
     if u == "-" or u.startswith("% "):
         return u if u in ("-", "% -") else "% " + lemma(u[2:])
-    for form in (u, lemma(u)):  # "kilometres" by pint, "dollars" as "dollar", a currency, "deputies" as "deputy"
+    for form in (u, lemma(u)):  # "kilometres" by pint, "dollars" as a currency, "deputies" as "deputy", "°C"
         key = unit_key(form)
-        if isinstance(key, tuple) or isinstance(key, str) and re.fullmatch(r"[A-Z]{3}", key):
+        if key is not None and key != form.lower().replace("_", " ").rstrip("s"):  # pint or a currency read it
             return key
     return lemma(u)
 
@@ -174,9 +174,9 @@ NOT_AMOUNTS = (  # figures that state no amount, the way the issue counts names 
                                                                            or text[s - 1:s] in "'’")),
     ("a clock time", lambda text, s, e: bool(re.match(r"(:\d\d|\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\s?o['’]clock)", text[e:], re.I))
      or text[s - 1:s] == ":"),
-    ("a phone number or link", lambda text, s, e: text[s:e] in ("911", "999", "112") or e - s >= 8 and text[s:e].isdigit()
+    ("a phone number or link", lambda text, s, e: text[s:e] in ("911", "999", "112") and not re.match(r"\s+[a-z]+s\b", text[e:])
+     or e - s >= 8 and text[s:e].isdigit()
      or bool(re.search(r"(https?://|www\.)\S*$", text[max(0, s - 80):s]))),
-    ("a dimension or code word", lambda text, s, e: bool(re.match(r"(D\b|ers\b|chan\b|Up\b)", text[e:]))),
 )
 
 
@@ -189,10 +189,16 @@ def figures(text: str, amounts_only: bool = False) -> list[tuple[int, int]]:
     return [f for f in found if not in_a_name(text, *f)] if amounts_only and found else found
 
 
+@lru_cache(maxsize=8)
+def parsed(text: str):
+    """`text` tagged once for all its figures."""
+    return lemmatizer()(text)
+
+
 def in_a_name(text: str, start: int, end: int) -> bool:
     """A number inside a name, by spaCy's tags: right after a capitalised noun that does not open the
     sentence ("Flight 370", "House Bill 481", "Toy Story 3"), or after "No.", with no noun after it that it counts."""
-    doc = lemmatizer()(text)
+    doc = parsed(text)
     i = next((t.i for t in doc if t.idx <= start < t.idx + len(t)), None)
     if i is None or i == 0:
         return False

@@ -104,7 +104,8 @@ def take_symbol_before(doc: Doc, number: Number, draft: Draft, sym: tuple[int, d
 
 def an_aside(doc: Doc, paren_char: int) -> bool:
     """Whether the "(" at `paren_char` opens an aside: after an amount it holds a conversion ("4,500 yuan ($640)",
-    "A$2.1 billion ($1.4 billion)"), after a noun the noun's amount ("Revenue ($5.2 million) fell"). Only elsewhere
+    "A$2.1 billion ($1.4 billion)"), after a noun or its modifier the noun's amount ("Revenue ($5.2 million) fell",
+    "a planned ($1.4 billion) expansion"). Only elsewhere
     ("Net income was ($5.2 million)") is a parenthesised amount an accounting negative."""
     i = token_after(doc, paren_char) - 1
     while i >= 0 and (doc[i].is_space or doc[i].idx >= paren_char):
@@ -113,7 +114,8 @@ def an_aside(doc: Doc, paren_char: int) -> bool:
         return False
     word = doc[i]
     unit = table_unit(doc, word.idx)
-    return word.like_num or word.lower_ in tables()["big_scales"] or word.pos_ in ("NOUN", "PROPN") \
+    modifier = word.pos_ == "ADJ" or word.tag_ in ("VBN", "VBG")  # "a planned ($1.4 billion) expansion"
+    return word.like_num or word.lower_ in tables()["big_scales"] or word.pos_ in ("NOUN", "PROPN") or modifier \
         or (unit is not None and unit.kind == "money")
 
 
@@ -249,7 +251,7 @@ def take_age(doc: Doc, number: Number, draft: Draft) -> None:
     text = text_of(doc)
     stated = re.search(r"\b(?:aged|age of|ages? of)\s+$", text[max(0, number.start_char - 12):number.start_char], re.I)
     before = doc[number.start - 2] if number.start > 1 and doc[number.start - 1].text == "," else None
-    apposed = before is not None and before.ent_type_ == "PERSON" and re.match(r"\s*[,)]", text[draft.end_char:])
+    apposed = before is not None and before.ent_type_ == "PERSON" and re.match(r"\s*[,)]", text[draft.end_char:draft.end_char + 4])
     if stated or apposed:
         draft.kind, draft.unit_normalized = "age", "year"
 
@@ -297,7 +299,7 @@ def changed_by_multiple(doc: Doc, number: Number) -> str | None:
     while i >= 0 and doc[i].lower_ in ("more", "than", "nearly", "almost", "roughly", "about", "at", "least"):
         i -= 1
     after_verb_helper = i >= 0 and (doc[i].pos_ == "AUX" and doc[i].lemma_ != "be" or doc[i].lower_ == "to")
-    return ("up" if factor > 1 else "down") if token.pos_ == "VERB" or after_verb_helper else None
+    return ("up" if factor > 1 else "down") if after_verb_helper else None  # a tagged verb is find.verb_multiple's
 
 
 def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[Span, QuantityValue] | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
-from .text import ents_of, next_index, text_of, token_after
+from .text import ents_of, next_index, sentence_of, text_of, token_after
 from .units import Unit, is_clock_time, symbol_before, unit_after
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -144,7 +144,7 @@ def after_name_prefix(c: Candidate) -> bool:
     """"Route 66", "page 12", "Section 8"."""
     prefixes = tables()["rules"]["name_prefixes"]
     if c.prev is not None and c.prev.text == "." and c.number.start > 1:  # "No. 1" tokenized "No", "."
-        return c.doc[c.number.start - 2].lower_ + "." in prefixes
+        return c.doc[c.number.start - 2].text in ("No", "Nos")  # not "said no. 5 states"
     return c.prev is not None and c.prev.lower_ in prefixes
 
 
@@ -152,6 +152,9 @@ def compound_modifier(c: Candidate) -> bool:
     """"a four-alarm fire": a number word in a compound modifier, not a figure (but "a 50-lane highway", "a
     2,300-page plan" and "6.0-sigma" count or measure)."""
     after, n = c.after, c.number
+    if n.digits and after is not None and after.text in ("-", "‑") and c.nxt + 1 < len(c.doc) \
+            and c.doc[c.nxt + 1].is_alpha and c.doc[c.nxt + 1].text[0].isupper():
+        return True  # "7-Eleven", "a 3-D printer": a name or a code
     return not n.digits and after is not None and after.text in ("-", "‑") and after.idx == n.end_char and c.nxt + 1 < len(c.doc) \
         and c.doc[c.nxt + 1].is_alpha and c.unit is None and "." not in c.text[n.start_char:n.end_char]
 
@@ -184,6 +187,9 @@ def one_of_a_group(c: Candidate) -> bool:
         and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("every", "each"))
 
 
+ONE_CONTRAST_REACH = 40  # tokens either side, within the sentence, where a number contrasts with "one"
+
+
 def one_without_contrast(c: Candidate) -> bool:
     """"One organization posted", "one thing in common", "at one point": the word "one" as an article or pronoun.
     It counts where a qualifier or sign stresses it ("only one person", "minus one", "one more vote"), where it
@@ -200,8 +206,9 @@ def one_without_contrast(c: Candidate) -> bool:
             or c.prev is not None and c.prev.lower_ in tables()["numbers"]["negators"] \
             or c.after is not None and c.after.lower_ in rules["one_counting_before"]:
         return False  # "only one", "one hour", "minus one", "one more time"
-    sentence = c.first.sent if doc.has_annotation("SENT_START") else doc[:]
-    return not any(t.like_num and t.lower_ != "one" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in sentence)
+    sentence = sentence_of(doc, doc[n.start:n.end])
+    near = doc[max(sentence.start, n.start - ONE_CONTRAST_REACH):min(sentence.end, n.end + ONE_CONTRAST_REACH)]
+    return not any(t.like_num and t.lower_ != "one" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in near)
 
 
 def number_in_a_name(c: Candidate) -> bool:
@@ -211,7 +218,7 @@ def number_in_a_name(c: Candidate) -> bool:
     if not n.digits or prev is None or c.unit is not None or prev.pos_ != "PROPN" or not prev.is_alpha \
             or not (prev.is_title or prev.is_upper) or prev.whitespace_ == "":
         return False
-    if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.text[n.end_char:n.end_char + 1] in "%-–" \
+    if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.after_char in "%-–" \
             or symbol_before(c.doc, n) is not None:  # "costs CHF 1.5 million.": a currency code, not a name
         return False
     if prev.dep_ == "nmod" and prev.head.i >= n.end and prev.head.pos_ == "NOUN" \
@@ -229,7 +236,7 @@ def day_of_a_month(c: Candidate) -> bool:
     n = c.number
     if not n.digits or not 1 <= n.value <= 31 or n.value != int(n.value):
         return False
-    months = tables()["rules"]["month_names"]
+    months = tables()["rules"]["months_and_weekdays"]
     before = re.search(r"([A-Z][a-z]+\.?)\s+$", c.text[max(0, n.start_char - 12):n.start_char])
     after = re.match(r"\s+([A-Z][a-z]+\.?)", c.text[n.end_char:n.end_char + 12])
     if before and before.group(1).lower() in months:
@@ -240,14 +247,17 @@ def day_of_a_month(c: Candidate) -> bool:
 def citation_pages(c: Candidate) -> bool:
     """"Science 381, 12-15": the pages of a journal citation, after its title and volume."""
     n = c.number
-    cited = re.search(r"\b[A-Z][A-Za-z.]*\s\d{1,4},\s?(\d+[-–])?$", c.text[max(0, n.start_char - 30):n.start_char])
-    return n.digits and cited is not None and (cited.group(1) is not None
-                                               or bool(re.match(r"[-–]\d", c.text[n.end_char:n.end_char + 2])))
+    cited = re.search(r"\b([A-Z][A-Za-z.]*)\s(\d{1,4}),\s?(\d+[-–])?$", c.text[max(0, n.start_char - 30):n.start_char])
+    if not n.digits or cited is None or 1500 <= int(cited.group(2)) <= 2100 \
+            or cited.group(1).lower() in tables()["rules"]["year_prepositions"]:
+        return False  # "In 2019, 10-15 percent": a year and a range
+    return cited.group(3) is not None or bool(re.match(r"[-–]\d", c.text[n.end_char:n.end_char + 2]))
 
 
 def named_number(c: Candidate) -> bool:
-    """"9/11", "24/7": numbers that name a day or mean "always"."""
-    return c.word().strip(".,;:!?'\"") in tables()["rules"]["named_numbers"]
+    """"9/11", "post-9/11", "24/7": numbers that name a day or mean "always"."""
+    word = c.word()
+    return any(re.search(r"(?<![\d/])%s(?![\d/])" % re.escape(name), word) for name in tables()["rules"]["named_numbers"])
 
 
 NOT_A_QUANTITY = (

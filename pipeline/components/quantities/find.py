@@ -100,11 +100,14 @@ def small_number(doc: Doc, k: int) -> Number | None:
     return Number(k, k + 1, float(known[word]), doc[k].idx, doc[k].idx + len(doc[k])) if word in known else None
 
 
+HANGING_LONGEST = 8  # numbers in one chain of hanging hyphens: "1- 2- 3- ..." must stay linear
+
+
 def suspended_hyphens(doc: Doc, i: int) -> list[tuple[Span, QuantityValue]]:
     """"two-, three- and four-bedroom flats", "2- and 3-year terms": hyphens left hanging until the last number,
     whose noun or unit every number of the chain takes: one quantity for each."""
     values, k = [], i
-    while k < len(doc) and (value := suspended_value(doc, k)) is not None:
+    while k < len(doc) and len(values) < HANGING_LONGEST and (value := suspended_value(doc, k)) is not None:
         values.append((k, value))
         k = next_index(doc, k + 1)
         while k < len(doc) and doc[k].lower_ in (",", "and", "or"):  # "8- to 16-meter" is a range

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .context import change_verb_before, qualifier_before
 from .lexicon import tables
 from .text import SPACES, advance, lower_seq, next_index, next_word_in, text_of, token_after, token_end
-from .units import Unit, currency_prefix_end, symbol_before, unit_after
+from .units import Unit, currency_prefix_end, is_currency_sign, symbol_before, unit_after
 
 SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|m|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
 CASED_SCALES = {"G": 1e9, "MM": 1e6, "T": 1e12}  # suffixes whose case decides ("T" is a trillion, "t" a tonne)
@@ -121,7 +121,7 @@ def scaled_literal(text: str, start: int, end: int, value: float) -> tuple[float
     million", "10 bln"): (scaled value, new end), or None."""
     scales = tables()["numbers"]["scales"]
     sm = SCALE_SUFFIX.match(text, end)
-    currency_before = start > 0 and text[start - 1] in "$€£¥" or (start > 1 and text[start - 2] in "$€£¥")
+    currency_before = start > 0 and is_currency_sign(text[start - 1]) or (start > 1 and is_currency_sign(text[start - 2]))
     if sm and not (sm.group("s") in ("mm", "m") and not currency_before):  # "$5m" is money, "5m" five metres
         suffix = sm.group("s")
         factor = CASED_SCALES[suffix] if suffix in CASED_SCALES else scales.get(suffix.lower(), scales.get(suffix, 1))
@@ -193,7 +193,8 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
 def parse_number(doc: Doc, i: int) -> Number | None:
     """The number that opens at token i, if any (without context: qualifiers and units come later)."""
     number = parse_literal(doc, i)
-    glued = re.match(r"(?:minus|negative|near|nearly|almost|over|under|about|some)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
+    glued = re.match(r"(\w+)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
+    glued = glued if glued and glued.group(1) in tables()["rules"]["glued_before_number"] else None
     if number is None and glued:  # "minus-40", "near-$18 million": the word joins it when the quantity is built
         number = parse_literal(doc, i, at=doc[i].idx + glued.end())
     if number is None and (at := currency_prefix_end(doc, i)) is not None:  # "INR2", "RM85,000", "Y=12,400"
@@ -265,6 +266,8 @@ def bare_plural(doc: Doc, i: int) -> bool:
 def multi_scale(doc: Doc, i: int) -> Number | None:
     """"multi-million-dollar", "multibillion": more than one of the scale, read as the scale to ten times it."""
     scales = tables()["big_scales"]
+    if not doc[i].lower_.startswith("multi"):
+        return None
     m = re.fullmatch(r"multi-?(\w+)", doc[i].lower_)
     if m and m.group(1) in scales:
         end, scale = i + 1, scales[m.group(1)]
@@ -371,6 +374,8 @@ def plus_after(doc: Doc, number: Number) -> Number:
 def digits_idiom(doc: Doc, i: int) -> Number | None:
     """"in double digits" (10 to 99), "single-digit", "triple digits": a range of how many digits a number has."""
     spans = tables()["rules"]["digit_count_words"]
+    if doc[i].lower_ not in spans:
+        return None
     words = lower_seq(doc, i, 3)
     if words[:1] and words[0] in spans and (words[1:2] in (("digits",), ("digit",)) or words[1:3] in (("-", "digit"), ("-", "digits"))):
         end = advance(doc, i, 2 if words[1] != "-" else 3)
@@ -381,6 +386,8 @@ def digits_idiom(doc: Doc, i: int) -> Number | None:
 
 def a_pair_of(doc: Doc, i: int) -> Number | None:
     """"a pair of hoaxsters", "a couple of weeks": two."""
+    if doc[i].lower_ != "a":
+        return None
     words = lower_seq(doc, i, 3)
     if len(words) == 3 and words[0] == "a" and words[1] in ("pair", "couple") and words[2] == "of":
         end = advance(doc, i, 2)
@@ -404,6 +411,8 @@ def fold_word(doc: Doc, i: int) -> Number | None:
     m = re.fullmatch(r"([a-z]+?)-?fold", doc[i].lower_)
     if m and m.group(1) in small:
         return Number(i, i + 1, float(small[m.group(1)]), doc[i].idx, token_end(doc, i + 1), kind="multiple")
+    if doc[i].lower_ not in small:
+        return None
     words = lower_seq(doc, i, 3)
     if len(words) == 3 and words[0] in small and words[1] in ("-", "‑") and words[2] == "fold":
         end = advance(doc, i, 3)

@@ -186,3 +186,28 @@ def test_numbers_that_name_a_day_or_mean_always(text, surface):
 
 def test_no_dot_one_is_a_rank():
     assert filters.after_name_prefix(candidate(doc_of("be No. 1, he said"), "1"))
+
+
+@pytest.mark.parametrize("text, surface", [("In 2019, 10-15 percent smoked", "10"), ("By 2030, 20-25 million", "20")])
+def test_a_year_and_a_range_are_no_citation(text, surface):
+    assert not filters.citation_pages(candidate(doc_of(text), surface))
+
+
+@pytest.mark.parametrize("text, surface", [("the post-9/11 era", "9/11"), ("9/11's anniversary", "9/11")])
+def test_a_named_number_inside_a_word(text, surface):
+    doc = doc_of(text)
+    i = next(t.i for t in doc if "9" in t.text)
+    assert filters.named_number(Candidate(doc, parse_number(doc, i) or Number(i, i + 1, 9.0, doc[i].idx, doc[i].idx + 1)))
+
+
+def test_said_no_then_a_number_is_no_rank():
+    assert not filters.after_name_prefix(candidate(doc_of("Voters said no. 5 states voted."), "5"))
+
+
+@pytest.mark.parametrize("text, surface, rejected", [("a 3-D printer", "3", True), ("7-Eleven stores", "7", True),
+                                                     ("a $70-a-share price", "70", False), ("-78-0 degrees", "0", False)])
+def test_digits_before_a_capitalised_word_name_something(text, surface, rejected):
+    doc = doc_of(text)
+    i = next(t.i for t in doc if t.text.lstrip("-$") .startswith(surface))
+    number = parse_number(doc, i)
+    assert filters.compound_modifier(Candidate(doc, number)) == rejected
