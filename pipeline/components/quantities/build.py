@@ -296,7 +296,7 @@ def changed_by_multiple(doc: Doc, number: Number) -> str | None:
     if number.kind != "multiple" or factor is None:
         return None
     i = number.start - 1
-    while i >= 0 and doc[i].lower_ in ("more", "than", "nearly", "almost", "roughly", "about", "at", "least"):
+    while i >= 0 and doc[i].lower_ in tables()["rules"]["multiple_qualifier_words"]:
         i -= 1
     after_verb_helper = i >= 0 and (doc[i].pos_ == "AUX" and doc[i].lemma_ != "be" or doc[i].lower_ == "to")
     return ("up" if factor > 1 else "down") if after_verb_helper else None  # a tagged verb is find.verb_multiple's

@@ -4,7 +4,7 @@ markers, "one" as a word ("one thing") and "one of" a group. Each rule takes a `
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -256,8 +256,13 @@ def citation_pages(c: Candidate) -> bool:
 
 def named_number(c: Candidate) -> bool:
     """"9/11", "post-9/11", "24/7": numbers that name a day or mean "always"."""
-    word = c.word()
-    return any(re.search(r"(?<![\d/])%s(?![\d/])" % re.escape(name), word) for name in tables()["rules"]["named_numbers"])
+    return named_numbers_pattern(tuple(tables()["rules"]["named_numbers"])).search(c.word()) is not None
+
+
+@lru_cache(maxsize=4)
+def named_numbers_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the named numbers, not inside a longer run of digits and slashes."""
+    return re.compile(r"(?<![\d/])(?:%s)(?![\d/])" % "|".join(map(re.escape, names)))
 
 
 NOT_A_QUANTITY = (

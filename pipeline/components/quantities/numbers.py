@@ -377,7 +377,7 @@ def digits_idiom(doc: Doc, i: int) -> Number | None:
     if doc[i].lower_ not in spans:
         return None
     words = lower_seq(doc, i, 3)
-    if words[:1] and words[0] in spans and (words[1:2] in (("digits",), ("digit",)) or words[1:3] in (("-", "digit"), ("-", "digits"))):
+    if words[1:2] in (("digits",), ("digit",)) or words[1:3] in (("-", "digit"), ("-", "digits")):
         end = advance(doc, i, 2 if words[1] != "-" else 3)
         low, high = spans[words[0]]
         return Number(i, end, float(low), doc[i].idx, token_end(doc, end), high=float(high))
@@ -389,7 +389,7 @@ def a_pair_of(doc: Doc, i: int) -> Number | None:
     if doc[i].lower_ != "a":
         return None
     words = lower_seq(doc, i, 3)
-    if len(words) == 3 and words[0] == "a" and words[1] in ("pair", "couple") and words[2] == "of":
+    if len(words) == 3 and words[1] in ("pair", "couple") and words[2] == "of":
         end = advance(doc, i, 2)
         return Number(i, end, 2.0, doc[i].idx, token_end(doc, end))
     return None
