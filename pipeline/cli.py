@@ -349,6 +349,126 @@ def article(article_id: str = typer.Argument(...), as_json: bool = typer.Option(
         typer.echo(f"  [{c.source or 'the outlet'}] {c.text[:110]}")
 
 
+FORMAT_HELP = "datasets (Hugging Face), docbin (spaCy), brat, labelstudio or xmi (UIMA CAS for INCEpTION)."
+
+
+def checked_format(fmt: str) -> str:
+    """`fmt` if it is one we write and read, else exit 2 naming the choices."""
+    from .corpus import FORMATS
+
+    if fmt not in FORMATS:
+        say(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    return fmt
+
+
+@app.command()
+def export(
+    path: Optional[Path] = typer.Argument(None, exists=True, dir_okay=False, help="JSONL of newsclaims/1 objects "
+                                          "(or give --store)."),
+    store: Optional[str] = typer.Option(None, "--store", help="Export the articles of this store instead."),
+    fmt: str = typer.Option(..., "--format", "-f", help=FORMAT_HELP),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory to write into (created if needed)."),
+) -> None:
+    """Export results, every layer, for an annotation tool or a corpus: datasets, docbin, brat, labelstudio, xmi."""
+    from . import corpus
+
+    checked_format(fmt)
+    if (path is None) == (store is None):
+        say("give a JSONL file or --store, one of the two")
+        raise typer.Exit(2)
+    if path is not None:
+        results = read_results(path)
+    else:
+        source = open_store_or_exit(store)
+        results = [source.get(article_id) for article_id in source.ids()]
+    quiet_datasets()
+    try:
+        written = corpus.export(results, fmt, out)
+    except OSError as e:
+        say(f"cannot write to {out}: {e.strerror or e}")
+        raise typer.Exit(2)
+    say(f"{len(results)} articles exported as {fmt} to {out} ({len(written)} files or folders)")
+
+
+def quiet_datasets() -> None:
+    """No progress bars from `datasets` in a command's output."""
+    from datasets.utils.logging import disable_progress_bar
+
+    disable_progress_bar()
+
+
+@app.command("import")
+def import_cmd(
+    path: Path = typer.Argument(..., exists=True, help="What the tool exported: Label Studio's JSON export, a brat "
+                                "folder, an XMI folder or zip, a DocBin file, a datasets folder or Parquet file."),
+    fmt: str = typer.Option(..., "--format", "-f", help=FORMAT_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the gold JSONL here instead of stdout."),
+) -> None:
+    """Read corrected annotations back as newsclaims/1 gold records, each checked against the schema and its
+    offsets; a malformed item is reported by name and the rest are kept."""
+    from . import corpus
+
+    checked_format(fmt)
+    quiet_datasets()
+    try:
+        items = corpus.load(path, fmt)
+    except Exception as e:  # noqa: BLE001 - a file that cannot be opened at all ends the command with its reason
+        say(f"cannot read {path} as {fmt}: {e}")
+        raise typer.Exit(2)
+    good = [item.result for item in items if item.result is not None]
+    for item in items:
+        if item.error:
+            say(f"failed {item.origin}: {item.error}")
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    with sink if out else nullcontext():
+        for result in good:
+            sink.write(result.to_json() + "\n")
+    say(f"{len(items)} items: {len(good)} imported, {len(items) - len(good)} failed"
+        + (f" (written to {out})" if out else ""))
+    if len(good) < len(items):
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL (newsclaims/1), e.g. from "
+                                "`newsclaims import`."),
+    pred: Optional[Path] = typer.Argument(None, exists=True, dir_okay=False, help="Predictions JSONL; without it "
+                                          "the pipeline runs on the gold texts."),
+    agreement: bool = typer.Option(False, "--agreement", help="GOLD and PRED are two annotators' files: report "
+                                   "their agreement (F1 does not depend on the order)."),
+    as_json: bool = typer.Option(False, "--json", help="The report as one JSON object."),
+    accurate: bool = typer.Option(False, "--accurate", help="With a fresh run: the accurate cue detector."),
+) -> None:
+    """P/R/F1 per layer and kind, exact and overlapping spans, and value accuracy of quantities."""
+    from .evaluation import evaluate as score, table
+
+    gold_results = read_results(gold)
+    if pred is not None:
+        predicted = read_results(pred)
+    elif agreement:
+        say("--agreement compares two files: give both")
+        raise typer.Exit(2)
+    else:
+        predicted = fresh_run(gold_results, accurate)
+    report = score(gold_results, predicted)
+    if as_json:
+        typer.echo(json_line({"mode": "agreement" if agreement else "evaluation", **report.as_dict()}))
+    else:
+        typer.echo(table(report, "agreement: first file as reference" if agreement else "exact | overlap"))
+
+
+def fresh_run(gold: list[Result], accurate: bool) -> list[Result]:
+    """The pipeline's results on the gold articles' texts, with their metadata."""
+    from dataclasses import asdict
+
+    from .extraction import extract_many
+
+    items = [{"text": g.text, **{k: v for k, v in asdict(g.article).items() if v is not None}} for g in gold]
+    return list(extract_many(items, cue_detector="accurate" if accurate else "fast"))
+
+
 @app.command("validate")
 def validate_cmd(path: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
     """Check that every line of a JSONL file follows the newsclaims/1 contract (schema and offsets)."""

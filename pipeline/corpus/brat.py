@@ -149,14 +149,16 @@ def ann_of(graph: Graph) -> str:
         lines.append(f"{tids[s.id]}\t{TYPE_OF_LABEL[s.label]} {s.start} {s.end}\t{one_line(s.text)}")
     cues = [s for s in graph.spans if s.label == "cue"]
     targets = {s.id: tids[s.id] for s in graph.spans if s.label != "cue"}
+    triggers: dict[tuple[int, int], str] = {}  # one trigger per cue extent, as brat prefers
     for n, cue in enumerate(cues, 1):
-        trigger = f"T{len(tids) + n}"
-        lines.append(f"{trigger}\tAttribution {cue.start} {cue.end}\t{one_line(cue.text)}")
+        if (cue.start, cue.end) not in triggers:
+            triggers[(cue.start, cue.end)] = f"T{len(tids) + len(triggers) + 1}"
+            lines.append(f"{triggers[(cue.start, cue.end)]}\tAttribution {cue.start} {cue.end}\t{one_line(cue.text)}")
         targets[cue.id] = f"E{n}"
     for n, cue in enumerate(cues, 1):
         arguments = [f"Cue:{tids[cue.id]}"] + [f"{ROLE_OF_LINK[link.kind]}:{tids[link.tail]}"
                                                 for link in graph.links if link.head == cue.id]
-        lines.append(f"E{n}\tAttribution:T{len(tids) + n} " + " ".join(arguments))
+        lines.append(f"E{n}\tAttribution:{triggers[(cue.start, cue.end)]} " + " ".join(arguments))
     relations = [link for link in graph.links if link.kind in RELATION_OF_LINK]
     lines += [f"R{n}\t{RELATION_OF_LINK[link.kind]} Arg1:{tids[link.head]} Arg2:{tids[link.tail]}"
               for n, link in enumerate(relations, 1)]
