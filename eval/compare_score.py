@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline.linking.compare import SAME_CLAIM, stored_clusters
+from pipeline.evaluation import PRF
 from pipeline.linking.embed import shared
 from pipeline.store import Store
 
@@ -25,10 +26,9 @@ CORPUS = ROOT / "corpora" / "compare"
 
 
 def prf(predicted: set, gold: set) -> tuple[float, float, float]:
-    tp = len(predicted & gold)
-    p = tp / len(predicted) if predicted else 0.0
-    r = tp / len(gold) if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    """Precision, recall and F1 of predicted pairs against gold pairs."""
+    counts = PRF(len(predicted & gold), len(predicted - gold), len(gold - predicted))
+    return counts.precision, counts.recall, counts.f1
 
 
 def pair(a, b) -> frozenset:

@@ -21,7 +21,7 @@ import spacy
 import pipeline
 from pipeline import resources
 
-from .seed_score import PRF
+from pipeline.evaluation import PRF
 
 OUR_CLASSES = {"person": "PER", "organization": "ORG", "agency": "ORG", "place": "LOC", "venue": "LOC"}
 SPACY_CLASSES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

@@ -24,9 +24,10 @@ import spacy
 import pipeline
 from pipeline import nlp as nlp_module
 from pipeline import resources
+from pipeline.evaluation import PRF
 
 from . import entity_set, held_out
-from .seed_score import KINDS, PRF
+from .seed_score import KINDS
 
 SPACY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "venue"}
 COARSE = {"person": "person", "organization": "organization", "agency": "organization", "place": "place",

@@ -30,9 +30,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from pipeline import evaluation
+from pipeline.evaluation import PRF
+
 from . import held_out, quantity_set
 from .quantity_score import unit_key
-from .seed_score import PRF
 
 CHANGE_OF_QUALIFIER = {"=": "=", "~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<"}
 NAMED_UNITS = {"percent": "percentage", "percentage": "percentage", "percentage point": "percentage point",
@@ -135,15 +137,8 @@ MATCHES = {
 
 
 def count(pred: list[Found], gold: list, match) -> PRF:
-    """One item's matches, each gold quantity and prediction used once."""
-    used: set[int] = set()
-    tp = 0
-    for g in gold:
-        hit = next((i for i, p in enumerate(pred) if i not in used and match(p, g)), None)
-        if hit is not None:
-            used.add(hit)
-            tp += 1
-    return PRF(tp, len(pred) - tp, len(gold) - tp)
+    """One item's matches, each gold quantity and prediction used once (`pipeline.evaluation.count`)."""
+    return evaluation.count(gold, pred, lambda g, p: float(match(p, g)))
 
 
 def score(items, predictions) -> dict[str, PRF]:

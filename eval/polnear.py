@@ -35,6 +35,9 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.corpus import brat
+from pipeline.evaluation import PRF, count, pairs
+
 WORD = re.compile(r"\w+")
 
 
@@ -64,31 +67,16 @@ class Article:
     gold: list[Attr]
 
 
-def parse_span(ranges: str) -> Span:
-    pieces = tuple(tuple(int(x) for x in part.split()) for part in ranges.split(";"))
-    return Span(pieces[0][0], pieces[-1][1], pieces)  # type: ignore[arg-type]
-
-
 def read_ann(text: str) -> list[Attr]:
-    """The attributions of one .ann file."""
-    spans: dict[str, tuple[str, Span]] = {}
-    events = []
-    for line in text.splitlines():
-        if "\t" not in line:
-            continue  # a few train files carry stray lines (a span's text broken over two lines)
-        if line.startswith("T"):
-            tid, middle, *_ = line.split("\t")
-            label, ranges = middle.split(" ", 1)
-            spans[tid] = (label, parse_span(ranges))
-        elif line.startswith("E"):
-            events.append(line.split("\t")[1].split())
+    """The attributions of one .ann file, read by the package's brat reader (`pipeline.corpus.brat`)."""
+    standoff = brat.parse_ann(text)
     out = []
-    for args in events:
+    for _, _, arguments in standoff.events:
         roles: dict[str, Span] = {}
-        for arg in args[1:]:
-            role, tid = arg.split(":")
-            if tid in spans:
-                roles[re.sub(r"\d+$", "", role)] = spans[tid][1]
+        for role, tid in arguments:
+            if tid in standoff.spans:
+                pieces = tuple(standoff.spans[tid][1])
+                roles[re.sub(r"\d+$", "", role)] = Span(pieces[0][0], pieces[-1][1], pieces)
         out.append(Attr(roles.get("Cue"), roles.get("Content"), roles.get("Source")))
     return out
 
@@ -188,25 +176,6 @@ def predict_textacy(articles: list[Article]) -> list[list[Attr]]:
     return out
 
 
-@dataclass
-class PRF:
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def p(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-
 def matches(text: str, pred: Span | None, gold: Span | None, exact: bool) -> bool:
     if pred is None or gold is None:
         return False
@@ -227,6 +196,8 @@ class Scores:
 
 
 def score(articles: list[Article], predictions: list[list[Attr]]) -> Scores:
+    """Cue, source and content spans scored each on their own (exact and token overlap), and whole attributions;
+    one-to-one matching by `pipeline.evaluation` (gold in text order, the first unused prediction that matches)."""
     s = Scores()
     roles = ["cue", "source", "content"]
     if any(p.mention is not None for preds in predictions for p in preds):
@@ -236,38 +207,37 @@ def score(articles: list[Article], predictions: list[list[Attr]]) -> Scores:
             prf = PRF()
             for article, preds in zip(articles, predictions):
                 gold = [getattr(g, "source" if role == "mention" else role) for g in article.gold]
-                gold = [g for g in gold if g is not None]
+                gold = sorted((g for g in gold if g is not None), key=lambda x: x.start)
                 pred = [getattr(p, role) for p in preds if getattr(p, role) is not None]
-                prf.n_gold += len(gold)
-                prf.n_pred += len(pred)
-                used: set[int] = set()
-                for g in sorted(gold, key=lambda x: x.start):
-                    hit = next((i for i, p in enumerate(pred) if i not in used and matches(article.text, p, g, exact)), None)
-                    if hit is not None:
-                        used.add(hit)
-                        prf.tp += 1
+                prf += count(gold, pred, lambda g, p, text=article.text: float(matches(text, p, g, exact)))
             name = "source (mention)" if role == "mention" else role
             s.parts[f"{name} {'exact' if exact else 'overlap'}"] = prf
     whole = PRF()
     for article, preds in zip(articles, predictions):
-        whole.n_gold += len(article.gold)
-        whole.n_pred += len(preds)
-        used = set()
-        for g in sorted(article.gold, key=lambda x: x.cue.start if x.cue else 0):
-            hit = next((i for i, p in enumerate(preds) if i not in used and matches(article.text, p.cue, g.cue, False)
-                        and overlaps(article.text, p.content, g.content)), None)
-            if hit is None:
-                cue = article.text[g.cue.start:g.cue.end] if g.cue else None
-                s.errors.append(f"{article.name}: missed cue {cue!r}: {article.text[g.content.start:g.content.end][:70]!r}"
-                                if g.content else f"{article.name}: missed cue {cue!r}")
-            else:
-                used.add(hit)
-                whole.tp += 1
-        for i, p in enumerate(preds):
-            if i not in used and p.cue is not None:
-                s.errors.append(f"{article.name}: extra cue {article.text[p.cue.start:p.cue.end]!r}")
+        gold = sorted(article.gold, key=lambda x: x.cue.start if x.cue else 0)
+        same = lambda g, p, text=article.text: float(matches(text, p.cue, g.cue, False)  # noqa: E731
+                                                     and overlaps(text, p.content, g.content))
+        matched = pairs(gold, preds, same)
+        whole += PRF(len(matched), len(preds) - len(matched), len(gold) - len(matched))
+        s.errors += missed_and_extra(article, gold, preds, matched)
     s.parts["whole attribution"] = whole
     return s
+
+
+def missed_and_extra(article: Article, gold: list[Attr], preds: list[Attr], matched: list[tuple]) -> list[str]:
+    """The gold attributions no prediction matched and the predicted cues that matched none."""
+    found = {id(g) for g, _ in matched}
+    used = {id(p) for _, p in matched}
+    text = article.text
+    errors = []
+    for g in gold:
+        if id(g) not in found:
+            cue = text[g.cue.start:g.cue.end] if g.cue else None
+            errors.append(f"{article.name}: missed cue {cue!r}: {text[g.content.start:g.content.end][:70]!r}"
+                          if g.content else f"{article.name}: missed cue {cue!r}")
+    errors += [f"{article.name}: extra cue {text[p.cue.start:p.cue.end]!r}" for p in preds
+               if id(p) not in used and p.cue is not None]
+    return errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -298,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<24}" + "".join(f"{name:>27}" for name in results))
     print(f"{'':<24}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in results))
     for part in results["newsclaims"].parts:
-        print(f"{part:<24}" + "".join(f"{r.parts[part].p:>9.3f}{r.parts[part].r:>9.3f}{r.parts[part].f1:>9.3f}"
+        print(f"{part:<24}" + "".join(f"{r.parts[part].precision:>9.3f}{r.parts[part].recall:>9.3f}{r.parts[part].f1:>9.3f}"
                                       if part in r.parts else f"{'-':>9}{'-':>9}{'-':>9}" for r in results.values()))
     for e in results["newsclaims"].errors[: args.show_errors]:
         print("  -", e)

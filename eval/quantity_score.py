@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from pipeline.evaluation import PRF
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 RECOGNIZERS = ("NumberModel", "NumberRangeModel", "PercentModel", "CurrencyModel", "DimensionModel")
 NON_DIMENSIONS = {"count", "percent", "fraction", "ratio", "multiple", "money", "duration", "age", None}
@@ -139,9 +141,8 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
     def prf(self, tp: int) -> tuple[float, float, float]:
-        p = tp / self.n_pred if self.n_pred else 0.0
-        r = tp / self.n_gold if self.n_gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        counts = PRF(tp, self.n_pred - tp, self.n_gold - tp)
+        return counts.precision, counts.recall, counts.f1
 
     @property
     def value(self) -> tuple[float, float, float]:

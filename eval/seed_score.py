@@ -25,6 +25,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.evaluation import PRF, pairs
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEXT = ROOT.parent / "shared" / "seed" / "article.txt"
 SEED_GOLD = ROOT.parent / "shared" / "seed" / "gold.json"
@@ -51,29 +53,6 @@ def same_name(a: str | None, b: str | None) -> bool:
 
 
 @dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: "PRF") -> "PRF":
-        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-
-@dataclass
 class Scores:
     entities: dict[str, PRF] = field(default_factory=dict)
     quantities: Counter = field(default_factory=Counter)  # gold, found, value_right, value_and_qualifier_right, extra
@@ -95,19 +74,11 @@ def score_entities(pred: list[dict], gold: list[dict], scores: Scores) -> None:
     for kind in KINDS:
         g = [e for e in gold if e["kind"] == kind]
         p = [e for e in pred if e["kind"] == kind]
-        used: set[int] = set()
-        prf = PRF()
-        for ge in g:
-            hit = next((i for i, pe in enumerate(p) if i not in used and overlaps(pe, ge)), None)
-            if hit is None:
-                prf.fn += 1
-                scores.misses.append(f"entity missed: {ge['text']!r} ({kind})")
-            else:
-                used.add(hit)
-                prf.tp += 1
-        prf.fp = len(p) - len(used)
-        scores.misses += [f"entity extra: {pe['text']!r} ({kind})" for i, pe in enumerate(p) if i not in used]
-        scores.entities[kind] = prf
+        matched = pairs(g, p, lambda a, b: float(overlaps(a, b)))
+        found, used = {id(a) for a, _ in matched}, {id(b) for _, b in matched}
+        scores.misses += [f"entity missed: {ge['text']!r} ({kind})" for ge in g if id(ge) not in found]
+        scores.misses += [f"entity extra: {pe['text']!r} ({kind})" for pe in p if id(pe) not in used]
+        scores.entities[kind] = PRF(len(matched), len(p) - len(matched), len(g) - len(matched))
 
 
 def value_right(pred: dict, gold: dict) -> bool:

@@ -105,8 +105,9 @@ def end_to_end_threshold(held, detector: dict, thresholds=(0.25, 0.3, 0.35, 0.4,
         with pipeline.load().get_pipe("newsclaims_attributions").detector(trial):
             parts = polnear.score(held, polnear.predict_newsclaims(held)).parts
         whole, source = parts["whole attribution"], parts["source overlap"]
-        print(f"threshold {threshold}: held-out whole-attribution F1 {whole.f1:.3f} (P {whole.p:.3f} R {whole.r:.3f}), "
-              f"source F1 {source.f1:.3f} (P {source.p:.3f} R {source.r:.3f})", flush=True)
+        print(f"threshold {threshold}: held-out whole-attribution F1 {whole.f1:.3f} "
+              f"(P {whole.precision:.3f} R {whole.recall:.3f}), "
+              f"source F1 {source.f1:.3f} (P {source.precision:.3f} R {source.recall:.3f})", flush=True)
         if (whole.f1 + source.f1) / 2 > best[0]:
             best = ((whole.f1 + source.f1) / 2, threshold)
     return best[1]

@@ -26,23 +26,23 @@ def test_scores_newsclaims_on_the_stand_in():
     articles = polnear.load(DATA, "dev")
     s = polnear.score(articles, polnear.predict_newsclaims(articles))
     whole = s.parts["whole attribution"]
-    print({k: (v.tp, v.n_pred, v.n_gold) for k, v in s.parts.items()})
-    assert whole.n_gold == 3 and whole.tp == 3 and whole.n_pred == 3  # the continuing quote joins its speaker's
+    print({k: (v.tp, v.predicted, v.gold) for k, v in s.parts.items()})
+    assert whole.gold == 3 and whole.tp == 3 and whole.predicted == 3  # the continuing quote joins its speaker's
     assert s.parts["source overlap"].tp == 3
 
 
 def test_scorer_counts_misses_and_extras():
     articles = polnear.load(DATA, "dev")
     nothing = polnear.score(articles, [[] for _ in articles])
-    assert nothing.parts["whole attribution"].tp == 0 and nothing.parts["whole attribution"].r == 0.0
+    assert nothing.parts["whole attribution"].tp == 0 and nothing.parts["whole attribution"].recall == 0.0
     wrong = [[polnear.Attr(polnear.Span(0, 3), polnear.Span(0, 3), None)] for _ in articles]
     s = polnear.score(articles, wrong)
-    assert s.parts["whole attribution"].tp == 0 and s.parts["whole attribution"].n_pred == 2
+    assert s.parts["whole attribution"].tp == 0 and s.parts["whole attribution"].predicted == 2
 
 
 def test_agreement_scores_annotators_against_the_first_and_us_against_each():
     human, ours = polnear.agreement(polnear.annotators(DATA, "dev")).values()  # a1 has two annotators; the second marked nothing
     whole = human.parts["whole attribution"]
-    assert (whole.tp, whole.n_pred, whole.n_gold) == (0, 0, 2)
+    assert (whole.tp, whole.predicted, whole.gold) == (0, 0, 2)
     whole = ours.parts["whole attribution"]
-    assert (whole.tp, whole.n_pred, whole.n_gold) == (2, 4, 2)  # right against the first, all extra against the second
+    assert (whole.tp, whole.predicted, whole.gold) == (2, 4, 2)  # right against the first, all extra against the second
