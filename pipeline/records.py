@@ -187,11 +187,23 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("pipeline").joinpath("schema/newsclaims-1.schema.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def schema_validator():
+    """A validator of the schema, which is checked once (`jsonschema.validate` checks it again on every call)."""
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema())
+
+
 def validate(data: dict[str, Any]) -> None:
     """Raise `jsonschema.ValidationError` unless `data` follows the contract, then check every span's offsets."""
     import jsonschema
 
-    jsonschema.validate(data, schema())
+    error = jsonschema.exceptions.best_match(schema_validator().iter_errors(data))
+    if error is not None:
+        raise error
     for problem in offset_problems(data):
         raise ValueError(problem)
 

@@ -36,8 +36,12 @@ def export(results: Iterable[Result], fmt: str, out: str | Path) -> list[Path]:
 
 
 def load(path: str | Path, fmt: str) -> list[Imported]:
-    """Read a file or directory of format `fmt` (as exported, or as the tool exports corrections) into items."""
-    return format_module(fmt).read(Path(path))
+    """Read a file or directory of format `fmt` (as exported, or as the tool exports corrections) into items;
+    an export directory of ours is read through the file that holds the articles (tasks.json for Label Studio)."""
+    path = Path(path)
+    if fmt == "labelstudio" and path.is_dir():
+        path = path / "tasks.json"
+    return format_module(fmt).read(path)
 
 
 __all__ = ["FORMATS", "Imported", "export", "load"]
