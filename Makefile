@@ -60,11 +60,12 @@ eval: $(STAMP)
 	@if [ -n "$(CONLL)" ]; then $(BIN)/python -W ignore -m eval.conll_score "$(CONLL)"; \
 	else echo "CoNLL-2003: skipped (set CONLL=/path/to/a CoNLL-2003 English file, e.g. its dev split)"; fi
 
-# Throughput of the full pipeline against bare spaCy on the same articles, and the CLI start-up against
-# `python -c pass`, each in the same run.
+# Throughput of the full pipeline against bare spaCy on the same articles, the CLI start-up against
+# `python -c pass`, and corpus export / import of 1,000 articles against extracting them, each in the same run.
 bench: $(STAMP)
 	$(BIN)/python -m eval.bench --accurate
 	$(BIN)/python -m eval.startup
+	$(BIN)/python -m eval.bench_corpus
 
 clean:
 	rm -rf $(VENV) .newsclaims .pytest_cache .lock-tools build dist

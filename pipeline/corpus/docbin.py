@@ -74,10 +74,11 @@ def doc_of(result: Result) -> Doc:
 def cut_at(doc: Doc, boundaries: set[int]) -> Doc:
     """`doc` re-tokenized so that every offset in `boundaries` falls between two tokens."""
     words, spaces = [], []
+    text = doc.text  # built anew on every access
     for token in doc:
         end = token.idx + len(token.text)
         cuts = [token.idx, *sorted(b for b in boundaries if token.idx < b < end), end]
-        words += [doc.text[a:b] for a, b in zip(cuts, cuts[1:])]
+        words += [text[a:b] for a, b in zip(cuts, cuts[1:])]
         spaces += [False] * (len(cuts) - 2) + [bool(token.whitespace_)]
     return Doc(doc.vocab, words=words, spaces=spaces)
 
