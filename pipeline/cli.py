@@ -388,6 +388,9 @@ def export(
     except OSError as e:
         say(f"cannot write to {out}: {e.strerror or e}")
         raise typer.Exit(2)
+    except ValueError as e:  # a record the format cannot hold: named, nothing half-claimed as done
+        say(f"cannot export as {fmt}: {e}")
+        raise typer.Exit(1)
     say(f"{len(results)} articles exported as {fmt} to {out} ({len(written)} files or folders)")
 
 
@@ -412,15 +415,22 @@ def import_cmd(
     checked_format(fmt)
     quiet_datasets()
     try:
+        sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    except OSError as e:
+        say(f"cannot write to {out}: {e.strerror or e}")
+        raise typer.Exit(2)
+    try:
         items = corpus.load(path, fmt)
     except Exception as e:  # noqa: BLE001 - a file that cannot be opened at all ends the command with its reason
         say(f"cannot read {path} as {fmt}: {e}")
+        raise typer.Exit(2)
+    if not items:
+        say(f"nothing to import: {path} holds no {fmt} items")
         raise typer.Exit(2)
     good = [item.result for item in items if item.result is not None]
     for item in items:
         if item.error:
             say(f"failed {item.origin}: {item.error}")
-    sink = out.open("w", encoding="utf-8") if out else sys.stdout
     with sink if out else nullcontext():
         for result in good:
             sink.write(result.to_json() + "\n")

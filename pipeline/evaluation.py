@@ -4,8 +4,8 @@
     report = evaluate(gold_results, predicted_results)   # matched by article id; texts must be equal
     report.rows                                            # (layer, kind, exact PRF, overlap PRF)
 
-Matching is one-to-one within an article: each gold span takes the unused predicted span that overlaps it most
-(overlap: at least one character in common; exact: the same start and end). Typed rows (an entity kind) match
+Matching is one-to-one within an article, the most pairs and among them the most overlap (`best_pairs`), so it
+does not depend on which side is gold (overlap: at least one character in common; exact: the same start and end). Typed rows (an entity kind) match
 only spans of that kind. Layers and their rows:
 - entities: each kind, `all` (span and kind right) and `any kind` (span right, kind not asked);
 - quantities: `all`, and among overlapping pairs the share whose value (value, low and high), normalised unit,
@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from .corpus.graph import ENTITY_KINDS
 from .records import Result
@@ -61,8 +64,9 @@ class PRF:
 
 
 def pairs(gold: Sequence, pred: Sequence, score: Callable[[object, object], float]) -> list[tuple[object, object]]:
-    """Gold and predicted items matched one to one: each gold item, in order, takes the unused prediction with
-    the highest positive `score` (the earliest on a tie)."""
+    """Gold and predicted items matched one to one, greedily: each gold item, in order, takes the unused
+    prediction with the highest positive `score` (the earliest on a tie). The project's scorers count this way,
+    as PolNeAR's and CQE's conventions do; `best_pairs` is the matching that does not depend on the order."""
     used: set[int] = set()
     out = []
     for g in gold:
@@ -78,14 +82,27 @@ def pairs(gold: Sequence, pred: Sequence, score: Callable[[object, object], floa
     return out
 
 
-def count(gold: Sequence, pred: Sequence, score: Callable[[object, object], float]) -> PRF:
-    """P/R/F1 counts of a one-to-one matching."""
-    tp = len(pairs(gold, pred, score))
+def best_pairs(gold: Sequence, pred: Sequence, score: Callable[[object, object], float]) -> list[tuple[object, object]]:
+    """The one-to-one matching with the most pairs of positive `score` and, among those, the highest total score
+    (an assignment problem, solved by scipy): the same pairs whichever side is called gold."""
+    if not gold or not pred:
+        return []
+    scores = np.array([[score(g, p) for p in pred] for g in gold], dtype=float)
+    weight = np.where(scores > 0, scores + scores.sum() + 1.0, 0.0)  # a pair outweighs any gain in overlap
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return [(gold[r], pred[c]) for r, c in zip(rows, cols) if scores[r, c] > 0]
+
+
+def count(gold: Sequence, pred: Sequence, score: Callable[[object, object], float], match=pairs) -> PRF:
+    """P/R/F1 counts of a one-to-one matching (`pairs`, or `best_pairs`)."""
+    tp = len(match(gold, pred, score))
     return PRF(tp, len(pred) - tp, len(gold) - tp)
 
 
 def overlap(a, b) -> float:
-    """Characters two spans (anything with start and end) share."""
+    """Characters two spans (anything with start and end) share; two identical empty spans share one."""
+    if a.start == b.start and a.end == b.end:
+        return float(max(1, a.end - a.start))
     return float(max(0, min(a.end, b.end) - max(a.start, b.start)))
 
 
@@ -164,34 +181,41 @@ def add_article(report: Report, gold: Result, pred: Result) -> None:
         row = report.row(layer, kind)
         typed = layer == "entities" and kind == "all"
         same_kind = (lambda s: (lambda a, b: s(a, b) if a.kind == b.kind else 0.0)) if typed else (lambda s: s)
-        row.exact += count(g, pred_spans[(layer, kind)], same_kind(exact))
-        row.overlap += count(g, pred_spans[(layer, kind)], same_kind(overlap))
+        row.exact += count(g, pred_spans[(layer, kind)], same_kind(exact), best_pairs)
+        row.overlap += count(g, pred_spans[(layer, kind)], same_kind(overlap), best_pairs)
     untyped = report.row("entities", "any kind")
-    untyped.exact += count(gold.entities, pred.entities, exact)
-    untyped.overlap += count(gold.entities, pred.entities, overlap)
+    untyped.exact += count(gold.entities, pred.entities, exact, best_pairs)
+    untyped.overlap += count(gold.entities, pred.entities, overlap, best_pairs)
     whole = report.row("attributions", "whole")
     for name, span_score in (("exact", exact), ("overlap", overlap)):
         both = lambda a, b, s=span_score: min(s(a.cue, b.cue), s(a.content, b.content))  # noqa: E731
-        setattr(whole, name, getattr(whole, name) + count(gold.attributions, pred.attributions, both))
-    for g, p in pairs(gold.quantities, pred.quantities, overlap):
+        setattr(whole, name, getattr(whole, name) + count(gold.attributions, pred.attributions, both, best_pairs))
+    for g, p in best_pairs(gold.quantities, pred.quantities, overlap):
         for name, check in VALUE_CHECKS.items():
             report.values[name][0] += check(g, p)
             report.values[name][1] += 1
 
 
 def evaluate(gold: Iterable[Result], pred: Iterable[Result]) -> Report:
-    """Score `pred` against `gold`, articles matched by id. A gold article with no prediction counts all its
-    spans as missed; one whose prediction has another text cannot be compared and is listed in `unmatched`."""
+    """Score `pred` against `gold`, articles matched by id. An article on one side only counts all its spans as
+    missed (gold only) or extra (prediction only) and is listed in `unmatched`; one whose two texts differ cannot
+    be compared and is listed there too."""
+    gold, pred = list(gold), list(pred)
     by_id = {r.article.id: r for r in pred}
+    gold_ids = {g.article.id for g in gold}
     report = Report()
-    for g in gold:
-        p = by_id.get(g.article.id)
-        if p is not None and p.text != g.text:
+    pairs_ = [(g, by_id.get(g.article.id)) for g in gold]
+    pairs_ += [(None, p) for p in pred if p.article.id not in gold_ids]
+    for g, p in pairs_:
+        if g is not None and p is not None and p.text != g.text:
             report.unmatched.append(f"{g.article.id}: the prediction's text differs from the gold text")
             continue
         if p is None:
             report.unmatched.append(f"{g.article.id}: no prediction (every gold span counts as missed)")
             p = Result(article=g.article, text=g.text)
+        if g is None:
+            report.unmatched.append(f"{p.article.id}: not in the gold (every predicted span counts as extra)")
+            g = Result(article=p.article, text=p.text)
         report.articles += 1
         add_article(report, g, p)
     order = {"entities": 0, "quantities": 1, "attributions": 2, "claims": 3}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -163,6 +164,7 @@ class Result:
         )
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 LINE_BREAKS_IN_STRINGS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -204,6 +206,10 @@ def validate(data: dict[str, Any]) -> None:
     error = jsonschema.exceptions.best_match(schema_validator().iter_errors(data))
     if error is not None:
         raise error
+    lone = LONE_SURROGATE.search(data["text"])
+    if lone:
+        raise ValueError(f"text[{lone.start()}] is a lone surrogate (U+{ord(lone.group()):04X}), which no UTF-8 "
+                         "file can hold")
     for problem in offset_problems(data):
         raise ValueError(problem)
 

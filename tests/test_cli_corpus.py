@@ -90,3 +90,20 @@ def test_evaluate_runs_the_pipeline_without_predictions(tmp_path):
     report = json.loads(newsclaims("evaluate", str(gold), "--json").stdout)
     rows = {(r["layer"], r["kind"]): r for r in report["rows"]}
     assert report["articles"] == 1 and rows[("quantities", "all")]["exact"]["fp"] >= 1  # the run found "12 people"
+
+
+def test_import_of_nothing_and_to_an_unwritable_place_exit_2(odd_jsonl, tmp_path):
+    (tmp_path / "empty").mkdir()
+    nothing = newsclaims("import", str(tmp_path / "empty"), "--format", "brat")
+    assert nothing.returncode == 2 and "holds no brat items" in nothing.stderr.decode()
+    newsclaims("export", str(odd_jsonl), "--format", "brat", "--out", str(tmp_path / "brat"))
+    nowhere = newsclaims("import", str(tmp_path / "brat"), "--format", "brat", "--out", str(odd_jsonl / "x.jsonl"))
+    assert nowhere.returncode == 2 and "cannot write to" in nowhere.stderr.decode()
+
+
+def test_a_lone_surrogate_is_refused_before_export(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    record = Result(Article("s"), "a?b").to_dict()
+    bad.write_text(json.dumps(record).replace("a?b", "a\\ud800b") + "\n", encoding="utf-8")  # JSON can say it
+    refused = newsclaims("export", str(bad), "--format", "brat", "--out", str(tmp_path / "x"))
+    assert refused.returncode == 2 and "lone surrogate (U+D800)" in refused.stderr.decode()

@@ -64,3 +64,26 @@ def test_agreement_f1_does_not_depend_on_the_order():
     ab = {(r.layer, r.kind): r.exact.f1 for r in evaluate([a], [b]).rows}
     ba = {(r.layer, r.kind): r.exact.f1 for r in evaluate([b], [a]).rows}
     assert ab == ba and ab[("quantities", "all")] < 1.0
+
+
+def test_the_matching_does_not_depend_on_which_side_is_gold():
+    a = Result(Article("x"), "0123456789012345678901", [Entity("e1", "0123456789", 0, 10, "person", "P", "x"),
+                                                         Entity("e2", "567890123456789", 5, 20, "person", "P", "x")])
+    b = Result(Article("x"), a.text, [Entity("e1", "5678901234", 5, 15, "person", "P", "x"),
+                                      Entity("e2", "012", 0, 3, "person", "P", "x")])
+    ab, ba = evaluate([a], [b]), evaluate([b], [a])
+    assert ab.rows[0].overlap == ba.rows[0].overlap == PRF(2, 0, 0)
+
+
+def test_an_article_only_predicted_counts_as_extra():
+    gold = [odd_result()]
+    extra = Result(Article("more"), "Ann spoke.", [Entity("e1", "Ann", 0, 3, "person", "P", "Ann")])
+    report = evaluate(gold, [odd_result(), extra])
+    rows = {(r.layer, r.kind): r for r in report.rows}
+    assert report.articles == 2 and "not in the gold" in report.unmatched[0]
+    assert rows[("entities", "person")].exact.fp == 1
+
+
+def test_identical_empty_spans_overlap():
+    empty = Entity("e1", "", 3, 3, "person", "P", "")
+    assert overlap(empty, empty) == 1.0 and exact(empty, empty) == 1.0

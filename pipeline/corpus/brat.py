@@ -84,7 +84,7 @@ def parse_ann(ann: str) -> Standoff:
         if "\t" not in line:
             continue
         try:
-            parse_line(out, line.split("\t"))
+            parse_line(out, line.split("\t", 2))
         except (ValueError, IndexError) as e:
             raise ValueError(f"line {number} ({line[:60]!r}) cannot be read: {e}") from None
     return out
@@ -137,8 +137,8 @@ def write(results: list[Result], out: Path) -> list[Path]:
 
 
 def one_line(text: str) -> str:
-    """A span's text as the T line shows it: every line break a space."""
-    return re.sub(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", " ", text)
+    """A span's text as the T line shows it: every line break and tab a space."""
+    return re.sub(r"\r\n|[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", " ", text)
 
 
 def ann_of(graph: Graph) -> str:
@@ -180,15 +180,30 @@ def ann_of(graph: Graph) -> str:
 def read(path: Path) -> list[Imported]:
     """Every `<name>.ann` with its `<name>.txt` in a directory (or one .ann file), as validated results."""
     folder = path if path.is_dir() else path.parent
-    articles = {}
-    if (folder / "articles.jsonl").exists():
-        for line in (folder / "articles.jsonl").read_text("utf-8").split("\n"):
-            if line.strip():
-                entry = json.loads(line)
-                articles[entry["file"]] = entry["article"]
+    articles, unreadable = metadata(folder / "articles.jsonl")
     order = {name: n for n, name in enumerate(articles)}  # as written; files added later after, by name
     anns = sorted(path.glob("*.ann"), key=lambda p: (order.get(p.stem, len(order)), p.name)) if path.is_dir() else [path]
-    return [checked(ann.name, lambda ann=ann: record(ann, articles.get(ann.stem, {"id": ann.stem}))) for ann in anns]
+
+    def build(ann: Path) -> dict:
+        if ann.stem not in articles and unreadable:
+            raise ValueError(f"its line in articles.jsonl cannot be read ({unreadable})")
+        return record(ann, articles.get(ann.stem, {"id": ann.stem}))
+
+    return [checked(ann.name, lambda ann=ann: build(ann)) for ann in anns]
+
+
+def metadata(path: Path) -> tuple[dict[str, dict], str | None]:
+    """The article metadata of each file named in articles.jsonl, and what is wrong with its first bad line."""
+    articles, unreadable = {}, None
+    if path.exists():
+        for n, line in enumerate(path.read_text("utf-8").split("\n"), 1):
+            if line.strip():
+                try:
+                    entry = json.loads(line)
+                    articles[entry["file"]] = entry["article"]
+                except (ValueError, KeyError, TypeError) as e:
+                    unreadable = unreadable or f"line {n}: {e}"
+    return articles, unreadable
 
 
 def record(ann: Path, article: dict) -> dict:
@@ -215,23 +230,62 @@ def graph_from(standoff: Standoff, text: str) -> Graph:
         graph.spans.append(span)
     cue_of_t = {}
     for eid, trigger, arguments in standoff.events:
-        roles = {re.sub(r"\d+$", "", role): target for role, target in arguments}
-        cue_t = roles.get("Cue") or trigger.split(":", 1)[1]
-        kind, pieces, shown = standoff.spans[cue_t]
-        cue = text_span(cue_t, "Cue", pieces, shown, text, note_of(standoff, eid), default_id=eid)
+        roles = event_roles(standoff, eid, trigger, arguments)
+        kind, pieces, shown = standoff.spans[roles["Cue"]]
+        cue = text_span(roles["Cue"], "Cue", pieces, shown, text, note_of(standoff, eid), default_id=eid)
         ids[eid] = cue.id
-        cue_of_t.setdefault(cue_t, cue.id)
+        cue_of_t.setdefault(roles["Cue"], cue.id)
         graph.spans.append(cue)
         graph.links += [Link(link, cue.id, ids[roles[role]]) for link, role in ROLE_OF_LINK.items() if role in roles]
-    for kind, head, tail in standoff.relations:
-        link = next(k for k, name in RELATION_OF_LINK.items() if name == kind)
-        graph.links.append(Link(link, ids[head], cue_of_t[tail] if link == "attribution" else ids[tail]))
+    graph.links += [relation_link(standoff, kind, head, tail, ids, cue_of_t)
+                    for kind, head, tail in standoff.relations]
     by_id = {s.id: s for s in graph.spans}
     for name, target, value in standoff.attributes:
-        span = by_id[ids[target]]
-        field_name = next(k for k, v in BRAT_ATTRIBUTES[span.label].items() if v == name)
+        span = by_id.get(ids.get(target))
+        field_name = next((k for k, v in BRAT_ATTRIBUTES.get(span.label if span else "", {}).items() if v == name), None)
+        if field_name is None:
+            raise ValueError(f"the attribute {name} cannot be set on {target}")
         span.attributes[field_name] = True if value == "" else {v: k for k, v in QUALIFIERS.items()}.get(value, value)
     return graph
+
+
+ROLE_TYPES = {"Cue": "Cue", "Content": "Content", "Source": "Source", "Phrase": "SourcePhrase"}
+
+
+def event_roles(standoff: Standoff, eid: str, trigger: str, arguments: list[tuple[str, str]]) -> dict[str, str]:
+    """An Attribution event's arguments by role, each checked: it names a T line of the role's type, once."""
+    if not trigger.startswith("Attribution:"):
+        raise ValueError(f"{eid}: an event of type {trigger.split(':')[0]!r}, not Attribution")
+    roles: dict[str, str] = {}
+    for role, target in arguments:
+        role = re.sub(r"\d+$", "", role)
+        if role not in ROLE_TYPES:
+            raise ValueError(f"{eid}: unknown argument {role!r} (known: {', '.join(ROLE_TYPES)})")
+        if role in roles:
+            raise ValueError(f"{eid}: two {role} arguments; newsclaims records have one")
+        if standoff.spans.get(target, ("",))[0] != ROLE_TYPES[role]:
+            raise ValueError(f"{eid}: its {role} {target} is not a {ROLE_TYPES[role]} span of this file")
+        roles[role] = target
+    trigger_t = trigger.split(":", 1)[1]
+    if "Cue" not in roles and standoff.spans.get(trigger_t, ("",))[0] == "Attribution":
+        roles["Cue"] = trigger_t  # an event whose trigger is its cue
+    if "Cue" not in roles:
+        raise ValueError(f"{eid}: no Cue argument and no trigger span {trigger_t}")
+    return roles
+
+
+def relation_link(standoff: Standoff, kind: str, head: str, tail: str, ids: dict[str, str],
+                  cue_of_t: dict[str, str]) -> Link:
+    """A `States` or `Attributed` relation as a link, its ends checked."""
+    link = next((k for k, name in RELATION_OF_LINK.items() if name == kind), None)
+    if link is None:
+        raise ValueError(f"unknown relation type {kind!r} (known: {', '.join(RELATION_OF_LINK.values())})")
+    ends = {"quantity": ("Claim", "Quantity"), "attribution": ("Claim", "Cue")}[link]
+    found = (standoff.spans.get(head, ("",))[0], standoff.spans.get(tail, ("",))[0])
+    if found != ends or (link == "attribution" and tail not in cue_of_t):
+        raise ValueError(f"{kind} {head} -> {tail} must link a {ends[0]} to a {ends[1]}"
+                         + (" of an Attribution event" if link == "attribution" else ""))
+    return Link(link, ids[head], cue_of_t[tail] if link == "attribution" else ids[tail])
 
 
 def note_of(standoff: Standoff, target: str) -> dict:

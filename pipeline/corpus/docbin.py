@@ -1,7 +1,9 @@
 """spaCy `DocBin`: trainable input for `spacy train`, every layer in `doc.spans`.
 
 One `Doc` per article, tokenized by spaCy's English tokenizer and cut further wherever a span starts or ends
-inside a token, so that every span covers whole tokens and `doc.text` is the article's text. Then:
+inside a token, so that every span covers whole tokens and `doc.text` is the article's text (a span that starts
+or ends on whitespace covers the tokens around it, an empty one none; `user_data` keeps their exact offsets).
+Then:
 - `doc.ents`: the entity mentions, labelled with their kind, `kb_id_` the canonical name (mentions that overlap
   another are left out of `doc.ents` only);
 - `doc.spans["entities" | "quantities" | "cues" | "contents" | "sources" | "phrases" | "claims"]`: each layer in
@@ -64,10 +66,12 @@ def doc_of(result: Result) -> Doc:
     spans = {s.id: char_span(doc, s) for s in graph.spans}
     for group, labels in GROUPS.items():
         doc.spans[group] = [spans[s.id] for s in graph.spans if s.label in labels]
-    doc.ents = filter_spans(doc.spans["entities"])
+    doc.ents = filter_spans([span for span in doc.spans["entities"] if len(span)])
     doc.user_data["newsclaims"] = {"article": result.to_dict()["article"],
                                    "attributes": {s.id: s.attributes for s in graph.spans},
-                                   "links": [[link.kind, link.head, link.tail] for link in graph.links]}
+                                   "links": [[link.kind, link.head, link.tail] for link in graph.links],
+                                   "offsets": {s.id: [s.start, s.end] for s in graph.spans
+                                               if (spans[s.id].start_char, spans[s.id].end_char) != (s.start, s.end)}}
     return doc
 
 
@@ -84,11 +88,14 @@ def cut_at(doc: Doc, boundaries: set[int]) -> Doc:
 
 
 def char_span(doc: Doc, span: GraphSpan) -> Span:
-    """The graph span as a spaCy span over whole tokens (entities carry their canonical name as `kb_id_`)."""
-    found = doc.char_span(span.start, span.end, label=span.label, span_id=span.id,
-                          kb_id=span.attributes.get("canonical") or "")
+    """The graph span as a spaCy span (entities carry their canonical name as `kb_id_`). A span that starts or
+    ends on whitespace covers the tokens around it, an empty one no token; its exact offsets are kept in
+    `user_data` ("offsets") and read back from there."""
+    extra = {"label": span.label, "span_id": span.id, "kb_id": span.attributes.get("canonical") or ""}
+    found = doc.char_span(span.start, span.end, alignment_mode="expand", **extra)
     if found is None:
-        raise ValueError(f"span {span.id} ({span.start}-{span.end}) is empty or does not fall on tokens")
+        at = next((t.i for t in doc if t.idx >= span.start), len(doc))
+        found = Span(doc, at, at, **extra)
     return found
 
 
@@ -116,8 +123,10 @@ def record(doc: Doc, n: int) -> dict:
     graph = Graph(links=[Link(*link) for link in data["links"]])
     groups = {name: list(doc.spans[name]) for name in GROUPS if name in doc.spans}
     groups.setdefault("entities", list(doc.ents))
+    exact = data.get("offsets", {})
     for spans in groups.values():
         for span in spans:
-            graph.spans.append(GraphSpan(span.id_, span.label_, span.start_char, span.end_char, span.text,
+            start, end = exact.get(span.id_, (span.start_char, span.end_char))
+            graph.spans.append(GraphSpan(span.id_, span.label_, start, end, doc.text[start:end],
                                          dict(data["attributes"].get(span.id_) or {})))
     return result_dict(doc.text, data["article"], graph)

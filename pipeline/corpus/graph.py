@@ -10,6 +10,9 @@ relations, UIMA annotations, spaCy span groups), so what a record means is decid
   `source_continued` where the source is a speaker continued from before (a source with no text);
 - every other field of a record is an attribute of its span, typed as in the record.
 
+Record ids of newsclaims' own form ("e7", "q3", "a2", "c4") are kept; any other is renumbered, and the links and
+a source's entity follow it.
+
 `graph_of(result)` and `result_dict(text, article, graph)` are inverses: `result_dict(...)` of an untouched graph
 gives back `result.to_dict()`. Spans a person added in a tool come without ids or attributes; `result_dict` gives
 them the defaults in `GOLD_DEFAULTS` and ids of their own.
@@ -131,15 +134,16 @@ def result_dict(text: str, article: dict[str, Any], graph: Graph) -> dict[str, A
     for s in graph.spans:
         links = links_from.get(s.id, {})
         if s.label in ENTITY_KINDS:
+            canonical = attribute(s, "canonical")
             out["entities"].append(asdict(Entity(
                 names[s.id], s.text, s.start, s.end, s.label, attribute(s, "label"),
-                attribute(s, "canonical") or s.text)))
+                s.text if canonical is None else canonical)))
         elif s.label == "quantity":
             given = {name: attribute(s, name) for name in QUANTITY_ATTRIBUTES}
             given = {k: v for k, v in given.items() if v is not None or k == "value"}
             out["quantities"].append(asdict(Quantity(names[s.id], s.text, s.start, s.end, **given)))
         elif s.label == "cue":
-            out["attributions"].append(attribution_dict(s, names[s.id], links, by_id))
+            out["attributions"].append(attribution_dict(s, names[s.id], links, by_id, names))
         elif s.label == "claim":
             out["claims"].append(asdict(Claim(
                 names[s.id], s.text, s.start, s.end, [names[t] for t in links.get("quantity", []) if t in names],
@@ -148,8 +152,9 @@ def result_dict(text: str, article: dict[str, Any], graph: Graph) -> dict[str, A
     return out
 
 
-def attribution_dict(cue: Span, name: str, links: dict[str, list[str]], by_id: dict[str, Span]) -> dict[str, Any]:
-    """One attribution from its cue span and the spans the cue links to."""
+def attribution_dict(cue: Span, name: str, links: dict[str, list[str]], by_id: dict[str, Span],
+                     names: dict[str, str]) -> dict[str, Any]:
+    """One attribution from its cue span and the spans the cue links to (`names`: the record ids given)."""
     def linked(kind: str) -> Span | None:
         return next((by_id[t] for t in links.get(kind, []) if t in by_id), None)
 
@@ -163,8 +168,8 @@ def attribution_dict(cue: Span, name: str, links: dict[str, list[str]], by_id: d
     source = None
     if source_span or cue.attributes.get("source_continued") or any(v is not None for v in known):
         source = {**(piece(source_span) or {"text": None, "start": None, "end": None}),
-                  "entity": known[0], "canonical": known[1] if known[1] is not None
-                  else (source_span.text if source_span else None), "role": known[2], "phrase": piece(phrase)}
+                  "entity": names.get(known[0], known[0]), "canonical": known[1], "role": known[2],
+                  "phrase": piece(phrase)}
     kind = attribute(cue, "kind") or ("direct" if content and content.text[:1] in "\"“'‘«" else "indirect")
     return {"id": name, "kind": kind, "source": source, "cue": piece(cue),
             "content": piece(content),

@@ -199,14 +199,20 @@ def task_dict(task: Any) -> dict[str, Any]:
 
 
 def chosen_results(task: dict[str, Any]) -> list[dict[str, Any]]:
-    """The results of the task's latest annotation that was not cancelled, else of its first prediction."""
+    """The results of the task's latest annotation that was not cancelled. A task of our own tasks.json (no
+    `annotations` at all) gives its first prediction; a task of Label Studio's export that nobody annotated, or
+    only skipped, is an error: its pre-annotation is no gold."""
     annotations = [(a.get("updated_at") or a.get("created_at") or "", n, a)
                    for n, a in enumerate(task.get("annotations") or []) if not a.get("was_cancelled")]
     if annotations:
         return max(annotations, key=lambda stamped: stamped[:2])[2].get("result") or []
+    if "annotations" in task:
+        skipped = any(a.get("was_cancelled") for a in task["annotations"] or [])
+        raise ValueError(f"the task was {'skipped' if skipped else 'not annotated'} in Label Studio: its "
+                         "pre-annotation is no gold")
     if task.get("predictions"):
         return task["predictions"][0].get("result") or []
-    raise ValueError("the task has no annotation that was not cancelled and no prediction")
+    raise ValueError("the task has no annotation and no prediction")
 
 
 def graph_from(text: str, results: list[dict[str, Any]]) -> Graph:

@@ -104,3 +104,37 @@ def test_text_that_does_not_match_the_offsets_is_an_error(tmp_path):
     (tmp_path / "a.ann").write_text("T1\tPerson 0 7\tAnn Lie\n", encoding="utf-8")
     [item] = brat.read(Path(tmp_path / "a.ann"))
     assert item.result is None and "'Ann Lee', the .ann says 'Ann Lie'" in item.error
+
+
+def test_tabs_in_a_span_round_trip(tmp_path):
+    from pipeline.records import Article, Entity, Result
+
+    result = Result(Article("tab"), "Ann\tLee said so.", [Entity("e1", "Ann\tLee", 0, 7, "person", "PERSON", "Ann")])
+    brat.write([result], tmp_path)
+    assert [i.result for i in brat.read(tmp_path)] == [result]
+
+
+def test_events_and_relations_that_do_not_fit_are_named(tmp_path):
+    (tmp_path / "a.txt").write_text("Ann said 5 people came.", encoding="utf-8")
+    head = "T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 9 22\t5 people came\nT4\tQuantity 9 17\t5 people\n"
+    cases = {
+        "E1\tAttribution:T2 Cue:T2 Content:T3 Content2:T1\n": "two Content arguments",
+        "E1\tAttribution:T2 Cue:T2 Content:T9\n": "its Content T9 is not a Content span",
+        "E1\tAttribution:T2 Cue:T2 Content:T1\n": "its Content T1 is not a Content span",
+        "E1\tAttribution:T2 Cue:T2 Content:T3\nR1\tCites Arg1:T1 Arg2:T4\n": "unknown relation type 'Cites'",
+        "E1\tAttribution:T2 Cue:T2 Content:T3\nR1\tStates Arg1:T1 Arg2:T4\n": "must link a Claim to a Quantity",
+        "E1\tAttribution:T2 Cue:T2 Content:T3\nA1\tQualifier T1 about\n": "Qualifier cannot be set on T1",
+    }
+    for lines, message in cases.items():
+        (tmp_path / "a.ann").write_text(head + lines, encoding="utf-8")
+        [item] = brat.read(tmp_path)
+        assert item.error and message in item.error, (lines, item.error)
+
+
+def test_an_unreadable_metadata_line_fails_only_the_files_it_may_describe(odd_results, tmp_path):
+    brat.write(odd_results, tmp_path)
+    lines = (tmp_path / "articles.jsonl").read_text("utf-8").splitlines()
+    (tmp_path / "articles.jsonl").write_text("\n".join([lines[0], lines[1][:20], lines[2]]) + "\n", encoding="utf-8")
+    items = {i.origin: i for i in brat.read(tmp_path)}
+    assert items["odd-1.ann"].result == odd_results[0] and items["empty.ann"].result == odd_results[2]
+    assert "articles.jsonl cannot be read (line 2" in items["odd-2.ann"].error

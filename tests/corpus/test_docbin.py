@@ -65,3 +65,15 @@ def test_spacy_train_takes_the_export(odd_results, tmp_path):
     assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
     labels = spacy.load(tmp_path / "model" / "model-last").get_pipe("ner").labels
     assert set(labels) == {"person", "place", "agency"}
+
+
+def test_spans_on_whitespace_and_empty_spans_keep_their_offsets(tmp_path):
+    from pipeline.records import Article, Entity, Quantity, Result
+
+    text = "Ann Lee  said 5 people came."
+    result = Result(Article("ws"), text, [Entity("e1", "Ann Lee ", 0, 8, "person", "PERSON", "Ann Lee"),
+                                          Entity("e2", "", 8, 8, "place", "GPE", "")],
+                    [Quantity("q1", " 5", 13, 15, 5.0)])
+    docbin.write([result], tmp_path)
+    [item] = docbin.read(tmp_path)
+    assert item.error is None and item.result == result

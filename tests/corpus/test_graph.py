@@ -36,7 +36,7 @@ def test_spans_added_by_hand_get_fresh_ids_and_defaults():
     q = data["quantities"][0]
     assert (q["id"], q["value"], q["kind"], q["qualifier"]) == ("q1", None, "count", "=")
     a = data["attributions"][0]
-    assert (a["id"], a["kind"], a["source"]["text"], a["source"]["canonical"]) == ("a1", "indirect", "Ann Lee", "Ann Lee")
+    assert (a["id"], a["kind"], a["source"]["text"], a["source"]["canonical"]) == ("a1", "indirect", "Ann Lee", None)
     assert data["claims"][0]["quantities"] == ["q1"] and data["claims"][0]["attribution"] == "a1"
 
 
@@ -52,3 +52,19 @@ def test_a_cue_without_content_and_an_unknown_label_are_errors():
         result_dict("He said.", {"id": "a"}, Graph([Span("c", "cue", 3, 7, "said")]))
     with pytest.raises(ValueError, match="label 'PER'"):
         result_dict("Ann", {"id": "a"}, Graph([Span("x", "PER", 0, 3, "Ann")]))
+
+
+def test_ids_of_another_form_are_renumbered_and_a_source_follows_its_entity():
+    result = odd_result()
+    result.entities[0].id = "ent-1"
+    result.attributions[0].source.entity = "ent-1"
+    data = result_dict(result.text, result.to_dict()["article"], graph_of(result))
+    validate(data)
+    assert data["entities"][0]["id"] == data["attributions"][0]["source"]["entity"] == "e1"
+
+
+def test_a_source_without_canonical_name_keeps_none():
+    result = odd_result()
+    result.attributions[1].source.canonical = None
+    data = result.to_dict()
+    assert result_dict(result.text, data["article"], graph_of(result)) == data

@@ -257,12 +257,13 @@ def test_the_latest_annotation_not_cancelled_is_chosen(tmp_path):
     all_cancelled = [dict(cancelled), {**older, "was_cancelled": True}]
     items = read_tasks([as_exported(task, [latest, older, cancelled]), as_exported(task, undated, 2),
                         as_exported(task, all_cancelled, 3), as_exported(task, [], 4)], tmp_path / "export.json")
-    assert [i.error for i in items] == [None] * 4
-    assert [[e.id for e in i.result.entities] for i in items] == [
+    assert [i.error for i in items[:2]] == [None] * 2
+    assert [[e.id for e in i.result.entities] for i in items[:2]] == [
         ["e1", "e2", "e3", "e5"],  # the latest by updated_at, though listed first
-        ["e1", "e2", "e3", "e4"],  # no dates: the last listed
-        ["e1", "e2", "e3", "e4", "e5"],  # every annotation cancelled: the prediction
-        ["e1", "e2", "e3", "e4", "e5"]]  # no annotation: the prediction
+        ["e1", "e2", "e3", "e4"]]  # no dates: the last listed
+    # every annotation cancelled, or none: the pre-annotation is no gold
+    assert items[2].result is None and "skipped in Label Studio" in items[2].error
+    assert items[3].result is None and "not annotated in Label Studio" in items[3].error
 
 
 # ------------------------------------------------------------------------------------------------ malformed

@@ -195,7 +195,8 @@ def test_type_system_loads_and_has_inception_span_and_relation_layers(tmp_path):
 
 
 def test_text_and_values_xml_cannot_hold_round_trip(tmp_path):
-    text = "NUL\x00 vertical\x0btab, form\x0cfeed, \ufffe, a lone \ud800 and 🎉 Zoë\x01."
+    text = "NUL\x00 vertical\x0btab, form\x0cfeed, \ufffe, a \uffff and 🎉 Zoë\x01."  # (a lone surrogate is no
+    # valid record: records.validate refuses it)
     name = "form\x0cfeed"
     start = text.index(name)
     result = Result(Article("ctl\x07", title="bell\x07"), text,
