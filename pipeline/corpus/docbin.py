@@ -124,9 +124,10 @@ def record(doc: Doc, n: int) -> dict:
     groups = {name: list(doc.spans[name]) for name in GROUPS if name in doc.spans}
     groups.setdefault("entities", list(doc.ents))
     exact = data.get("offsets", {})
+    text = doc.text  # built anew on every access
     for spans in groups.values():
         for span in spans:
             start, end = exact.get(span.id_, (span.start_char, span.end_char))
-            graph.spans.append(GraphSpan(span.id_, span.label_, start, end, doc.text[start:end],
+            graph.spans.append(GraphSpan(span.id_, span.label_, start, end, text[start:end],
                                          dict(data["attributes"].get(span.id_) or {})))
-    return result_dict(doc.text, data["article"], graph)
+    return result_dict(text, data["article"], graph)
