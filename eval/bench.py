@@ -1,6 +1,6 @@
 """Throughput of the full newsclaims pipeline against bare spaCy, on the same articles, in the same process.
 
-    python -m eval.bench [--rounds 5] [--copies 8] [--accurate]
+    python -m eval.bench [--rounds 5] [--copies 8] [--accurate] [--learned-ner]
 
 Articles: corpora/samples, corpora/gold and the seed article (when ../shared is there), repeated `--copies` times.
 Each round runs every configuration once, in turn, so drift on a shared machine hits them alike; the figure kept
@@ -10,7 +10,7 @@ for each is its fastest round. Printed: articles/s and words/s of
 - full without one stage at a time (its cost is the difference);
 and the ratio of full to bare (the target is at most 1.25, our stages costing at most 25% over spaCy). With
 --accurate, also the full pipeline with the accurate cue detector (`cue_detector="accurate"`), as a ratio to
-the full one.
+the full one. With --learned-ner, also the full pipeline with the MiniLM NER (`ner="minilm"`), the same way.
 """
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--copies", type=int, default=8, help="how many times the article set is repeated")
     parser.add_argument("--accurate", action="store_true", help="also time the accurate cue detector")
+    parser.add_argument("--learned-ner", action="store_true", help="also time the MiniLM NER")
     args = parser.parse_args(argv)
 
     texts = articles() * args.copies
@@ -73,6 +74,8 @@ def main(argv: list[str] | None = None) -> None:
     configs.update({f"full without {stage}": run_full(stage) for stage in STAGES})
     if args.accurate:
         configs["full, accurate cue detector"] = run_accurate
+    if args.learned_ner:
+        configs["full, MiniLM NER"] = lambda: list(pipeline.extract_many(texts, batch_size=batch, ner="minilm"))
     for fn in configs.values():  # warm-up: caches, lazy imports
         fn()
     best = {name: float("inf") for name in configs}
@@ -91,9 +94,9 @@ def main(argv: list[str] | None = None) -> None:
     for stage in STAGES:
         without = best[f"full without {stage}"]
         print(f"  {stage:<28} adds {100 * (full_time / without - 1):5.1f}% to the pipeline without it")
-    if args.accurate:
-        print(f"ratio accurate / full: {best['full, accurate cue detector'] / full_time:.3f}; "
-              f"accurate / bare spaCy: {best['full, accurate cue detector'] / base:.3f}")
+    for name, short in (("full, accurate cue detector", "accurate"), ("full, MiniLM NER", "MiniLM NER")):
+        if name in best:
+            print(f"ratio {short} / full: {best[name] / full_time:.3f}; {short} / bare spaCy: {best[name] / base:.3f}")
 
 
 if __name__ == "__main__":

@@ -114,17 +114,18 @@ def tally(pred: list[Span], gold: list[Span], exact: bool) -> dict[str, PRF]:
     return counts
 
 
-def systems(model: str | None = None) -> dict:
+def systems(model: str | None = None, learned_ner: bool = False) -> dict:
     """The systems compared, each a function from text to mapped spans; `model`: the English pipeline under both
-    (default: the one in models/pipeline.json)."""
-    newsclaims = pipeline.load(model)
+    (default: the one in models/pipeline.json); `learned_ner`: also newsclaims with the fine-tuned MiniLM NER."""
     bare = spacy.load(model or resources.load("pipeline")["spacy_model"])
-    return {
-        "bare spaCy NER": lambda t: [Span(e.start_char, e.end_char, SPACY_CLASSES[e.label_])
-                                     for e in bare(t).ents if e.label_ in SPACY_CLASSES],
-        "newsclaims": lambda t: [Span(e.start, e.end, OUR_CLASSES[e.kind])
-                                 for e in pipeline.extract(t, nlp=newsclaims).entities],
-    }
+    runs = {"bare spaCy NER": lambda t: [Span(e.start_char, e.end_char, SPACY_CLASSES[e.label_])
+                                         for e in bare(t).ents if e.label_ in SPACY_CLASSES]}
+    for name, ner in (("newsclaims", "spacy"), ("newsclaims, MiniLM NER", "minilm")):
+        if ner == "spacy" or learned_ner:
+            nlp = pipeline.load(model, ner=ner)
+            runs[name] = (lambda nlp: lambda t: [Span(e.start, e.end, OUR_CLASSES[e.kind])
+                                                 for e in pipeline.extract(t, nlp=nlp).entities])(nlp)
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,11 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N documents")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
+    parser.add_argument("--learned-ner", action="store_true", help="also newsclaims with the MiniLM NER (--ner minilm)")
     args = parser.parse_args(argv)
     docs = read_conll(args.conll)[: args.limit]
     print(f"{args.conll}: {len(docs)} documents, {sum(len(d.entities) for d in docs)} entities (MISC included)")
     figures = {}
-    for name, run in systems(args.model).items():
+    for name, run in systems(args.model, args.learned_ner).items():
         totals = {mode: {c: PRF() for c in CLASSES} for mode in ("exact", "overlap")}
         for d in docs:
             pred = run(d.text)

@@ -142,14 +142,17 @@ def without(part: str, model: str | None):
     return nlp
 
 
-def systems(model: str | None = None, ablate: bool = False) -> dict:
+def systems(model: str | None = None, ablate: bool = False, learned_ner: bool = False) -> dict:
     """The systems compared, each a function from text to mentions, loaded once; `model`: the English pipeline
     under both (default: the one in models/pipeline.json); `ablate`: also newsclaims without each switchable part
-    of the entity stage."""
+    of the entity stage; `learned_ner`: also newsclaims with the fine-tuned MiniLM NER."""
     newsclaims = pipeline.load(model)
     bare = spacy.load(model or resources.load("pipeline")["spacy_model"])
     runs = {"bare spaCy NER": lambda t: spacy_mentions(bare, t),
             "newsclaims": lambda t: newsclaims_mentions(newsclaims, t)}
+    if learned_ner:
+        learned = pipeline.load(model, ner="minilm")
+        runs["newsclaims, MiniLM NER"] = lambda t: newsclaims_mentions(learned, t)
     for part in SWITCHES if ablate else ():
         runs[f"  without {part}"] = (lambda nlp: lambda t: newsclaims_mentions(nlp, t))(without(part, model))
     return runs
@@ -159,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text and data/dev/text)")
     parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
     parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
+    parser.add_argument("--learned-ner", action="store_true", help="also newsclaims with the MiniLM NER (--ner minilm)")
     args = parser.parse_args(argv)
     articles = held_out.loaded(entity_set.load, args.polnear, args.half, entity_set.SetError)
     if articles is None:
         return 2
-    runs = systems(args.model, args.ablate)
+    runs = systems(args.model, args.ablate, args.learned_ner)
     figures = {}
     for half, chosen in held_out.by_half(articles, args.half):
         print(f"{half}: {len(chosen)} articles, {sum(len(a.mentions) for a in chosen)} gold mentions")

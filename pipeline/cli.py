@@ -41,12 +41,19 @@ def extract(
                                             "(default: when stderr is a terminal)."),
     accurate: bool = typer.Option(False, "--accurate", help="Find attribution cues with the accurate detector "
                                   "(MiniLM over every sentence: several times slower)."),
+    ner: str = typer.Option("spacy", "--ner", help="Where names come from: spacy (the English model's NER) or "
+                            "minilm (MiniLM fine-tuned on CoNLL-2003: more accurate, slower)."),
 ) -> None:
     """Extract entities, quantities, attributions and claims; one newsclaims/1 JSON object per line."""
     from tqdm import tqdm
 
     from .extraction import outcomes
+    from .nlp import NER_CHOICES
     from .store import StoreError
+
+    if ner not in NER_CHOICES:
+        say(f"--ner must be one of {', '.join(NER_CHOICES)}, not {ner!r}")
+        raise typer.Exit(2)
 
     target = open_store_or_exit(store, for_writing=True) if store else None
     counts: Counter[str] = Counter()
@@ -60,7 +67,7 @@ def extract(
                desc="newsclaims")
     stopped = None
     for outcome in outcomes(docs, batch_size=batch_size, n_process=n_process, max_chars=max_chars,
-                            cue_detector="accurate" if accurate else "fast"):
+                            cue_detector="accurate" if accurate else "fast", ner=ner):
         bar.update(1)
         counts[outcome.status] += 1
         if outcome.result is None:

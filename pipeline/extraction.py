@@ -38,10 +38,11 @@ class Outcome:
     reason: str | None = None
 
 
-def load(model: str | None = None, cue_detector: str = "fast") -> Language:
+def load(model: str | None = None, cue_detector: str = "fast", ner: str = "spacy") -> Language:
     """The spaCy `Language` with every newsclaims stage (shared within the process); `cue_detector="accurate"`
-    finds attribution cues with the accurate detector (several times slower)."""
-    return nlp_module.shared(model, cue_detector)
+    finds attribution cues with the accurate detector (several times slower); `ner="minilm"` finds names with the
+    fine-tuned MiniLM NER instead of the English model's (`components.ner`; slower)."""
+    return nlp_module.shared(model, cue_detector, ner)
 
 
 def article_of(text: str, metadata: dict[str, Any]) -> Article:
@@ -166,9 +167,9 @@ def allow_length(nlp: Language, max_chars: int | None) -> Language:
     return nlp
 
 
-def _worker_init(model: str | None, cue_detector: str, max_chars: int | None) -> None:
+def _worker_init(model: str | None, cue_detector: str, max_chars: int | None, ner: str = "spacy") -> None:
     global _worker_nlp
-    _worker_nlp = allow_length(nlp_module.build(model, cue_detector=cue_detector), max_chars)
+    _worker_nlp = allow_length(nlp_module.build(model, cue_detector=cue_detector, ner=ner), max_chars)
 
 
 def _worker_batch(docs: list[Document]) -> list[Outcome]:
@@ -177,24 +178,26 @@ def _worker_batch(docs: list[Document]) -> list[Outcome]:
 
 
 def outcomes(items: Iterable[Any], batch_size: int | None = None, n_process: int = 1,
-             model: str | None = None, cue_detector: str = "fast", max_chars: int | None = None) -> Iterator[Outcome]:
+             model: str | None = None, cue_detector: str = "fast", max_chars: int | None = None,
+             ner: str = "spacy") -> Iterator[Outcome]:
     """An `Outcome` for every input, in input order. With n_process > 1, batches go to worker processes, each
-    building the same pipeline (model and cue detector). `max_chars` raises the longest text processed above
+    building the same pipeline (model, cue detector and NER). `max_chars` raises the longest text processed above
     models/pipeline.json's `max_chars`."""
     batch_size = batch_size or resources.load("pipeline")["batch_size"]
     if n_process <= 1:
-        nlp = allow_length(load(model, cue_detector), max_chars)
+        nlp = allow_length(load(model, cue_detector, ner), max_chars)
         for batch in batches(items, batch_size):
             yield from process_batch(nlp, batch)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_worker_init, initargs=(model, cue_detector, max_chars)) as pool:
+    with context.Pool(n_process, initializer=_worker_init, initargs=(model, cue_detector, max_chars, ner)) as pool:
         for result in pool.imap(_worker_batch, batches(items, batch_size)):
             yield from result
 
 
 def extract_many(items: Iterable[Any], batch_size: int | None = None, n_process: int = 1,
-                 model: str | None = None, on_error: str = "raise", cue_detector: str = "fast") -> Iterator[Result]:
+                 model: str | None = None, on_error: str = "raise", cue_detector: str = "fast",
+                 ner: str = "spacy") -> Iterator[Result]:
     """Results for many articles, streamed in input order.
 
     Items are texts, dicts with "text" and metadata, or (text, metadata) pairs. A document that cannot be processed
@@ -203,7 +206,7 @@ def extract_many(items: Iterable[Any], batch_size: int | None = None, n_process:
     if on_error not in ("raise", "skip"):
         raise ValueError('on_error must be "raise" or "skip"')
     for outcome in outcomes(items, batch_size=batch_size, n_process=n_process, model=model,
-                            cue_detector=cue_detector):
+                            cue_detector=cue_detector, ner=ner):
         if outcome.result is not None:
             yield outcome.result
         elif on_error == "raise":

@@ -8,14 +8,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, resources
-from .components import attributions, claims, entities, paragraphs, quantities  # noqa: F401  (registers the factories)
+from .components import attributions, claims, entities, ner, paragraphs, quantities  # noqa: F401  (registers the factories)
 
 STAGES = ["newsclaims_entities", "newsclaims_quantities", "newsclaims_attributions", "newsclaims_claims"]
 
 
-def build(model: str | None = None, stages: list[str] | None = None, cue_detector: str = "fast") -> Language:
+NER_CHOICES = ("spacy", "minilm")
+
+
+def build(model: str | None = None, stages: list[str] | None = None, cue_detector: str = "fast",
+          ner: str = "spacy") -> Language:
     """A new `Language`: the spaCy model `model` (default from models/pipeline.json) with our stages appended;
-    `cue_detector` ("fast" or "accurate") configures the attribution stage."""
+    `cue_detector` ("fast" or "accurate") configures the attribution stage; `ner="minilm"` puts the fine-tuned
+    MiniLM NER (`newsclaims_ner`) before the entity stage, in place of the model's names."""
+    if ner not in NER_CHOICES:
+        raise ValueError(f"ner must be one of {', '.join(NER_CHOICES)}, not {ner!r}")
     settings = resources.load("pipeline")
     nlp = spacy.load(model or settings["spacy_model"])
     nlp.max_length = max(nlp.max_length, settings["max_chars"] + 1)
@@ -24,6 +31,8 @@ def build(model: str | None = None, stages: list[str] | None = None, cue_detecto
     for stage in STAGES if stages is None else stages:
         config = {"cue_detector": cue_detector} if stage == "newsclaims_attributions" else {}
         nlp.add_pipe(stage, config=config)
+    if ner == "minilm":
+        nlp.add_pipe("newsclaims_ner", before="newsclaims_entities" if "newsclaims_entities" in nlp.pipe_names else None)
     base = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
     nlp.meta.update(name="newsclaims", version=__version__,
                     description=f"newsclaims {__version__} stages on {base} (`spacy package` makes it a package)")
@@ -52,6 +61,6 @@ def model_parse(nlp: Language, text: str) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def shared(model: str | None = None, cue_detector: str = "fast") -> Language:
-    """One `Language` per model and cue detector for this process (loading takes a second or two)."""
-    return build(model, cue_detector=cue_detector)
+def shared(model: str | None = None, cue_detector: str = "fast", ner: str = "spacy") -> Language:
+    """One `Language` per model, cue detector and NER for this process (loading takes a second or two)."""
+    return build(model, cue_detector=cue_detector, ner=ner)
