@@ -1,8 +1,9 @@
 """Export and import time of 1,000 articles in every corpus format, against extraction time in the same run.
 
-    python -m eval.bench_corpus [--articles 1000] [--extract 76]
+    python -m eval.bench_corpus [--articles 1000] [--extract 76] [--texts DIR]
 
-The pipeline extracts `--extract` articles (every bundled article, repeated as needed) and the time per
+The pipeline extracts `--extract` articles (every bundled article, repeated as needed; or the .txt files of
+`--texts`, e.g. PolNeAR's data/dev/text, whose real news articles are three times as long as ours) and the time per
 article is taken as the baseline; the results are then copied, with distinct ids, up to `--articles`, and each
 format writes them to a temporary directory and reads them back. Printed: seconds for each step, and each step's
 time as a share of extracting the same number of articles. Absolute times drift on a shared machine; the share is
@@ -52,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--extract", type=int, default=76, help="articles extracted for the baseline (twice the 38 "
                     "bundled ones)")
+    ap.add_argument("--texts", type=Path, help="a directory of .txt articles to use instead of the bundled ones")
     args = ap.parse_args(argv)
     disable_progress_bar()
-    items = articles()
+    items = ([{"id": p.stem, "text": p.read_text("utf-8")} for p in sorted(args.texts.glob("*.txt"))]
+             if args.texts else articles())
     items = [items[i % len(items)] for i in range(args.extract)]
     nlp = pipeline.load()
     list(pipeline.extract_many(items[:4]))  # warm up

@@ -14,6 +14,7 @@ Then:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,9 +80,11 @@ def cut_at(doc: Doc, boundaries: set[int]) -> Doc:
     """`doc` re-tokenized so that every offset in `boundaries` falls between two tokens."""
     words, spaces = [], []
     text = doc.text  # built anew on every access
+    ordered = sorted(boundaries)
     for token in doc:
         end = token.idx + len(token.text)
-        cuts = [token.idx, *sorted(b for b in boundaries if token.idx < b < end), end]
+        inside = ordered[bisect_right(ordered, token.idx):bisect_left(ordered, end)]
+        cuts = [token.idx, *inside, end]
         words += [text[a:b] for a, b in zip(cuts, cuts[1:])]
         spaces += [False] * (len(cuts) - 2) + [bool(token.whitespace_)]
     return Doc(doc.vocab, words=words, spaces=spaces)
