@@ -22,6 +22,7 @@ from .. import resources
 from .stage import DataStage
 
 SPACY_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
+LONGEST = 512  # word pieces of a sentence read (MiniLM's positions; training cut sentences at 128, few are longer)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "MISC"}  # the rest
 # of the English model's entities (dates, times, amounts, languages, laws) stay where no name is
 
@@ -34,14 +35,17 @@ def tagger(settings: dict, weights: dict):
 
     from ..linking.embed import packaged_model_path
 
-    hf_logging.set_verbosity_error()  # the new head's "newly initialized" notice: it is replaced just below
-    hf_logging.disable_progress_bar()
     tags = settings["tags"]
     base = str(packaged_model_path())
     tokenizer = AutoTokenizer.from_pretrained(base, local_files_only=True)
-    model = AutoModelForTokenClassification.from_pretrained(
-        base, local_files_only=True, num_labels=len(tags), id2label=dict(enumerate(tags)),
-        label2id={t: i for i, t in enumerate(tags)})
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # the new head's "newly initialized" notice: it is replaced just below
+    try:
+        model = AutoModelForTokenClassification.from_pretrained(
+            base, local_files_only=True, num_labels=len(tags), id2label=dict(enumerate(tags)),
+            label2id={t: i for i, t in enumerate(tags)})
+    finally:
+        hf_logging.set_verbosity(verbosity)
     state = {k: torch.from_numpy(v.astype("float32")) for k, v in weights.items()}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or any(not k.startswith("bert.embeddings.") for k in missing):
@@ -114,13 +118,13 @@ class LearnedNER(DataStage):
         """The names the model finds in every sentence of `doc`."""
         import torch
 
-        tags, max_length = self.data["ner_minilm"]["tags"], int(self.data["ner_minilm"]["max_length"])
+        tags = self.data["ner_minilm"]["tags"]
         sentences = [s for s in doc.sents if s.text.strip()]
         names: list[Span] = []
         with torch.inference_mode():
             for i in range(0, len(sentences), self.batch_size):
                 batch = sentences[i:i + self.batch_size]
-                enc = self.tokenizer([s.text for s in batch], truncation=True, max_length=max_length, padding=True,
+                enc = self.tokenizer([s.text for s in batch], truncation=True, max_length=LONGEST, padding=True,
                                      return_offsets_mapping=True, return_tensors="pt")
                 offsets = enc.pop("offset_mapping").tolist()
                 best = self.model(**enc).logits.argmax(-1).tolist()
