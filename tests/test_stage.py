@@ -30,7 +30,7 @@ def python(code: str, cwd: Path) -> str:
 
 def test_every_stage_is_a_spacy_factories_entry_point():
     found = {ep.name: ep.value for ep in entry_points(group="spacy_factories") if ep.name.startswith("newsclaims_")}
-    assert set(found) == {"newsclaims_paragraphs", *STAGES}
+    assert set(found) == {"newsclaims_paragraphs", "newsclaims_ner", *STAGES}
     for name, value in found.items():
         module, function = value.split(":")
         assert spacy.registry.factories.get(name) is getattr(__import__(module, fromlist=[function]), function)
