@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..records import Result, json_line
@@ -129,7 +129,7 @@ def write(results: list[Result], out: Path) -> list[Path]:
     written[0].write_text(CONF, encoding="utf-8")
     with written[1].open("w", encoding="utf-8", newline="\n") as meta:
         for name, result in zip(safe_names(results), results):
-            meta.write(json_line({"file": name, "article": result.to_dict()["article"]}) + "\n")
+            meta.write(json_line({"file": name, "article": asdict(result.article)}) + "\n")
             (out / f"{name}.txt").write_text(result.text, encoding="utf-8", newline="")
             (out / f"{name}.ann").write_text(ann_of(graph_of(result)), encoding="utf-8", newline="")
             written += [out / f"{name}.txt", out / f"{name}.ann"]

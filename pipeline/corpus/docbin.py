@@ -15,6 +15,7 @@ Then:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def doc_of(result: Result) -> Doc:
     for group, labels in GROUPS.items():
         doc.spans[group] = [spans[s.id] for s in graph.spans if s.label in labels]
     doc.ents = filter_spans([span for span in doc.spans["entities"] if len(span)])
-    doc.user_data["newsclaims"] = {"article": result.to_dict()["article"],
+    doc.user_data["newsclaims"] = {"article": asdict(result.article),
                                    "attributes": {s.id: s.attributes for s in graph.spans},
                                    "links": [[link.kind, link.head, link.tail] for link in graph.links],
                                    "offsets": {s.id: [s.start, s.end] for s in graph.spans
