@@ -1,8 +1,9 @@
-"""Entities on real news we did not write: newsclaims against bare spaCy NER on the held-out PolNeAR entity set.
+"""Entities on real news we did not write: newsclaims against bare spaCy NER on a held-out entity set.
 
-    python -m eval.entity_score POLNEAR_DIR [--half dev|test|all] [--json FILE]
+    python -m eval.entity_score SOURCE [--set polnear|wikinews] [--half dev|test|all] [--json FILE]
 
-The set (`eval/entity_set.py`): 42 articles, a dev half (tuned on) and a test half (scored once, at the end).
+The sets (`eval/entity_set.py`): 42 PolNeAR articles (SOURCE a PolNeAR checkout) or 44 WikinewsSum web news pages
+(SOURCE a WikinewsSum checkout), each with a dev half (tuned on) and a test half (scored once, at the end).
 Matching, per half: a predicted mention matches a gold mention that overlaps it (one-to-one, in text order, a gold
 mention of the same kind first). Printed per system:
 - per kind and over all five: typed precision, recall and F1 (a match counts only with the same kind);
@@ -16,6 +17,7 @@ FAC -> venue (spaCy has no agency).
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -159,12 +161,14 @@ def systems(model: str | None = None, ablate: bool = False, learned_ner: bool = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text and data/dev/text)")
+    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text and data/dev/text), or for "
+                                    "--set wikinews a WikinewsSum checkout", entity_set.GOLDS)
     parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
     parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
     parser.add_argument("--learned-ner", action="store_true", help="also newsclaims with the MiniLM NER (--ner minilm)")
     args = parser.parse_args(argv)
-    articles = held_out.loaded(entity_set.load, args.polnear, args.half, entity_set.SetError)
+    load = functools.partial(entity_set.load, gold=entity_set.GOLDS[args.set])
+    articles = held_out.loaded(load, args.polnear, args.half, entity_set.SetError)
     if articles is None:
         return 2
     runs = systems(args.model, args.ablate, args.learned_ner)

@@ -3,6 +3,7 @@ loading with a one-line error, and writing rebuilt halves."""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from pathlib import Path
 from typing import Callable
@@ -10,12 +11,15 @@ from typing import Callable
 HALVES = ("dev", "test")  # dev: tuned on; test: scored once, at the end
 
 
-def scorer_parser(doc: str, polnear_help: str) -> argparse.ArgumentParser:
-    """The arguments every held-out scorer takes: the PolNeAR checkout, the half and where to write the figures."""
+def scorer_parser(doc: str, polnear_help: str, sets: dict[str, Path] | None = None) -> argparse.ArgumentParser:
+    """The arguments every held-out scorer takes: the source checkout, the half and where to write the figures
+    (and, where there is more than one set, which: `--set`, the first of `sets` by default)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("polnear", type=Path, help=polnear_help)
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    if sets:
+        parser.add_argument("--set", choices=list(sets), default=next(iter(sets)), help="which held-out set")
     return parser
 
 
@@ -34,12 +38,17 @@ def loaded(load: Callable, polnear: Path, half: str, error: type[Exception]) -> 
 
 
 def rebuild(argv: list[str] | None, doc: str, load: Callable, error: type[Exception], row: Callable[[object], dict],
-            annotated: str) -> int:
-    """The command that rebuilds a set from a PolNeAR checkout into DIR/dev.jsonl and DIR/test.jsonl."""
+            annotated: str, sets: dict[str, Path] | None = None) -> int:
+    """The command that rebuilds a set from its source checkout into DIR/dev.jsonl and DIR/test.jsonl (`sets`:
+    the gold file of each set `--set` can name, the first by default)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("polnear", type=Path, help="a PolNeAR checkout")
+    parser.add_argument("polnear", type=Path, metavar="source", help="the checkout the set's texts come from")
     parser.add_argument("--out", type=Path, required=True, help="directory for dev.jsonl and test.jsonl")
+    if sets:
+        parser.add_argument("--set", choices=list(sets), default=next(iter(sets)), help="which held-out set")
     args = parser.parse_args(argv)
+    if sets:
+        load = functools.partial(load, gold=sets[args.set])
     items = loaded(load, args.polnear, "all", error)
     if items is None:
         return 2

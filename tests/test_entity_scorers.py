@@ -44,6 +44,42 @@ def test_the_set_is_rebuilt_from_a_checkout_and_refuses_other_texts_or_offsets(t
         entity_set.load(tmp_path, None, polnear_like(tmp_path / "c", text, [[0, 3, "person", "Ruiz"]]))
 
 
+def test_the_web_news_set_is_44_pages_of_distinct_stories_with_checked_offsets_and_no_texts():
+    rows = [json.loads(line) for line in entity_set.GOLDS["wikinews"].read_text("utf-8").splitlines()]
+    assert len(rows) == 44 and Counter(r["half"] for r in rows) == {"dev": 22, "test": 22}
+    assert len({r["story"] for r in rows}) == 44 and max(Counter(r["outlet"] for r in rows).values()) <= 2
+    for r in rows:
+        assert set(r) == {"file", "story", "source", "url", "outlet", "half", "sha1", "mentions"}
+        for start, end, kind, name in r["mentions"]:
+            assert kind in ("person", "agency", "organization", "venue", "place") and len(name) == end - start
+
+
+def wikinews_like(tmp_path, text, sha1=None):
+    """A stand-in for WikinewsSum's cleaned_endataset.json with one English source, and a gold file for it."""
+    stories = [{"title": "t", "text": "", "sources": [{"language": "fr", "maintext": "x"},
+                                                      {"language": "en", "maintext": text, "url": "http://a/b"}]}]
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / entity_set.WIKINEWS_FILE
+    source.write_text("".join(json.dumps(s) + "\n" for s in stories), "utf-8")
+    entry = {"file": "wikinews-000-1", "story": 0, "source": 1, "url": "http://a/b", "outlet": "a", "half": "test",
+             "sha1": sha1 or hashlib.sha1(text.encode()).hexdigest(), "mentions": [[0, 8, "person", "Ana Ruiz"]]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(entry) + "\n", "utf-8")
+    return source, gold
+
+
+def test_the_web_news_set_is_rebuilt_from_the_file_or_a_checkout_and_refuses_another_text(tmp_path):
+    text = "Ana Ruiz met the FBI in Fresno."
+    source, gold = wikinews_like(tmp_path, text)
+    [article] = entity_set.load(source, "test", gold)
+    assert article.text == text and article.file == "wikinews-000-1"
+    entity_set.wikinews_stories.cache_clear()
+    with pytest.raises(entity_set.SetError, match="differs"):
+        entity_set.load(wikinews_like(tmp_path / "b", "Another text.")[0], None, gold)
+    with pytest.raises(entity_set.SetError, match="not a WikinewsSum checkout"):
+        entity_set.load(tmp_path, None, gold)  # a directory without the commit that holds the file
+
+
 def test_typed_scores_count_a_wrong_kind_against_both_sides_and_junk_apart():
     gold = [Found(0, 8, "person", "Ana Ruiz"), Found(17, 20, "agency", "FBI"), Found(24, 30, "place", "Fresno")]
     pred = [Found(0, 8, "person", "Ana Ruiz"), Found(17, 20, "organization", "FBI"), Found(31, 35, "person", "Junk")]
