@@ -20,7 +20,7 @@ from ..recasing import recased_headline
 from ..stage import DataStage
 from .aliases import MERGE_RULES, MergeRule, a_known_place, alias_mentions, merge_mentions, name_key
 from .mentions import candidate_mentions, pattern_matcher
-from .typer import checked_kind
+from .typer import checked_kinds
 
 __all__ = ["EntityName", "EntityStage", "entity_spans", "make_entity_stage", "name_key", "register_extensions"]
 
@@ -40,7 +40,7 @@ def entity_spans(doc: Doc, matcher: Matcher, headline: Doc | None = None,
     """The entity mentions of `doc` as spans in text order, each carrying its `EntityName`; `headline`: the
     sentence-cased parse of `doc`'s Title Case headline, where NER reads the headline; `rules`: the merging rules;
     `learned_kinds`: NER's kinds checked by the learned model (`typer`)."""
-    check = (lambda m: checked_kind(m.span, m.label, m.kind)) if learned_kinds else None
+    check = (lambda ms: checked_kinds([(m.span, m.label, m.kind) for m in ms])) if learned_kinds else None
     merged = merge_mentions(candidate_mentions(doc, matcher, headline), rules, check)
     merged += alias_mentions(doc, merged)
     spans = []

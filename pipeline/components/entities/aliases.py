@@ -7,6 +7,7 @@ place is a place, and so is a name GeoNames knows as a place ("Montserrat" tagge
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -29,6 +30,18 @@ class ArticleNames:
     longer_by_first_words: dict[str, Mention]
     longer_by_last_words: dict[str, dict[str, Mention]]  # every longer name ending so, by its key
     longer_by_initials: dict[str, Mention]
+    located: set[str]  # the names the article puts something in ("in Cairns")
+
+
+def is_put_in(m: Mention) -> bool:
+    """Whether the article puts something in the place `m` would name: a locative word just before it ("in
+    Cairns", "north of Rockhampton"), and no possessive after it ("in Clinton's speech")."""
+    doc = m.span.doc
+    before = " ".join(t.lower_ for t in doc[max(m.span.start - 2, 0):m.span.start])
+    after = doc[m.span.end].text if m.span.end < len(doc) else ""
+    if after in resources.load("entities")["possessive_endings"]:
+        return False
+    return any(before == w or before.endswith(" " + w) for w in resources.load("entities")["locative_words"])
 
 
 def initials(m: Mention) -> str:
@@ -63,7 +76,8 @@ def article_names(mentions: list[Mention]) -> ArticleNames:
     for p in (m for m in mentions if m.kind == "person" and len(m.span) > 1):
         for k in range(1, len(p.span)):
             person_by_last_words.setdefault(name_key(p.span[-k:].text), p)
-    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions))
+    located = {name_key(m.span.text) for m in mentions if is_put_in(m)}
+    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions), located)
 
 
 Resolved = tuple[str, str]  # (kind, canonical name)
@@ -94,9 +108,17 @@ def once_tagged_a_place(m: Mention, key: str, names: ArticleNames) -> Resolved |
     return None
 
 
+def modifies_a_noun(span) -> bool:
+    """Whether a lower-case noun follows `span` ("South American countries")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower
+
+
 def first_words_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
-    """A non-person, non-place that starts a longer name of the article: that entity."""
-    if m.kind in ("person", "place"):
+    """A non-person, non-place that starts a longer name of the article: that entity. Not a name of unknown kind
+    used as an adjective ("South American" in "South American countries" is no short form of "South American
+    Community"; "the Girl Scouts for ..." is one of "Girl Scouts of America")."""
+    if m.kind in ("person", "place") or (m.kind == "unknown" and modifies_a_noun(m.span)):
         return None
     longer = names.longer_by_first_words.get(key)
     if longer is None or len(longer.span) <= len(m.span):
@@ -124,15 +146,26 @@ def last_words_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> Re
 
 
 def a_known_place(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
-    """A person, organization or name of unknown kind that GeoNames knows as a place (`places`): a place."""
-    if m.kind in ("person", "organization", "unknown", "venue") and is_a_known_place(m.span.text, m.kind):
+    """A person, organization or name of unknown kind that GeoNames knows as a place (`places`), or a city the
+    article puts something in: a place."""
+    if m.kind in ("person", "organization", "unknown", "venue") \
+            and is_a_known_place(m.span.text, m.kind, key in names.located):
         return "place", m.span.text
     return None
+
+
+WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|net|org|info|biz|co\.uk|com\.au|co\.in)$", re.IGNORECASE)
+
+
+def a_website(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
+    """A name written as a web address ("CNET News.com", "Amazon.com"): the business that runs it."""
+    return ("organization", m.span.text) if any(WEB_ADDRESS.match(t.text) for t in m.span) else None
 
 
 MergeRule = Callable[[Mention, str, ArticleNames], Resolved | None]
 
 MERGE_RULES: tuple[MergeRule, ...] = (
+    a_website,
     last_words_of_a_person,
     once_tagged_a_person,
     once_tagged_a_place,
@@ -149,10 +182,11 @@ def resolved(m: Mention, names: ArticleNames, rules: tuple[MergeRule, ...] = MER
     return next((r for rule in rules if (r := rule(m, key, names)) is not None), None)
 
 
-def unresolved(m: Mention, check: Callable[[Mention], str | None] | None) -> Resolved | None:
-    """The kind and name of a mention no rule resolved: its own, or what `check` makes of it (None: no name)."""
-    kind = check(m) if check is not None and m.label not in OWN_LABELS else m.kind
-    return None if kind is None else (kind, m.span.text)
+def checked(unresolved: list[Mention], check: Callable[[list[Mention]], list[str | None]] | None) -> list[str | None]:
+    """The kinds of the mentions no rule resolved: their own, or what `check` makes of NER's (None: no name)."""
+    asked = [m for m in unresolved if check is not None and m.label not in OWN_LABELS]
+    answers = dict(zip(map(id, asked), check(asked))) if asked else {}
+    return [answers.get(id(m), m.kind) for m in unresolved]
 
 
 def one_kind(merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
@@ -175,16 +209,21 @@ def one_spelling(merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]
 
 
 def merge_mentions(mentions: list[Mention], rules: tuple[MergeRule, ...] = MERGE_RULES,
-                   check: Callable[[Mention], str | None] | None = None) -> list[tuple[Mention, str]]:
-    """Each mention with its final kind and its canonical name within the article, by `rules`, and for an NER
-    mention no rule resolved, by `check` (the learned model: its kind, another, or None for no name); those of
-    unknown kind that no rule made a person or place are dropped."""
+                   check: Callable[[list[Mention]], list[str | None]] | None = None) -> list[tuple[Mention, str]]:
+    """Each mention with its final kind and its canonical name within the article, by `rules`, and for the NER
+    mentions no rule resolved, by `check` (the learned model, over all of them at once: for each its kind, another,
+    or None for no name); those of unknown kind that no rule made a person or place are dropped."""
     names = article_names(mentions)
+    found = [resolved(m, names, rules) for m in mentions]
+    rest = [m for m, f in zip(mentions, found) if f is None]
+    rest_kinds = iter(checked(rest, check))
     out: list[tuple[Mention, str]] = []
-    for m in mentions:
-        found = resolved(m, names, rules) or unresolved(m, check)
-        if found is not None and found[0] != "unknown":
-            out.append((Mention(m.span, found[0], m.label), found[1]))
+    for m, f in zip(mentions, found):
+        if f is None:
+            kind = next(rest_kinds)
+            f = None if kind is None else (kind, m.span.text)
+        if f is not None and f[0] != "unknown":
+            out.append((Mention(m.span, f[0], m.label), f[1]))
     return one_kind(one_spelling(out))
 
 

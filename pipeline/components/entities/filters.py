@@ -41,6 +41,26 @@ def is_an_event_name(span: Span) -> bool:
     return len(span) > 1 and span[-1].lower_ in resources.load("entities")["event_final_words"]
 
 
+def is_part_of_an_office_title(span: Span) -> bool:
+    """One word naming a department inside an office's title ("Defense" in "Defense Secretary", "State" in
+    "Secretary of State", "Health" in "shadow Health Secretary"): the office, not a body."""
+    if len(span) != 1:
+        return False
+    titles = resources.load("entities")["office_title_words"]
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    return after in titles or (len(before) == 2 and before[1] in ("of", "for") and before[0] in titles)
+
+
+def is_an_award_in_an_adjective(span: Span) -> bool:
+    """A name joined by a hyphen to "winning" or "nominated" ("Oscar-winning", "Pulitzer-nominated"): an award."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    glued = span.end < len(doc) and not doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_
+    return glued and len(after) == 2 and after[0] == "-" and after[1] in ("winning", "nominated")
+
+
 SHOUTING_WORDS = 6  # a sentence of fewer words is not taken for one written in capitals or Title Case
 SHOUTING_SHARE = 0.8  # the share of its words that must be capitalised
 LONGEST_SHOUTED_NAME = 5  # tokens
@@ -67,6 +87,8 @@ NOT_A_NAME: tuple[Callable[[Span], bool], ...] = (
     is_a_handle_or_hashtag,
     is_a_lone_letter,
     is_an_event_name,
+    is_part_of_an_office_title,
+    is_an_award_in_an_adjective,
     is_a_run_of_capitalised_words,
 )
 

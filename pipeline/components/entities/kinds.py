@@ -42,8 +42,19 @@ phrases_pattern_of = lru_cache(maxsize=64)(phrases_pattern)
 
 
 def is_agency(span: Span, text: str, lists: dict) -> bool:
-    """A government body, police force, court or legislature: named, or holding an agency word."""
-    return text in lists["agency_names"] or contains_any(text, lists["agency_words"])
+    """A government or intergovernmental body, police force, court or legislature: named, holding an agency word, or
+    named as a body of a region's countries; not an agency that is a business ("AFP news agency")."""
+    if contains_any(text, lists["private_agency_phrases"]):
+        return False
+    return text in lists["agency_names"] or contains_any(text, lists["agency_words"]) \
+        or is_an_intergovernmental_body(text, lists)
+
+
+def is_an_intergovernmental_body(text: str, lists: dict) -> bool:
+    """A name that starts with a region of several countries and ends in a body's word ("Andean Community",
+    "South American Community of Nations", "African Development Bank")."""
+    starts = any(text.startswith(region + " ") for region in lists["intergovernmental_regions"])
+    return starts and any(text.endswith(" " + head) for head in lists["intergovernmental_heads"])
 
 
 def is_place(span: Span, text: str, lists: dict) -> bool:
@@ -89,9 +100,11 @@ def kind_of(span: Span, label: str) -> str | None:
         label = "ORG"
     lists = resources.load("entities")
     kind = label_kind(label)
+    text = folded(span.text)
+    if kind is not None and text in lists["agency_names"]:
+        return "agency"  # a body named as such, whatever NER took it for ("Mercosur" tagged GPE)
     if kind not in REFINED_KINDS:
         return kind
-    text = folded(span.text)
     return next((refined for refined, holds in REFINEMENTS if holds(span, text, lists)), kind)
 
 

@@ -32,15 +32,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(frozenset(regions), population)
 
 
-def is_a_known_place(text: str, kind: str) -> bool:
-    """Whether a name of `kind` written `text` is a known place: a region, a city of several words, or (for an
-    organization or a name of unknown kind) a one-word city of at least the configured population."""
+def is_a_known_place(text: str, kind: str, located: bool = False) -> bool:
+    """Whether a name of `kind` written `text` is a known place: a region, a city of several words, a one-word city
+    the article puts something in (`located`: "in Cairns"), or (for an organization or a name of unknown kind) a
+    one-word city of at least the configured population."""
     places = gazetteer()
     if text in places.regions:
         return True
     population = places.city_population.get(text)
     if population is None:
         return False
-    if " " in text:
+    if " " in text or located:
         return True
     return kind != "person" and population >= resources.load("entities")["known_places"]["one_word_city_population"]

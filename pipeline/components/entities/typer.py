@@ -12,10 +12,13 @@ small lists would slow every garbage collection of the process). The stage asks 
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from spacy.tokens import Span
 
 from ... import resources
+from ...names import name_key
 from .kinds import ner_kind
 from .places import is_a_known_place
 
@@ -73,10 +76,18 @@ def probabilities(span: Span, label: str) -> dict[str, float]:
     return {c: float(e) for c, e in zip(CLASSES, exp / exp.sum())}
 
 
-def learned_class(span: Span, label: str) -> str | None:
-    """The class the model gives a mention where it is sure enough to overrule NER (at least the model's
-    `threshold`), else None."""
-    probs = probabilities(span, label)
+def pooled(probs: list[dict[str, float]]) -> dict[str, float]:
+    """The probability of each class for one name of an article from those of its mentions: their logarithms summed,
+    so that mentions that agree add up their evidence ("Cairns" read as a place three times at 0.8)."""
+    logs = {c: sum(math.log(max(p[c], 1e-12)) for p in probs) for c in CLASSES}
+    top = max(logs.values())
+    exp = {c: math.exp(v - top) for c, v in logs.items()}
+    return {c: v / sum(exp.values()) for c, v in exp.items()}
+
+
+def learned_class(probs: dict[str, float]) -> str | None:
+    """The class of `probs` the model is sure enough of to overrule NER (at least the model's `threshold`), else
+    None."""
     best = max(probs, key=probs.get)
     return best if probs[best] >= resources.load("entity_typer")["threshold"] else None
 
@@ -86,13 +97,32 @@ COARSE = {"person": "person", "agency": "organization", "organization": "organiz
 LABEL_OF_CLASS = {"person": "PERSON", "organization": "ORG", "place": "GPE"}
 
 
-def checked_kind(span: Span, label: str, kind: str) -> str | None:
+def checked_kind(span: Span, label: str, kind: str, probs: dict[str, float] | None = None) -> str | None:
     """`kind`, or the kind of the class the model is sure of where it differs ("Twitter" tagged PERSON is an
     organization, typed further by the word lists); None where it is sure the name is none of ours. Agencies and
-    venues, which the word lists typed, stay what they are."""
+    venues, which the word lists typed, stay what they are. `probs`: the class probabilities to decide by (default:
+    the mention's own)."""
     if kind in ("agency", "venue"):
         return kind
-    learned = learned_class(span, label)
+    learned = learned_class(probs or probabilities(span, label))
     if learned is None or learned == COARSE[kind]:
         return kind
     return None if learned == "none" else ner_kind(span, LABEL_OF_CLASS[learned])
+
+
+def checked_kinds(mentions: list[tuple[Span, str, str]]) -> list[str | None]:
+    """`checked_kind` of each (span, NER label, kind) of one article, decided for each name by the pooled
+    probabilities of all its mentions here, so that one name gets one reading."""
+    own = [probabilities(span, label) for span, label, _ in mentions]
+    by_name: dict[str, list[dict[str, float]]] = {}
+    for (span, _, _), probs in zip(mentions, own):
+        by_name.setdefault(name_key(span.text), []).append(probs)
+    names = {key: pooled(probs) for key, probs in by_name.items()}
+    return [checked_kind(span, label, kind, name_probs(names[name_key(span.text)], probs))
+            for (span, label, kind), probs in zip(mentions, own)]
+
+
+def name_probs(name: dict[str, float], own: dict[str, float]) -> dict[str, float]:
+    """What a mention is decided by: its name's pooled probabilities, unless they make it no name at all, which
+    only the mention's own reading may do (a name used once as an adjective is still a name elsewhere)."""
+    return own if max(name, key=name.get) == "none" else name

@@ -67,6 +67,32 @@ def test_a_name_geonames_knows_as_a_place_is_one_unless_a_person_is_called_so():
                           ("Carson", "person", "Carson")]  # a one-word city is a place only over an organization
 
 
+def test_a_one_word_city_the_article_puts_something_in_is_a_place_even_tagged_a_person():
+    _, ms = mentions(["The", "train", "to", "Cairns", "crashed", "north", "of", "Cairns", "."],
+                     [(3, 4, "person", "PERSON"), (7, 8, "person", "PERSON")])
+    assert [kind for _, kind, _ in merged(ms)] == ["place", "place"]
+    _, ms = mentions(["Trust", "in", "Carson", "'s", "plan"], [(2, 3, "person", "PERSON")])
+    assert merged(ms) == [("Carson", "person", "Carson")]  # a possessive after it: the person's
+
+
+def test_a_name_written_as_a_web_address_is_an_organization():
+    _, ms = mentions(["CNET", "News.com", "and", "Amazon.com", "and", "Mr.", "Com"],
+                     [(0, 2, "person", "PERSON"), (3, 4, "place", "GPE"), (6, 7, "person", "PERSON")])
+    assert [kind for _, kind, _ in merged(ms)] == ["organization", "organization", "person"]
+
+
+def test_a_nationality_before_a_noun_is_no_short_form_of_a_longer_name():
+    d = doc(["South", "American", "Community", ".", "South", "American", "countries", "and", "Girl", "Scouts", "of",
+             "America", ".", "Girl", "Scouts", "said"],
+            pos=["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "ADJ", "NOUN", "CCONJ", "PROPN", "PROPN", "ADP",
+                 "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"])
+    ms = [Mention(d[0:3], "agency", "ORG"), Mention(d[4:6], "unknown", "NORP"), Mention(d[8:12], "organization", "ORG"),
+          Mention(d[13:15], "unknown", "NORP")]
+    assert merged(ms) == [("South American Community", "agency", "South American Community"),
+                          ("Girl Scouts of America", "organization", "Girl Scouts of America"),
+                          ("Girl Scouts", "organization", "Girl Scouts of America")]
+
+
 def test_a_form_ever_tagged_a_person_is_a_person():
     _, ms = mentions(["Trump", "and", "Trump"], [(0, 1, "person", "PERSON"), (2, 3, "organization", "ORG")])
     assert merged(ms) == [("Trump", "person", "Trump"), ("Trump", "person", "Trump")]

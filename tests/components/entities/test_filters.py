@@ -3,7 +3,8 @@ from spacy.tokens import Span
 
 from pipeline.components.entities.filters import (NOT_A_NAME, is_a_handle_or_hashtag, is_a_listed_non_name,
                                                   is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
-                                                  is_a_run_of_capitalised_words, is_an_event_name, is_not_a_name)
+                                                  is_a_run_of_capitalised_words, is_an_award_in_an_adjective,
+                                                  is_an_event_name, is_not_a_name, is_part_of_an_office_title)
 
 from .docs import doc
 
@@ -31,6 +32,22 @@ def test_handles_and_hashtags_are_no_names():
 def test_a_lone_letter_is_no_name():
     d = doc(["I.", "B", "Al"])
     assert is_a_lone_letter(d[0:1]) and is_a_lone_letter(d[1:2]) and not is_a_lone_letter(d[2:3])
+
+
+def test_a_department_inside_an_office_title_is_no_name():
+    d = doc(["Defense", "Secretary", "Ash", "Carter", "met", "Secretary", "of", "State", "Kerry", "at", "State",
+             "Department", "and", "Defense", "officials"])
+    assert is_part_of_an_office_title(d[0:1]) and is_part_of_an_office_title(d[7:8])
+    assert not is_part_of_an_office_title(d[10:12]) and not is_part_of_an_office_title(d[13:14])
+    assert not is_part_of_an_office_title(d[8:9])
+
+
+def test_an_award_joined_to_winning_is_no_name():
+    d = doc(["Oscar", "-", "winning", "Oscar", "-", "winning", "Oscar", "said"],
+            spaces=[False, False, True, True, True, True, True, False])
+    assert is_an_award_in_an_adjective(d[0:1])
+    assert not is_an_award_in_an_adjective(d[3:4])  # "Oscar - winning": not one word
+    assert not is_an_award_in_an_adjective(d[6:7])
 
 
 def test_an_event_is_no_name_of_ours():

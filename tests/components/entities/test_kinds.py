@@ -20,6 +20,15 @@ from .docs import span
     (["Pulse", "nightclub"], "ORG", "venue"),
     (["Acme", "Widgets"], "ORG", "organization"),  # no word list says otherwise: the label's kind
     (["Golden", "Gate", "Bridge"], "FAC", "venue"),
+    (["European", "Union"], "ORG", "agency"),  # intergovernmental bodies, by name
+    (["Mercosur"], "GPE", "agency"),  # a listed body, whatever NER took it for
+    (["Andean", "Community"], "ORG", "agency"),  # a region's countries' body
+    (["South", "American", "Community", "of", "Nations"], "ORG", "agency"),
+    (["European", "People's", "Party"], "ORG", "organization"),  # a region's party is no body of states
+    (["Met", "Office"], "ORG", "agency"),
+    (["Defense", "Department"], "ORG", "agency"),
+    (["AFP", "news", "agency"], "ORG", "organization"),  # an agency that is a business
+    (["Ogilvy", "advertising", "agency"], "ORG", "organization"),
 ])
 def test_kind_of_refines_organizations_and_venues(words, label, kind):
     assert kind_of(span(words, label), label) == kind
