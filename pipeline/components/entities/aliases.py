@@ -238,3 +238,22 @@ def alias_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple[Me
     alias_pos = resources.load("entities")["alias_pos"]
     return [(Mention(doc[t.i: t.i + 1], "person", "ALIAS"), names[t.text]) for t in doc
             if t.i not in covered and t.text in names and t.is_title and t.pos_ in alias_pos]
+
+
+def repeated_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Other occurrences, written the same way, of the names of several words of bodies and places the article has
+    ("Associated Press" found once by NER, missed twice): one name keeps its reading through an article. One-word
+    names are left out: one word is as often a modifier ("VOIP services", "Democratic voters")."""
+    known: dict[tuple[str, ...], tuple[str, str]] = {}
+    for m, canonical in merged:
+        if m.kind != "person" and len(m.span) > 1:
+            known.setdefault(tuple(t.text for t in m.span), (m.kind, canonical))
+    covered = {i for m, _ in merged for i in range(m.span.start, m.span.end)}
+    out: list[tuple[Mention, str]] = []
+    for words, (kind, canonical) in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for i in range(len(doc) - len(words) + 1):
+            span = doc[i:i + len(words)]
+            if tuple(t.text for t in span) == words and not covered.intersection(range(i, i + len(words))):
+                out.append((Mention(span, kind, "ALIAS"), canonical))
+                covered.update(range(i, i + len(words)))
+    return out

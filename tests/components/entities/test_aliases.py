@@ -1,5 +1,6 @@
 """aliases: mentions merged into the entities of one article."""
-from pipeline.components.entities.aliases import alias_mentions, merge_mentions, name_key, one_spelling
+from pipeline.components.entities.aliases import (alias_mentions, merge_mentions, name_key, one_spelling,
+                                                  repeated_mentions)
 from pipeline.components.entities.mentions import Mention
 
 from .docs import doc
@@ -136,3 +137,16 @@ def test_aliases_are_surnames_ner_missed():
 def test_aliases_need_a_name_like_part_of_speech():
     d = doc(["Ron", "Helus", "Helus"], pos=["PROPN", "PROPN", "VERB"])
     assert alias_mentions(d, [(Mention(d[0:2], "person", "PERSON"), "Ron Helus")]) == []
+
+
+def test_a_name_of_several_words_found_once_is_found_wherever_it_is_written_so():
+    d = doc(["Associated", "Press", "said", ",", "and", "Associated", "Press", "added", "VOIP", "and", "VOIP"])
+    found = repeated_mentions(d, [(Mention(d[0:2], "organization", "ORG"), "Associated Press"),
+                                  (Mention(d[8:9], "organization", "ORG"), "VOIP")])
+    assert [(m.span.start, m.span.text, m.kind, m.label, c) for m, c in found] == [
+        (5, "Associated Press", "organization", "ALIAS", "Associated Press")]  # one word: not spread
+
+
+def test_a_person_s_name_is_not_spread_by_repetition():
+    d = doc(["Ron", "Helus", "and", "Ron", "Helus"])
+    assert repeated_mentions(d, [(Mention(d[0:2], "person", "PERSON"), "Ron Helus")]) == []
