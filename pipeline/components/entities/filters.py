@@ -2,6 +2,7 @@
 chain (`NOT_A_NAME`)."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Span
@@ -39,6 +40,15 @@ def is_a_lone_letter(span: Span) -> bool:
 def is_an_event_name(span: Span) -> bool:
     """The name of an event ("Democratic National Convention", "Yalta Conference", "the Emmy Awards")."""
     return len(span) > 1 and span[-1].lower_ in resources.load("entities")["event_final_words"]
+
+
+ROMAN_VERSION = re.compile(r"^(?=[IVX]{2,5}$)X{0,3}(IX|IV|V?I{0,3})$|^XP$")  # II-XXXIX, and Windows' XP
+
+
+def is_a_numbered_product_or_event(span: Span) -> bool:
+    """A name ending in a version or edition written as a Roman numeral ("Windows XP", "Delta IV", "World War II"): a
+    product or an event; not a person's regnal number ("Henry VIII", which NER tags PERSON)."""
+    return len(span) > 1 and span[0].ent_type_ != "PERSON" and ROMAN_VERSION.match(span[-1].text) is not None
 
 
 def is_part_of_an_office_title(span: Span) -> bool:
@@ -89,6 +99,7 @@ NOT_A_NAME: tuple[Callable[[Span], bool], ...] = (
     is_an_event_name,
     is_part_of_an_office_title,
     is_an_award_in_an_adjective,
+    is_a_numbered_product_or_event,
     is_a_run_of_capitalised_words,
 )
 

@@ -4,7 +4,8 @@ from spacy.tokens import Span
 from pipeline.components.entities.filters import (NOT_A_NAME, is_a_handle_or_hashtag, is_a_listed_non_name,
                                                   is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
                                                   is_a_run_of_capitalised_words, is_an_award_in_an_adjective,
-                                                  is_an_event_name, is_not_a_name, is_part_of_an_office_title)
+                                                  is_a_numbered_product_or_event, is_an_event_name,
+                                                  is_not_a_name, is_part_of_an_office_title)
 
 from .docs import doc
 
@@ -48,6 +49,15 @@ def test_an_award_joined_to_winning_is_no_name():
     assert is_an_award_in_an_adjective(d[0:1])
     assert not is_an_award_in_an_adjective(d[3:4])  # "Oscar - winning": not one word
     assert not is_an_award_in_an_adjective(d[6:7])
+
+
+def test_a_name_ending_in_a_roman_numeral_is_a_product_or_event_but_not_a_king():
+    d = doc(["Windows", "XP", "and", "Delta", "IV", "and", "Henry", "VIII", "and", "Malcolm", "X"],
+            ents=["B-PRODUCT", "I-PRODUCT", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON",
+                  "I-PERSON"])
+    assert is_a_numbered_product_or_event(d[0:2]) and is_a_numbered_product_or_event(d[3:5])
+    assert not is_a_numbered_product_or_event(d[6:8]) and not is_a_numbered_product_or_event(d[9:11])
+    assert not is_a_numbered_product_or_event(d[1:2])  # one word alone
 
 
 def test_an_event_is_no_name_of_ours():
