@@ -51,6 +51,14 @@ def is_a_numbered_product_or_event(span: Span) -> bool:
     return len(span) > 1 and span[0].ent_type_ != "PERSON" and ROMAN_VERSION.match(span[-1].text) is not None
 
 
+PAGE_REFERENCE = re.compile(r"^(Page|Section|Chapter|Figure|Table|Item)\s+[A-Z]?\d+[A-Za-z]?$")
+
+
+def is_a_page_reference(span: Span) -> bool:
+    """A reference to a part of a text ("Page B4", "Section 303a"), not a name."""
+    return PAGE_REFERENCE.match(span.text) is not None
+
+
 def is_part_of_an_office_title(span: Span) -> bool:
     """One word naming a department inside an office's title ("Defense" in "Defense Secretary", "State" in
     "Secretary of State", "Health" in "shadow Health Secretary"): the office, not a body."""
@@ -100,6 +108,7 @@ NOT_A_NAME: tuple[Callable[[Span], bool], ...] = (
     is_part_of_an_office_title,
     is_an_award_in_an_adjective,
     is_a_numbered_product_or_event,
+    is_a_page_reference,
     is_a_run_of_capitalised_words,
 )
 

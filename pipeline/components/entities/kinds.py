@@ -62,6 +62,13 @@ def is_place(span: Span, text: str, lists: dict) -> bool:
     return span[-1].lower_ in lists["place_final_words"] or span[0].lower_ in lists["place_first_words"]
 
 
+def is_a_street(span: Span, lists: dict) -> bool:
+    """One word naming a street or square as German and its neighbours write them ("Kurfürstendamm",
+    "Alexanderplatz"), whatever NER took it for."""
+    word = span[-1].lower_
+    return len(span) == 1 and any(word.endswith(s) and len(word) > len(s) + 2 for s in lists["street_suffixes"])
+
+
 def is_organization_not_venue(span: Span, text: str, lists: dict) -> bool:
     """An organization whose name holds a venue noun ("Ohio State University", not a campus)."""
     return contains_any(text, lists["organization_over_venue"])
@@ -103,6 +110,8 @@ def kind_of(span: Span, label: str) -> str | None:
     text = folded(span.text)
     if kind is not None and text in lists["agency_names"]:
         return "agency"  # a body named as such, whatever NER took it for ("Mercosur" tagged GPE)
+    if kind is not None and is_a_street(span, lists):
+        return "place"
     if kind not in REFINED_KINDS:
         return kind
     return next((refined for refined, holds in REFINEMENTS if holds(span, text, lists)), kind)

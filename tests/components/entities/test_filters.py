@@ -4,7 +4,8 @@ from spacy.tokens import Span
 from pipeline.components.entities.filters import (NOT_A_NAME, is_a_handle_or_hashtag, is_a_listed_non_name,
                                                   is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
                                                   is_a_run_of_capitalised_words, is_an_award_in_an_adjective,
-                                                  is_a_numbered_product_or_event, is_an_event_name,
+                                                  is_a_numbered_product_or_event, is_a_page_reference,
+                                                  is_an_event_name,
                                                   is_not_a_name, is_part_of_an_office_title)
 
 from .docs import doc
@@ -12,6 +13,14 @@ from .docs import doc
 
 def test_a_listed_word_is_no_name():
     assert is_a_listed_non_name(Span(doc(["Sgt."]), 0, 1)) and not is_a_listed_non_name(Span(doc(["FBI"]), 0, 1))
+    for word in ("PDF", "MB", "VOIP", "Emmys"):  # formats, units, technologies, award shows
+        assert is_a_listed_non_name(Span(doc([word]), 0, 1))
+
+
+def test_a_page_reference_is_no_name():
+    assert is_a_page_reference(Span(doc(["Page", "B4"]), 0, 2))
+    assert is_a_page_reference(Span(doc(["Section", "303a"]), 0, 2))
+    assert not is_a_page_reference(Span(doc(["Jimmy", "Page"]), 0, 2))
 
 
 def test_a_span_without_capitals_is_no_name():

@@ -29,6 +29,9 @@ from .docs import span
     (["Defense", "Department"], "ORG", "agency"),
     (["AFP", "news", "agency"], "ORG", "organization"),  # an agency that is a business
     (["Ogilvy", "advertising", "agency"], "ORG", "organization"),
+    (["Kurfürstendamm"], "PERSON", "place"),  # a street, whatever NER took it for
+    (["Alexanderplatz"], "ORG", "place"),
+    (["Amazon", "rainforest"], "ORG", "place"),
 ])
 def test_kind_of_refines_organizations_and_venues(words, label, kind):
     assert kind_of(span(words, label), label) == kind
