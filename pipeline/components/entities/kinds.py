@@ -42,12 +42,13 @@ phrases_pattern_of = lru_cache(maxsize=64)(phrases_pattern)
 
 
 def is_agency(span: Span, text: str, lists: dict) -> bool:
-    """A government or intergovernmental body, police force, court or legislature: named, holding an agency word, or
-    named as a body of a region's countries; not an agency that is a business ("AFP news agency")."""
+    """A government or intergovernmental body, police force, fire service, court or legislature: named, holding an
+    agency word or ending in one ("Lakeside Fire"), or named as a body of a region's countries; not an agency that
+    is a business ("AFP news agency")."""
     if contains_any(text, lists["private_agency_phrases"]):
         return False
     return text in lists["agency_names"] or contains_any(text, lists["agency_words"]) \
-        or is_an_intergovernmental_body(text, lists)
+        or span[-1].lower_ in lists["agency_final_words"] or is_an_intergovernmental_body(text, lists)
 
 
 def is_an_intergovernmental_body(text: str, lists: dict) -> bool:

@@ -29,6 +29,7 @@ from .docs import span
     (["Defense", "Department"], "ORG", "agency"),
     (["AFP", "news", "agency"], "ORG", "organization"),  # an agency that is a business
     (["Ogilvy", "advertising", "agency"], "ORG", "organization"),
+    (["Lakeside", "Fire"], "ORG", "agency"),  # a fire service
     (["Kurfürstendamm"], "PERSON", "place"),  # a street, whatever NER took it for
     (["Alexanderplatz"], "ORG", "place"),
     (["Amazon", "rainforest"], "ORG", "place"),
