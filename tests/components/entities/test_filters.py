@@ -1,7 +1,7 @@
 """filters: spans taken for names that are none, one named rule each."""
 from spacy.tokens import Span
 
-from pipeline.components.entities.filters import (NOT_A_NAME, is_a_handle_or_hashtag, is_a_listed_non_name,
+from pipeline.components.entities.filters import (NOT_A_NAME, holds_a_separator, is_a_handle_or_hashtag, is_a_listed_non_name,
                                                   is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
                                                   is_a_run_of_capitalised_words, is_an_award_in_an_adjective,
                                                   is_a_numbered_product_or_event, is_a_page_reference,
@@ -15,6 +15,12 @@ def test_a_listed_word_is_no_name():
     assert is_a_listed_non_name(Span(doc(["Sgt."]), 0, 1)) and not is_a_listed_non_name(Span(doc(["FBI"]), 0, 1))
     for word in ("PDF", "MB", "VOIP", "Emmys"):  # formats, units, technologies, award shows
         assert is_a_listed_non_name(Span(doc([word]), 0, 1))
+
+
+def test_words_across_a_colon_or_a_bullet_are_no_name():
+    assert holds_a_separator(Span(doc(["Broadband", "Telephony", ":", "Leveraging", "Voice"]), 0, 5))
+    assert holds_a_separator(Span(doc(["Top", "Stories", "•", "Summer"]), 0, 4))
+    assert not holds_a_separator(Span(doc(["Yahoo!"]), 0, 1))
 
 
 def test_a_page_reference_is_no_name():
@@ -70,8 +76,9 @@ def test_a_name_ending_in_a_roman_numeral_is_a_product_or_event_but_not_a_king()
 
 
 def test_an_event_is_no_name_of_ours():
-    d = doc(["Yalta", "Conference", "and", "Emmy", "Awards", "and", "Conference", "Board"])
+    d = doc(["Yalta", "Conference", "and", "Emmy", "Awards", "and", "Conference", "Board", "and", "Nobel", "Prize"])
     assert is_an_event_name(d[0:2]) and is_an_event_name(d[3:5]) and not is_an_event_name(d[6:8])
+    assert is_an_event_name(d[9:11])  # an award is no name of ours either
 
 
 def test_in_a_title_case_sentence_a_run_of_words_is_no_name_but_a_name_is():
