@@ -47,6 +47,7 @@ wheel-check: $(STAMP)
 # Scores on gold data (seed article and corpora/gold), side by side with other tools where installed.
 # PolNeAR and CoNLL-2003 are not bundled: make eval POLNEAR=/path/to/PolNeAR (a checkout with data/dev/text and
 # attributions, and data/train/text for the entity set) CONLL=/path/to/conll2003/dev.txt
+# WIKINEWS=/path/to/WikinewsSum (a clone of github.com/airKlizz/WikinewsSum, for the web news entity set)
 eval: $(STAMP)
 	$(BIN)/python -m eval.seed_score
 	$(BIN)/python -W ignore -m eval.quantity_score
@@ -57,6 +58,8 @@ eval: $(STAMP)
 	$(BIN)/python -W ignore -m eval.entity_score "$(POLNEAR)" --half dev --ablate; \
 	$(BIN)/python -W ignore -m eval.news_quantity_score "$(POLNEAR)" --half dev --coverage; \
 	else echo "PolNeAR: skipped (set POLNEAR=/path/to/PolNeAR)"; fi
+	@if [ -n "$(WIKINEWS)" ]; then $(BIN)/python -W ignore -m eval.entity_score "$(WIKINEWS)" --set wikinews --half dev --ablate; \
+	else echo "WikinewsSum entity set: skipped (set WIKINEWS=/path/to/a WikinewsSum checkout)"; fi
 	@if [ -n "$(CONLL)" ]; then $(BIN)/python -W ignore -m eval.conll_score "$(CONLL)"; \
 	else echo "CoNLL-2003: skipped (set CONLL=/path/to/a CoNLL-2003 English file, e.g. its dev split)"; fi
 
