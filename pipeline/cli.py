@@ -296,7 +296,7 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
     """Claims that state the same thing across articles, with the outlets and sources behind each version;
     conflicts where the figures differ."""
-    from .linking.compare import stored_clusters
+    from .linking.compare import figure_record, stored_clusters, why_they_conflict
     from .linking.embed import shared
 
     clusters = stored_clusters(open_store_or_exit(store), shared())
@@ -305,16 +305,15 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
     for n, c in enumerate(clusters, start=1):
         if as_json:
             typer.echo(json_line({"cluster": n, "conflict": bool(c.conflicts),
-                                   "figures": [{"claim_id": f.claim_id, "figure": f.text, "value": f.value,
-                                                "unit": f.unit, "outlet": f.outlet, "source": f.source,
-                                                "claim": f.claim_text} for f in c.figures],
-                                   "conflicts": [[a.claim_id, b.claim_id] for a, b in c.conflicts]}))
+                                   "figures": [figure_record(f) for f in c.figures],
+                                   "conflicts": [{"figures": [figure_record(a), figure_record(b)],
+                                                  "reason": why_they_conflict(a, b)} for a, b in c.conflicts]}))
             continue
         typer.echo(f"\n#{n}" + ("  CONFLICT" if c.conflicts else "") + f"  {c.figures[0].claim_text[:90]}")
         for f in c.figures:
             typer.echo(f"   {f.text:<28} {f.outlet or '':<24} per {f.source or 'the outlet'}")
         for a, b in c.conflicts:
-            typer.echo(f"   ! {a.text} ({a.outlet}) vs {b.text} ({b.outlet})")
+            typer.echo(f"   ! {why_they_conflict(a, b)} ({a.outlet} / {b.outlet})")
 
 
 @app.command()

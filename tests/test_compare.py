@@ -1,6 +1,6 @@
 """Cross-article clusters and conflicts on our 32-article corpus (corpora/compare), floors on pairwise F1."""
 from eval import compare_score
-from pipeline.linking.compare import Figure, agree, comparable
+from pipeline.linking.compare import Figure, agree, comparable, described, figure_record, why_they_conflict
 
 
 def fig(article, text, value, kind="percent", unit="percent", qualifier="=", counted=None):
@@ -30,6 +30,23 @@ def test_counts_of_different_things_are_not_compared():
                           fig("b", "640 people", 640, "count", None, ">", counted="people"))
     assert comparable(fig("a", "96,000 people", 96000, "count", None, counted="people"),
                       fig("b", "96,000 riders", 96000, "count", None, counted="riders"))
+
+
+def test_a_conflict_says_which_values_each_figure_allows():
+    assert why_they_conflict(fig("a", "4 percent", 4), fig("b", "14 percent", 14)) == \
+        "4 percent vs 14 percent: 3.5-4.5 percent and 13.5-14.5 percent do not meet"
+    assert described(fig("a", "more than 13", 13, "count", None, ">")) == "13 or more"
+    assert described(fig("a", "under 20", 20, "count", None, "<")) == "at most 20"
+    assert described(fig("a", "96,000", 96000, "count", None)) == "95,500-96,500"
+    assert described(fig("a", "one in ten", 0.1, "ratio", "ratio")) == "5-15 percent"  # rounds as 0.1 is written
+
+
+def test_a_figure_record_names_its_claim_article_outlet_and_source():
+    record = figure_record(Figure("a#c1", "a", "Daily", "police", "Police said 13 died.", "13", 13, None, None,
+                                  None, "count", "=", "died"))
+    assert record == {"figure": "13", "value": 13, "low": None, "high": None, "unit": None, "kind": "count",
+                      "qualifier": "=", "claim_id": "a#c1", "article_id": "a", "outlet": "Daily", "source": "police",
+                      "claim": "Police said 13 died."}
 
 
 def test_cluster_and_conflict_floors():

@@ -99,6 +99,40 @@ def agree(a: Figure, b: Figure) -> bool:
     return a_low < b_high and b_low < a_high  # touching ends (52.5 | 52.5) do not overlap
 
 
+def number(x: float) -> str:
+    """A bound as a reader writes it: "3.5", "95,500", "1.2e+09" for the very large."""
+    return f"{x:,.6g}" if abs(x) < 1e7 else f"{x:.4g}"
+
+
+def described(f: Figure) -> str:
+    """The values a figure allows, in words ("3.5-4.5 percent", "13 or more", "at most 20 USD")."""
+    low, high = interval(f)
+    unit = "percent" if f.kind in SHARE_KINDS else (f.unit or "")
+    if low == -np.inf and high == np.inf:
+        values = "any value"
+    elif high == np.inf:
+        values = f"{number(low)} or more"
+    elif low == -np.inf:
+        values = f"at most {number(high)}"
+    else:
+        values = f"{number(low)}-{number(high)}"
+    return f"{values} {unit}".strip()
+
+
+def why_they_conflict(a: Figure, b: Figure) -> str:
+    """Why two figures cannot both be true ("4 percent vs 14 percent: 3.5-4.5 percent and 13.5-14.5 percent do not
+    meet")."""
+    return f"{a.text} vs {b.text}: {described(a)} and {described(b)} do not meet"
+
+
+def figure_record(f: Figure) -> dict:
+    """A figure as `newsclaims compare --json` writes it: its text, value or range, unit, qualifier, and the claim,
+    article, outlet and source it comes from."""
+    return {"figure": f.text, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit, "kind": f.kind,
+            "qualifier": f.qualifier, "claim_id": f.claim_id, "article_id": f.article_id, "outlet": f.outlet,
+            "source": f.source, "claim": f.claim_text}
+
+
 def same_value(a: Figure, b: Figure) -> bool:
     """Whether two figures give the same number (within the tolerance), whatever their qualifiers."""
     if a.value is None or b.value is None:
