@@ -190,3 +190,22 @@ def test_a_full_disk_stops_the_run_with_what_was_written_and_what_was_not():
     assert "transit-budget.txt could not be written to /dev/full (No space left on device)" in messages[-2]
     assert messages[-2].startswith("newsclaims: stopped: ") and "the 0 results before it are written" in messages[-2]
     assert messages[-1] == "newsclaims: 1 documents: 0 processed, 0 skipped, 1 failed (written to /dev/full)"
+
+
+def test_compare_names_the_figures_that_conflict_and_why(tmp_path):
+    articles = tmp_path / "two.jsonl"
+    articles.write_text(
+        json.dumps({"id": "a", "outlet": "Daily", "text": "Just 4 percent of mass shootings ended with the shooter "
+                    "shot by police, according to the Texas State University study."}) + "\n" +
+        json.dumps({"id": "b", "outlet": "Ledger", "text": "Only 14 percent of mass shootings ended with the shooter "
+                    "shot by police, according to the Texas State University study."}) + "\n", "utf-8")
+    db = f"sqlite:///{tmp_path / 'claims.db'}"
+    assert newsclaims("extract", str(articles), "--store", db, "--out", str(tmp_path / "o.jsonl")).returncode == 0
+    proc = newsclaims("compare", "--json", "--conflicts", "--store", db)
+    assert proc.returncode == 0, proc.stderr.decode()
+    [cluster] = lines(proc.stdout)
+    [conflict] = cluster["conflicts"]
+    assert {f["figure"] for f in conflict["figures"]} == {"4 percent", "14 percent"}
+    assert {f["outlet"] for f in conflict["figures"]} == {"Daily", "Ledger"}
+    assert all(f["claim_id"] and f["article_id"] and f["unit"] == "percent" for f in conflict["figures"])
+    assert "3.5-4.5 percent" in conflict["reason"] and "13.5-14.5 percent" in conflict["reason"]
