@@ -8,6 +8,8 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..entities.filters import is_shouting
+from ..entities.places import is_a_known_place
 from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
@@ -141,11 +143,13 @@ def hyphenated_name(c: Candidate) -> bool:
 
 
 def after_name_prefix(c: Candidate) -> bool:
-    """"Route 66", "page 12", "Section 8"."""
-    prefixes = tables()["rules"]["name_prefixes"]
+    """"Route 66", "page 12", "Section 8", and ballot measures written capitalised ("Measure 110", "Proposition 8";
+    not "measure 5 inches")."""
+    rules = tables()["rules"]
     if c.prev is not None and c.prev.text == "." and c.number.start > 1:  # "No. 1" tokenized "No", "."
         return c.doc[c.number.start - 2].text in ("No", "Nos")  # not "said no. 5 states"
-    return c.prev is not None and c.prev.lower_ in prefixes
+    return c.prev is not None and (c.prev.lower_ in rules["name_prefixes"]
+                                   or c.prev.text in rules["capitalised_name_prefixes"])
 
 
 def compound_modifier(c: Candidate) -> bool:
@@ -231,6 +235,19 @@ def number_in_a_name(c: Candidate) -> bool:
         or after.pos_ in ("VERB", "AUX", "CCONJ")
 
 
+def number_word_in_a_name(c: Candidate) -> bool:
+    """"Thousand Oaks", "the Seven Oaks school", "Three Rivers": a number word written capitalised before a
+    capitalised word, inside a sentence (where a figure is written in lower case) or starting a known place's name
+    (GeoNames, ISO 3166-2); not in a sentence written in capitals or Title Case."""
+    n = c.number
+    first, after = c.doc[n.start], c.after
+    if n.digits or c.unit is not None or not first.is_title or after is None or not after.is_title \
+            or not after.is_alpha or is_shouting(first.sent):
+        return False
+    inside = not first.is_sent_start and c.prev is not None and c.prev.text not in (":", "\"", "“", "‘", "'", "(")
+    return inside or is_a_known_place(c.text[first.idx:after.idx + len(after.text)], "organization")
+
+
 def day_of_a_month(c: Candidate) -> bool:
     """"February 28, 2016", "30 September 2016": a day written next to a month's name, even where NER found no date."""
     n = c.number
@@ -269,6 +286,7 @@ NOT_A_QUANTITY = (
     one_of_a_group,
     one_without_contrast,
     number_in_a_name,
+    number_word_in_a_name,
     day_of_a_month,
     citation_pages,
     named_number,

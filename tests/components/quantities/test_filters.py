@@ -23,6 +23,8 @@ def candidate(doc, surface):
     (filters.season_start, "the 2013-14 season", "2013"),
     (filters.emergency_number, "took 911 calls", "911"),
     (filters.after_name_prefix, "Route 66 was closed", "66"),
+    (filters.after_name_prefix, "voters passed Measure 110 easily", "110"),
+    (filters.after_name_prefix, "they backed Proposition 8 then", "8"),
     (filters.digits_run_on, "245 23 yen", "245"),
     (filters.score, "voted 7-2 to approve", "7"),
     (filters.score, "United won 3-1.", "3"),
@@ -32,6 +34,23 @@ def candidate(doc, surface):
 def test_each_rule_rejects_what_it_is_named_after(rule, text, surface):
     c = candidate(doc_of(text), surface)
     assert rule(c) and not_a_quantity(c)
+
+
+def test_a_number_word_capitalised_inside_a_sentence_or_starting_a_known_place_is_part_of_a_name():
+    inside = built(["residents", "of", "the", "Seven", "Oaks", "estate"], tags=["NNS", "IN", "DT", "CD", "NNP", "NN"])
+    assert filters.number_word_in_a_name(candidate(inside, "Seven"))
+    place = built(["Seven", "Oaks", "residents", "met"], tags=["CD", "NNP", "NNS", "VBD"])  # GeoNames knows it
+    assert filters.number_word_in_a_name(candidate(place, "Seven"))
+    people = built(["Seven", "Democrats", "voted"], tags=["CD", "NNPS", "VBD"])  # a sentence's first word: a figure
+    assert not filters.number_word_in_a_name(candidate(people, "Seven"))
+
+
+def test_a_number_word_in_lower_case_or_in_title_case_or_a_prefix_in_lower_case_is_a_figure():
+    lower = built(["residents", "of", "the", "seven", "new", "estates"], tags=["NNS", "IN", "DT", "CD", "JJ", "NNS"])
+    assert not filters.number_word_in_a_name(candidate(lower, "seven"))
+    shouted = built(["Seven", "People", "Died", "In", "A", "Crash"], tags=["CD", "NNS", "VBD", "IN", "DT", "NN"])
+    assert not filters.number_word_in_a_name(candidate(shouted, "Seven"))
+    assert not filters.after_name_prefix(candidate(doc_of("we measure 5 inches"), "5"))
 
 
 @pytest.mark.parametrize("text, surface", [
