@@ -249,11 +249,15 @@ def repeated_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple
         if m.kind != "person" and len(m.span) > 1:
             known.setdefault(tuple(t.text for t in m.span), (m.kind, canonical))
     covered = {i for m, _ in merged for i in range(m.span.start, m.span.end)}
+    texts = [t.text for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     out: list[tuple[Mention, str]] = []
     for words, (kind, canonical) in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        for i in range(len(doc) - len(words) + 1):
-            span = doc[i:i + len(words)]
-            if tuple(t.text for t in span) == words and not covered.intersection(range(i, i + len(words))):
-                out.append((Mention(span, kind, "ALIAS"), canonical))
-                covered.update(range(i, i + len(words)))
+        for i in starts.get(words[0], ()):
+            end = i + len(words)
+            if tuple(texts[i:end]) == words and not covered.intersection(range(i, end)):
+                out.append((Mention(doc[i:end], kind, "ALIAS"), canonical))
+                covered.update(range(i, end))
     return out
