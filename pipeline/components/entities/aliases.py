@@ -2,8 +2,11 @@
 
 People: a mention that is the last word(s) of a full name mentioned elsewhere is that person ("Helus" -> "Ron
 Helus"); a surface form ever tagged PERSON is a person everywhere ("Trump" tagged ORG once). A surface form ever a
-place is a place, and so is a name GeoNames knows as a place ("Montserrat" tagged PERSON). Other kinds: a mention that is the start of a longer mention of the same entity takes its name
-("Columbine" -> "Columbine High School"). Surnames NER missed are found once their person is known.
+place is a place, and so is a name of a known place (`places`: "Montserrat" tagged PERSON), a one-word one only
+where the article puts something in it ("in Cairns"). A name written as a web address is an organization. Other
+kinds: a mention that is the start of a longer mention of the same entity takes its name ("Columbine" ->
+"Columbine High School"). Surnames NER missed are found once their person is known, and names of several words
+wherever they are written again.
 """
 from __future__ import annotations
 

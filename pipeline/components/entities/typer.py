@@ -8,7 +8,8 @@ and after it) gives the probability of each class. Trained on CoNLL-2003's Engli
 `eval/train_entity_typer.py`; the feature names and the probability a class needs to overrule NER in
 `models/entity_typer.json`, the weights in `models/entity_typer.npz` (arrays, not JSON lists: tens of thousands of
 small lists would slow every garbage collection of the process). The stage asks it only about NER's mentions that no rule of the article resolved
-(`aliases`), and the word lists still split organizations into agencies, organizations and venues.
+(`aliases`), once per name of the article from all its mentions (`checked_kinds`), and the word lists still split
+organizations into agencies, organizations and venues.
 """
 from __future__ import annotations
 
