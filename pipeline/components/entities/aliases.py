@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ... import resources
 from ...names import name_key
+from .filters import is_shouting
 from .mentions import Mention
 from .places import is_a_known_place
 
@@ -246,10 +247,11 @@ def alias_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple[Me
 def repeated_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """Other occurrences, written the same way, of the names of several words of bodies and places the article has
     ("Associated Press" found once by NER, missed twice): one name keeps its reading through an article. One-word
-    names are left out: one word is as often a modifier ("VOIP services", "Democratic voters")."""
+    names are left out: one word is as often a modifier ("VOIP services", "Democratic voters"); so are sentences
+    written in capitals or Title Case, where a capital says nothing."""
     known: dict[tuple[str, ...], tuple[str, str]] = {}
     for m, canonical in merged:
-        if m.kind != "person" and len(m.span) > 1:
+        if m.kind != "person" and len(m.span) > 1 and not is_shouting(m.span.sent):
             known.setdefault(tuple(t.text for t in m.span), (m.kind, canonical))
     covered = {i for m, _ in merged for i in range(m.span.start, m.span.end)}
     texts = [t.text for t in doc]
@@ -260,7 +262,8 @@ def repeated_mentions(doc: Doc, merged: list[tuple[Mention, str]]) -> list[tuple
     for words, (kind, canonical) in sorted(known.items(), key=lambda kv: -len(kv[0])):
         for i in starts.get(words[0], ()):
             end = i + len(words)
-            if tuple(texts[i:end]) == words and not covered.intersection(range(i, end)):
+            if tuple(texts[i:end]) == words and not covered.intersection(range(i, end)) \
+                    and not is_shouting(doc[i].sent):
                 out.append((Mention(doc[i:end], kind, "ALIAS"), canonical))
                 covered.update(range(i, end))
     return out

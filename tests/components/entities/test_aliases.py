@@ -150,3 +150,10 @@ def test_a_name_of_several_words_found_once_is_found_wherever_it_is_written_so()
 def test_a_person_s_name_is_not_spread_by_repetition():
     d = doc(["Ron", "Helus", "and", "Ron", "Helus"])
     assert repeated_mentions(d, [(Mention(d[0:2], "person", "PERSON"), "Ron Helus")]) == []
+
+
+def test_names_are_not_spread_through_sentences_written_in_title_case():
+    words = ["Armed", "Security", "Guard", "said", "so", "."] + \
+        ["Armed", "Security", "Guard", "Stops", "Gunman", "In", "The", "Big", "City", "Today"]
+    d = doc(words, sent_starts=[i in (0, 6) for i in range(len(words))])
+    assert repeated_mentions(d, [(Mention(d[0:3], "organization", "ORG"), "Armed Security Guard")]) == []
