@@ -17,7 +17,6 @@ FAC -> venue (spaCy has no agency).
 """
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass, field
 
@@ -167,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
     parser.add_argument("--learned-ner", action="store_true", help="also newsclaims with the MiniLM NER (--ner minilm)")
     args = parser.parse_args(argv)
-    load = functools.partial(entity_set.load, gold=entity_set.GOLDS[args.set])
+    load = held_out.set_loader(entity_set.load, entity_set.GOLDS, args)
     articles = held_out.loaded(load, args.polnear, args.half, entity_set.SetError)
     if articles is None:
         return 2

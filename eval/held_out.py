@@ -18,9 +18,19 @@ def scorer_parser(doc: str, polnear_help: str, sets: dict[str, Path] | None = No
     parser.add_argument("polnear", type=Path, help=polnear_help)
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    add_set_argument(parser, sets)
+    return parser
+
+
+def add_set_argument(parser: argparse.ArgumentParser, sets: dict[str, Path] | None) -> None:
+    """`--set`, naming one of `sets` (the first by default), where there is more than one set."""
     if sets:
         parser.add_argument("--set", choices=list(sets), default=next(iter(sets)), help="which held-out set")
-    return parser
+
+
+def set_loader(load: Callable, sets: dict[str, Path] | None, args: argparse.Namespace) -> Callable:
+    """`load` reading the gold file of the set `--set` named (unchanged where there is one set)."""
+    return functools.partial(load, gold=sets[args.set]) if sets else load
 
 
 def by_half(items: list, half: str) -> list[tuple[str, list]]:
@@ -44,12 +54,9 @@ def rebuild(argv: list[str] | None, doc: str, load: Callable, error: type[Except
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("polnear", type=Path, metavar="source", help="the checkout the set's texts come from")
     parser.add_argument("--out", type=Path, required=True, help="directory for dev.jsonl and test.jsonl")
-    if sets:
-        parser.add_argument("--set", choices=list(sets), default=next(iter(sets)), help="which held-out set")
+    add_set_argument(parser, sets)
     args = parser.parse_args(argv)
-    if sets:
-        load = functools.partial(load, gold=sets[args.set])
-    items = loaded(load, args.polnear, "all", error)
+    items = loaded(set_loader(load, sets, args), args.polnear, "all", error)
     if items is None:
         return 2
     args.out.mkdir(parents=True, exist_ok=True)

@@ -54,6 +54,11 @@ def is_a_numbered_product_or_event(span: Span) -> bool:
 PAGE_REFERENCE = re.compile(r"^(Page|Section|Chapter|Figure|Table|Item)\s+[A-Z]?\d+[A-Za-z]?$")
 
 
+def is_a_page_reference(span: Span) -> bool:
+    """A reference to a part of a text ("Page B4", "Section 303a"), not a name."""
+    return PAGE_REFERENCE.match(span.text) is not None
+
+
 SEPARATORS = (":", "•", "|", "»", "«", "·")  # what runs a title, a menu or a breadcrumb together, never a name
 
 
@@ -61,11 +66,6 @@ def holds_a_separator(span: Span) -> bool:
     """A span across a title's colon or a menu's bullet ("Broadband Telephony: Leveraging Voice", "Top Money Stories
     • Summer"): words a page put together, not one name."""
     return any(sep in span.text for sep in SEPARATORS)
-
-
-def is_a_page_reference(span: Span) -> bool:
-    """A reference to a part of a text ("Page B4", "Section 303a"), not a name."""
-    return PAGE_REFERENCE.match(span.text) is not None
 
 
 def is_part_of_an_office_title(span: Span) -> bool:

@@ -115,12 +115,13 @@ def checked_kinds(mentions: list[tuple[Span, str, str]]) -> list[str | None]:
     """`checked_kind` of each (span, NER label, kind) of one article, decided for each name by the pooled
     probabilities of all its mentions here, so that one name gets one reading."""
     own = [probabilities(span, label) for span, label, _ in mentions]
+    keys = [name_key(span.text) for span, _, _ in mentions]
     by_name: dict[str, list[dict[str, float]]] = {}
-    for (span, _, _), probs in zip(mentions, own):
-        by_name.setdefault(name_key(span.text), []).append(probs)
+    for key, probs in zip(keys, own):
+        by_name.setdefault(key, []).append(probs)
     names = {key: pooled(probs) for key, probs in by_name.items()}
-    return [checked_kind(span, label, kind, name_probs(names[name_key(span.text)], probs))
-            for (span, label, kind), probs in zip(mentions, own)]
+    return [checked_kind(span, label, kind, name_probs(names[key], probs))
+            for (span, label, kind), key, probs in zip(mentions, keys, own)]
 
 
 def name_probs(name: dict[str, float], own: dict[str, float]) -> dict[str, float]:
