@@ -185,9 +185,9 @@ def list_marker(c: Candidate) -> bool:
 
 def one_of_a_group(c: Candidate) -> bool:
     """"one of the great conservatives", "one of his sons": "one" picking out a member, not counting (but "one of
-    every five" is a ratio)."""
+    every five" is a ratio, and so is "one in ten of the bridges")."""
     doc, i = c.doc, c.nxt
-    return not c.number.digits and c.first.lower_ == "one" and c.after is not None and c.after.lower_ == "of" \
+    return not c.number.digits and c.number.kind != "ratio" and c.first.lower_ == "one" and c.after is not None and c.after.lower_ == "of" \
         and not (i + 1 < len(doc) and doc[i + 1].lower_ in ("every", "each"))
 
 

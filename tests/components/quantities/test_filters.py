@@ -116,6 +116,7 @@ def test_one_of_a_group_is_no_figure_but_one_in_ten_or_one_of_every_five_is():
     group = built(["one", "of", "the", "great", "conservatives"], tags=["CD", "IN", "DT", "JJ", "NNS"])
     assert filters.one_of_a_group(candidate(group, "one")) and not_a_quantity(candidate(group, "one"))
     for words, tags in ((["one", "in", "ten", "bridges"], ["CD", "IN", "CD", "NNS"]),
+                        (["one", "in", "ten", "of", "the", "bridges"], ["CD", "IN", "CD", "IN", "DT", "NNS"]),
                         (["one", "of", "every", "five", "voters"], ["CD", "IN", "DT", "CD", "NNS"])):
         assert not filters.one_of_a_group(candidate(built(words, tags=tags), "one"))
 
