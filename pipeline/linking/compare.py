@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .measure import Measure, compatible
+
 SAME_CLAIM = 0.62
 TOLERANCE = 0.005  # relative: the least a figure is allowed to be off
 SAME_VALUE = 0.05  # relative: counts of different nouns with numbers this close are taken to be the same figure
@@ -37,6 +39,10 @@ class Figure:
     kind: str
     qualifier: str = "="
     counted: str | None = None
+    start: int = -1  # the figure's characters in its article
+    end: int = -1
+    row: int = 0  # its claim's row id in the store
+    measure: Measure | None = None
 
     @property
     def ref(self) -> tuple[str, str]:
@@ -149,10 +155,14 @@ def comparable(a: Figure, b: Figure) -> bool:
     return True
 
 
-def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME_CLAIM) -> list[Cluster]:
-    """Connected components of figures linked as stating the same thing; conflicts inside each."""
-    n = len(figures)
-    parent = list(range(n))
+def linked(a: Figure, b: Figure) -> bool:
+    """Whether two figures of claims alike in meaning state the same thing: comparable, with measures that agree."""
+    return comparable(a, b) and (a.measure is None or b.measure is None or compatible(a.measure, b.measure))
+
+
+def clusters_of(figures: list[Figure], links: list[tuple[int, int]]) -> list[Cluster]:
+    """Connected components of figures joined by `links` (pairs of positions); conflicts inside each."""
+    parent = list(range(len(figures)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -160,13 +170,10 @@ def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME
             i = parent[i]
         return i
 
-    similarity = vectors @ vectors.T if n else np.zeros((0, 0))
-    for i in range(n):
-        for j in range(i + 1, n):
-            if similarity[i, j] >= same_claim and comparable(figures[i], figures[j]):
-                parent[find(i)] = find(j)
+    for i, j in links:
+        parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
-    for i in range(n):
+    for i in range(len(figures)):
         groups.setdefault(find(i), []).append(i)
     out = []
     for members in groups.values():
@@ -174,18 +181,32 @@ def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME
             continue
         figs = [figures[i] for i in members]
         conflicts = [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
-                     if a.article_id != b.article_id and dimension(a) == dimension(b) and not agree(a, b)]
+                     if a.article_id != b.article_id and linked(a, b) and not agree(a, b)]
         out.append(Cluster(figs, conflicts))
     return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))
 
 
+def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME_CLAIM) -> list[Cluster]:
+    """Clusters of a few figures given their claims' vectors (every pair looked at: for tests and small sets)."""
+    similarity = vectors @ vectors.T if len(figures) else np.zeros((0, 0))
+    links = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
+             if similarity[i, j] >= same_claim and linked(figures[i], figures[j])]
+    return clusters_of(figures, links)
+
+
 def stored_clusters(store, embedder, same_claim: float = SAME_CLAIM) -> list[Cluster]:
-    """Clusters of the figures kept in `store`, each claim's text embedded by `embedder`."""
+    """Clusters of the figures kept in `store`: candidate pairs of claims from the store (`candidates`: only new
+    claims are embedded and searched), then their figures linked where they state the same thing."""
+    from .candidates import stored_pairs
+
+    pairs = stored_pairs(store, embedder, same_claim)
     figures = store.figures()
-    texts = sorted({f.claim_text for f in figures})
-    vectors = dict(zip(texts, embedder.encode(texts)))
-    matrix = np.stack([vectors[f.claim_text] for f in figures]) if figures else np.zeros((0, 0), np.float32)
-    return cluster(figures, matrix, same_claim)
+    by_claim: dict[int, list[int]] = {}
+    for n, f in enumerate(figures):
+        by_claim.setdefault(f.row, []).append(n)
+    links = [(i, j) for a, b, _ in pairs for i in by_claim.get(a, ()) for j in by_claim.get(b, ())
+             if linked(figures[i], figures[j])]
+    return clusters_of(figures, links)
 
 
 def stored_conflicts(store, embedder, same_claim: float = SAME_CLAIM) -> list[tuple[Figure, Figure]]:

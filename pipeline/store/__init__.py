@@ -29,8 +29,8 @@ from .database import (DEFAULT_URL, StoreError, connect, database_message, head_
 from .records import CitedSource, SimilarClaim, StoredClaim, StoredFigure  # noqa: F401  (for callers)
 from .filters import (MAX_ID, FilterError, number_filter, published_bounds, record_problem,  # noqa: F401
                       text_filter)  # FilterError: for callers
-from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, FactCheckRow, MentionRow,
-                     QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
+from .tables import (ArticleRow, AttributionRow, ClaimPairRow, ClaimQuantityRow, ClaimRow, ClaimVectorRow, EntityRow,
+                     FactCheckRow, MentionRow, QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
 from .writes import write_with_retries
 
 
@@ -219,20 +219,83 @@ class Store:
             return session.scalar(select(func.count()).select_from(ClaimRow)) or 0
 
     def figures(self):
-        """Every figure of every stored claim, as `linking.compare.Figure`s, in text order."""
+        """Every figure of every stored claim, as `linking.compare.Figure`s with their measures, in text order."""
         from ..linking.compare import Figure
+        from ..linking.measure import Measure, statistic
 
         with Session(self.engine) as session:
             rows = session.execute(
-                select(ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text.label("claim_text"), ClaimRow.source_name,
-                       ArticleRow.outlet, QuantityRow.text, QuantityRow.value, QuantityRow.low, QuantityRow.high,
-                       QuantityRow.unit_normalized, QuantityRow.kind, QuantityRow.qualifier, QuantityRow.counted)
+                select(ClaimRow.id.label("row"), ClaimRow.article_id, ClaimRow.record_id,
+                       ClaimRow.text.label("claim_text"), ClaimRow.source_name, ArticleRow.outlet, QuantityRow.text,
+                       QuantityRow.value, QuantityRow.low, QuantityRow.high, QuantityRow.unit_normalized,
+                       QuantityRow.kind, QuantityRow.qualifier, QuantityRow.counted, QuantityRow.start,
+                       QuantityRow.end, QuantityRow.subject, QuantityRow.base, QuantityRow.scope_place,
+                       QuantityRow.years, QuantityRow.body)
                 .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                 .join(ClaimQuantityRow, ClaimQuantityRow.claim_id == ClaimRow.id)
                 .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
                 .order_by(ClaimRow.article_id, ClaimRow.start, QuantityRow.start)).all()
         return [Figure(f"{r.article_id}#{r.record_id}", r.article_id, r.outlet, r.source_name, r.claim_text, r.text,
-                       r.value, r.low, r.high, r.unit_normalized, r.kind, r.qualifier, r.counted) for r in rows]
+                       r.value, r.low, r.high, r.unit_normalized, r.kind, r.qualifier, r.counted, r.start, r.end,
+                       r.row, Measure(statistic(r.kind, r.unit_normalized), r.subject, r.base, r.scope_place,
+                                      r.years, r.body)) for r in rows]
+
+    def claims_to_embed(self, model: str) -> list[tuple[int, str]]:
+        """The claims that have no stored vector from embedding model `model` (row id, text); in a store that can be
+        written, vectors and pairs found with another model are dropped first."""
+        with Session(self.engine) as session, session.begin():
+            other = session.scalar(select(ClaimVectorRow.claim_id).where(ClaimVectorRow.model != model).limit(1))
+            if other is not None and not self.read_only:
+                session.execute(delete(ClaimPairRow))
+                session.execute(delete(ClaimVectorRow))
+            embedded = select(ClaimVectorRow.claim_id).where(ClaimVectorRow.model == model)
+            return [tuple(r) for r in session.execute(select(ClaimRow.id, ClaimRow.text)
+                                                      .where(ClaimRow.id.not_in(embedded)).order_by(ClaimRow.id))]
+
+    def add_claim_vectors(self, model: str, ids: list[int], vectors: np.ndarray) -> None:
+        """Keep the vectors of claims `ids` (float32, unit length), in one transaction."""
+        self.writable()
+        with Session(self.engine) as session, session.begin():
+            session.add_all(ClaimVectorRow(claim_id=i, model=model, vector=np.asarray(v, np.float32).tobytes())
+                            for i, v in zip(ids, vectors))
+
+    def claim_vectors(self, model: str) -> tuple[list[int], list[str], np.ndarray]:
+        """Every stored claim vector of embedding model `model`: claim row ids, their articles, and the vectors as one
+        float32 matrix."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(ClaimVectorRow.claim_id, ClaimRow.article_id, ClaimVectorRow.vector)
+                                   .join(ClaimRow, ClaimRow.id == ClaimVectorRow.claim_id)
+                                   .where(ClaimVectorRow.model == model).order_by(ClaimVectorRow.claim_id)).all()
+        if not rows:
+            return [], [], np.zeros((0, 0), np.float32)
+        matrix = np.frombuffer(b"".join(r.vector for r in rows), np.float32).reshape(len(rows), -1)
+        return [r.claim_id for r in rows], [r.article_id for r in rows], matrix
+
+    def add_claim_pairs(self, pairs: dict[tuple[int, int], float]) -> None:
+        """Keep pairs of claims near in meaning ((lower id, higher id): similarity); a pair kept already stays."""
+        self.writable()
+        if not pairs:
+            return
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        rows = [{"claim_id": a, "other_id": b, "similarity": s} for (a, b), s in pairs.items()]
+        with Session(self.engine) as session, session.begin():
+            for k in range(0, len(rows), 5000):
+                session.execute(insert(ClaimPairRow).on_conflict_do_nothing(), rows[k:k + 5000])
+
+    def claim_articles(self) -> dict[int, str]:
+        """The article of every stored claim, by claim row id."""
+        with Session(self.engine) as session:
+            return dict(session.execute(select(ClaimRow.id, ClaimRow.article_id)).all())
+
+    def claim_pairs(self, min_similarity: float) -> list[tuple[int, int, float]]:
+        """The kept pairs of claims at least `min_similarity` alike."""
+        with Session(self.engine) as session:
+            return [tuple(r) for r in session.execute(
+                select(ClaimPairRow.claim_id, ClaimPairRow.other_id, ClaimPairRow.similarity)
+                .where(ClaimPairRow.similarity >= min_similarity))]
 
     # ------------------------------------------------------------------------------------------------ fact-checks
 

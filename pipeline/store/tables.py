@@ -98,6 +98,11 @@ class QuantityRow(ArticleSpan, Base):
     time: Mapped[str | None] = mapped_column(Text)
     previous: Mapped[float | None] = mapped_column(Float)
     place: Mapped[str | None] = mapped_column(Text)
+    # its measure (`linking.measure`): what it is a figure of, the years, the body it comes from, the place
+    subject: Mapped[str | None] = mapped_column(Text)
+    years: Mapped[str | None] = mapped_column(String(100))
+    body: Mapped[str | None] = mapped_column(Text)
+    scope_place: Mapped[str | None] = mapped_column(Text)
 
 
 class AttributionRow(Base):
@@ -136,6 +141,25 @@ class ClaimRow(ArticleSpan, Base):
     attribution_id: Mapped[int | None] = mapped_column(ForeignKey("attributions.id", ondelete="CASCADE"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     source_name: Mapped[str | None] = mapped_column(Text)
+
+
+class ClaimVectorRow(Base):
+    """A claim's embedding, kept so that comparing after new articles embeds only the new claims."""
+
+    __tablename__ = "claim_vectors"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(300))  # the embedding model's directory name
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit length
+
+
+class ClaimPairRow(Base):
+    """Two claims of different articles near in meaning: a candidate for the same claim, found once, when the
+    newer of them was first compared (claim_id < other_id)."""
+
+    __tablename__ = "claim_pairs"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+    similarity: Mapped[float] = mapped_column(Float)
 
 
 class ClaimQuantityRow(Base):
