@@ -311,7 +311,8 @@ def compare(as_json: bool = typer.Option(False, "--json"), conflicts_only: bool 
             continue
         typer.echo(f"\n#{n}" + ("  CONFLICT" if c.conflicts else "") + f"  {c.figures[0].claim_text[:90]}")
         for f in c.figures:
-            typer.echo(f"   {f.text:<28} {f.outlet or '':<24} per {f.source or 'the outlet'}")
+            typer.echo(f"   {f.text:<28} {f.outlet or '':<24} per {f.source or 'the outlet'}"
+                       + (f"  [{f.measure.described()}]" if f.measure else ""))
         for a, b in c.conflicts:
             typer.echo(f"   ! {why_they_conflict(a, b)} ({a.outlet} / {b.outlet})")
 
@@ -327,7 +328,10 @@ def sources(as_json: bool = typer.Option(False, "--json"), as_csv: bool = typer.
 @app.command()
 def article(article_id: str = typer.Argument(...), as_json: bool = typer.Option(False, "--json"),
             store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP)) -> None:
-    """One stored article with its entities, figures and attributions marked in the text."""
+    """One stored article with its entities, figures and attributions marked in the text, and what each claim's
+    figures measure."""
+    from .linking.measure import measures
+
     with checked_arguments():
         result = open_store_or_exit(store).get(article_id)
     if result is None:
@@ -350,9 +354,12 @@ def article(article_id: str = typer.Argument(...), as_json: bool = typer.Option(
     for a in result.attributions:
         who = a.source.canonical if a.source else "?"
         typer.echo(f"  {who} ({a.cue.text}, {a.kind}): {a.content.text[:100]}")
-    typer.echo("\nClaims")
+    typer.echo("\nClaims (each figure with what it measures)")
+    measured, quantity = measures(result), {q.id: q for q in result.quantities}
     for c in result.claims:
         typer.echo(f"  [{c.source or 'the outlet'}] {c.text[:110]}")
+        for qid in c.quantities:
+            typer.echo(f"      {quantity[qid].text}: {measured[qid].described()}")
 
 
 FORMAT_HELP = "datasets (Hugging Face), docbin (spaCy), brat, labelstudio or xmi (UIMA CAS for INCEpTION)."

@@ -209,3 +209,7 @@ def test_compare_names_the_figures_that_conflict_and_why(tmp_path):
     assert {f["outlet"] for f in conflict["figures"]} == {"Daily", "Ledger"}
     assert all(f["claim_id"] and f["article_id"] and f["unit"] == "percent" for f in conflict["figures"])
     assert "3.5-4.5 percent" in conflict["reason"] and "13.5-14.5 percent" in conflict["reason"]
+    assert {f["measure"]["statistic"] for f in conflict["figures"]} == {"share"}
+    assert {f["measure"]["subject"] for f in conflict["figures"]} == {"mass shootings"}
+    shown = newsclaims("article", "a", "--store", db).stdout.decode()
+    assert "4 percent: share of mass shootings" in shown, shown

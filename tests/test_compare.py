@@ -46,7 +46,7 @@ def test_a_figure_record_names_its_claim_article_outlet_and_source():
                                   None, "count", "=", "died"))
     assert record == {"figure": "13", "value": 13, "low": None, "high": None, "unit": None, "kind": "count",
                       "qualifier": "=", "claim_id": "a#c1", "article_id": "a", "outlet": "Daily", "source": "police",
-                      "claim": "Police said 13 died."}
+                      "claim": "Police said 13 died.", "measure": None}
 
 
 def test_cluster_and_conflict_floors():

@@ -132,11 +132,11 @@ def why_they_conflict(a: Figure, b: Figure) -> str:
 
 
 def figure_record(f: Figure) -> dict:
-    """A figure as `newsclaims compare --json` writes it: its text, value or range, unit, qualifier, and the claim,
-    article, outlet and source it comes from."""
+    """A figure as `newsclaims compare --json` writes it: its text, value or range, unit, qualifier, the claim,
+    article, outlet and source it comes from, and its measure."""
     return {"figure": f.text, "value": f.value, "low": f.low, "high": f.high, "unit": f.unit, "kind": f.kind,
             "qualifier": f.qualifier, "claim_id": f.claim_id, "article_id": f.article_id, "outlet": f.outlet,
-            "source": f.source, "claim": f.claim_text}
+            "source": f.source, "claim": f.claim_text, "measure": f.measure.to_dict() if f.measure else None}
 
 
 def same_value(a: Figure, b: Figure) -> bool:

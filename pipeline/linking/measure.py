@@ -31,6 +31,13 @@ class Measure:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def described(self) -> str:
+        """The measure in words: "share of mass shootings (of 106), Ohio, 2000-2015, Texas State University"."""
+        what = f"{self.statistic} of {self.subject}" if self.subject else self.statistic
+        if self.population is not None:
+            what += f" (of {self.population:g})"
+        return ", ".join(p for p in (what, self.place, self.years, self.body) if p)
+
 
 def statistic(kind: str, unit: str | None) -> str:
     """The statistic a figure gives: shares (percent, fractions, ratios) alike, counts alike, others by unit."""
