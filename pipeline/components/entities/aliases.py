@@ -35,6 +35,7 @@ class ArticleNames:
     longer_by_last_words: dict[str, dict[str, Mention]]  # every longer name ending so, by its key
     longer_by_initials: dict[str, Mention]
     located: set[str]  # the names the article puts something in ("in Cairns")
+    defined: dict[str, Mention]  # short forms defined in brackets after a name ("CDC" in "Centers for ... (CDC)")
 
 
 def is_put_in(m: Mention) -> bool:
@@ -71,6 +72,38 @@ def longer_names(mentions: list[Mention]) -> tuple[dict, dict, dict]:
     return by_first, by_last, by_initials
 
 
+def abbreviates(short: str, long: str) -> bool:
+    """Whether `short` can be an abbreviation of `long` (Schwartz & Hearst, 2003): each of its letters, from the
+    last, found in `long` from the end, the first at the start of a word ("CDC": "Centers for Disease Control and
+    Prevention")."""
+    s, text = short.lower(), long.lower()
+    j = len(text) - 1
+    for i in range(len(s) - 1, -1, -1):
+        if not s[i].isalnum():
+            continue
+        while j >= 0 and (text[j] != s[i] or (i == 0 and j > 0 and text[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j -= 1
+    return True
+
+
+def defined_short_forms(mentions: list[Mention]) -> dict[str, Mention]:
+    """Short forms an article defines in brackets right after a name of several words ("the Centers for Disease
+    Control and Prevention (CDC)"), by the short form as written."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        doc, end = m.span.doc, m.span.end
+        if len(m.span) < 2 or m.kind == "person" or end + 2 >= len(doc) or doc[end].text != "(" \
+                or doc[end + 2].text != ")":
+            continue
+        short = doc[end + 1].text
+        if short.replace(".", "").isupper() and len(short) >= 2 and abbreviates(short, m.span.text):
+            out.setdefault(short.replace(".", ""), m)
+    return out
+
+
 def article_names(mentions: list[Mention]) -> ArticleNames:
     """The names of an article's mentions (the first full name and the longest longer name winning)."""
     kinds: dict[str, set[str]] = {}
@@ -81,7 +114,7 @@ def article_names(mentions: list[Mention]) -> ArticleNames:
         for k in range(1, len(p.span)):
             person_by_last_words.setdefault(name_key(p.span[-k:].text), p)
     located = {name_key(m.span.text) for m in mentions if is_put_in(m)}
-    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions), located)
+    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions), located, defined_short_forms(mentions))
 
 
 Resolved = tuple[str, str]  # (kind, canonical name)
@@ -131,11 +164,14 @@ def first_words_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> R
 
 
 def an_acronym_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
-    """An acronym of a longer name of the article ("FEMA" after "Federal Emergency Management Agency"): that
-    entity."""
+    """An acronym of a longer name of the article ("FEMA" after "Federal Emergency Management Agency"), or a short
+    form it defines in brackets ("CDC" after "the Centers for Disease Control and Prevention (CDC)"): that entity."""
     letters = m.span.text.replace(".", "")
-    longer = names.longer_by_initials.get(letters) if letters.isupper() and len(letters) >= 2 else None
-    return None if longer is None or m.kind == "person" else (longer.kind, longer.span.text)
+    longer = names.defined.get(letters) or names.longer_by_initials.get(letters) \
+        if letters.isupper() and len(letters) >= 2 else None
+    if longer is None or m.kind == "person":
+        return None
+    return ("agency" if "agency" in (m.kind, longer.kind) else longer.kind), longer.span.text  # "CDC" is listed
 
 
 def last_words_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> Resolved | None:

@@ -82,3 +82,15 @@ def coordinated_names(span: Span, has_kind_word: Callable[[Span], bool]) -> list
             if has_kind_word(left) and has_kind_word(right):
                 return [left, right]
     return [span]
+
+
+def bracketed_names(span: Span) -> list[Span]:
+    """The names either side of an opening bracket in one span ("Advanced Law Enforcement Rapid Response Training
+    Center (ALERRT" -> the center and "ALERRT"): a name and the short form it is defined by are two mentions."""
+    for i in range(1, len(span) - 1):
+        if span[i].text == "(":
+            inner = span[i + 1:]
+            if len(inner) and inner[-1].text == ")":
+                inner = inner[:-1]
+            return [s for s in (span[:i], inner) if len(s)]
+    return [span]

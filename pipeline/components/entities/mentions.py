@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ... import resources
-from .boundaries import coordinated_names, strip_span
+from .boundaries import bracketed_names, coordinated_names, strip_span
 from .filters import is_not_a_name
 from .kinds import has_kind_word, is_kept_label, kind_of, label_kind, ner_kind
 
@@ -57,7 +57,7 @@ def ner_mentions(doc: Doc, headline: Doc | None = None) -> Iterator[Mention]:
         span = strip_span(ent, label_kind(ent.label_))
         if span is None:
             continue
-        for name in coordinated_names(span, has_kind_word):
+        for name in (n for part in bracketed_names(span) for n in coordinated_names(part, has_kind_word)):
             if not is_not_a_name(name):
                 yield Mention(name, ner_kind(name, ent.label_), ent.label_)
 

@@ -1,6 +1,6 @@
 """aliases: mentions merged into the entities of one article."""
-from pipeline.components.entities.aliases import (alias_mentions, merge_mentions, name_key, one_spelling,
-                                                  repeated_mentions)
+from pipeline.components.entities.aliases import (abbreviates, alias_mentions, merge_mentions, name_key,
+                                                  one_spelling, repeated_mentions)
 from pipeline.components.entities.mentions import Mention
 
 from .docs import doc
@@ -40,6 +40,25 @@ def test_an_acronym_is_the_longer_name_it_abbreviates():
     _, ms = mentions(["Federal", "Emergency", "Management", "Agency", "(", "FEMA", ")", "and", "DHS"],
                      [(0, 4, "agency", "ORG"), (5, 6, "organization", "ORG"), (8, 9, "organization", "ORG")])
     assert merged(ms)[1:] == [("FEMA", "agency", "Federal Emergency Management Agency"), ("DHS", "organization", "DHS")]
+
+
+def test_a_short_form_defined_in_brackets_is_the_name_before_it_even_when_not_its_initials():
+    words = ["Centers", "for", "Disease", "Control", "and", "Prevention", "(", "CDC", ")", ".", "The", "CDC", "said"]
+    _, ms = mentions(words, [(0, 6, "organization", "ORG"), (7, 8, "agency", "ORG"), (11, 12, "agency", "ORG")])
+    assert merged(ms) == [("Centers for Disease Control and Prevention", "agency", name)
+                          for name in ["Centers for Disease Control and Prevention"]] + \
+        [("CDC", "agency", "Centers for Disease Control and Prevention")] * 2
+    _, ms = mentions(["Texas", "State", "University", "(", "NIH", ")"],
+                     [(0, 3, "organization", "ORG"), (4, 5, "agency", "ORG")])
+    assert merged(ms)[1] == ("NIH", "agency", "NIH")  # brackets alone do not make an abbreviation
+
+
+def test_an_abbreviation_takes_its_letters_from_the_name_from_the_end_the_first_at_a_word_start():
+    assert abbreviates("CDC", "Centers for Disease Control and Prevention")
+    assert abbreviates("ALERRT", "Advanced Law Enforcement Rapid Response Training Center")
+    assert abbreviates("U.N.", "United Nations")
+    assert not abbreviates("NIH", "Texas State University")
+    assert not abbreviates("XCDC", "Centers for Disease Control")
 
 
 def test_the_last_words_of_one_longer_name_are_that_entity_but_not_an_agency_of_its_own():

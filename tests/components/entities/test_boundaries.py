@@ -1,7 +1,7 @@
 """boundaries: where a name starts and ends."""
 import pytest
 
-from pipeline.components.entities.boundaries import coordinated_names, is_abbreviation, strip_span
+from pipeline.components.entities.boundaries import bracketed_names, coordinated_names, is_abbreviation, strip_span
 
 from .docs import doc
 
@@ -56,3 +56,11 @@ def test_coordinated_names_split_only_where_each_side_is_typed():
     has_kind_word = lambda span: span[-1].lower_ in ("station", "hospital")  # noqa: E731
     assert [s.text for s in coordinated_names(d[0:5], has_kind_word)] == ["Central Station", "Mercy Hospital"]
     assert [s.text for s in coordinated_names(d[5:8], has_kind_word)] == ["Barnes and Noble"]
+
+
+def test_a_name_and_the_short_form_in_brackets_after_it_are_two_names():
+    d = doc(["Rapid", "Response", "Training", "Center", "(", "ALERRT", ")", "Acme", "(", "Holdings"])
+    assert [s.text for s in bracketed_names(d[0:6])] == ["Rapid Response Training Center", "ALERRT"]
+    assert [s.text for s in bracketed_names(d[0:7])] == ["Rapid Response Training Center", "ALERRT"]
+    assert [s.text for s in bracketed_names(d[0:4])] == ["Rapid Response Training Center"]
+    assert [s.text for s in bracketed_names(d[7:10])] == ["Acme", "Holdings"]
