@@ -103,29 +103,27 @@ def entity_scores(store: Store, gold: dict, texts: dict[str, str]) -> tuple[floa
     return prf(predicted, expected)
 
 
-def run(same_claim: float | None = None, name: str = "regression", split: str = "all") -> dict:
-    """Pairwise scores of clusters, conflicts and (where the gold has them) entities on one set."""
-    items, gold = corpus(name, split)
-    texts = {d["id"]: d["text"] for d in items}
+def figure_spans(gold: dict, texts: dict[str, str]) -> dict[str, list]:
+    """Each kept article's gold figures: (start, end, (article, figure))."""
     spans: dict[str, list] = {}
     for c in gold["clusters"]:
         for article, figure in (c["figures"] if isinstance(c, dict) else c):
             if article in texts:
                 spans.setdefault(article, []).append((*gold_span(texts, article, figure), (article, figure)))
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(f"sqlite:///{tmp}/compare.db")
-        store.add(pipeline.extract_many(items))
-        clusters = stored_clusters(store, shared(), same_claim or SAME_CLAIM)
-        starts = {}
-        for article in texts:
-            result = store.get(article)
-            for q in (result.quantities if result else []):
-                starts.setdefault((article, q.text), (q.start, q.end))
-        entities = entity_scores(store, gold, texts) if gold.get("entities") else None
-        store.close()
+    return spans
+
+
+def scored(clusters, store: Store, gold: dict, texts: dict[str, str]) -> dict:
+    """Pairwise scores of `clusters` (of the figures in `store`) against the gold, on the articles of `texts`."""
+    spans = figure_spans(gold, texts)
+    starts = {}
+    for article in texts:
+        result = store.get(article)
+        for q in (result.quantities if result else []):
+            starts.setdefault((article, q.text), (q.start, q.end))
 
     def node(f) -> tuple:
-        start, end = starts.get((f.article_id, f.text), (-1, -1))
+        start, end = (f.start, f.end) if getattr(f, "start", -1) >= 0 else starts.get((f.article_id, f.text), (-1, -1))
         return node_of(spans, f.article_id, start, end, (f.article_id, f.text, start))
 
     predicted_same = {pair(node(a), node(b)) for c in clusters for a, b in combinations(c.figures, 2)}
@@ -134,8 +132,21 @@ def run(same_claim: float | None = None, name: str = "regression", split: str = 
     scores = {"clusters": prf(predicted_same, gold_same), "conflicts": prf(predicted_conflicts, gold_conflicts),
               "_detail": (predicted_same - gold_same, gold_same - predicted_same,
                           predicted_conflicts - gold_conflicts, gold_conflicts - predicted_conflicts)}
-    if entities:
-        scores["entities"] = entities
+    if gold.get("entities"):
+        scores["entities"] = entity_scores(store, gold, texts)
+    return scores
+
+
+def run(same_claim: float | None = None, name: str = "regression", split: str = "all") -> dict:
+    """Pairwise scores of clusters, conflicts and (where the gold has them) entities on one set."""
+    items, gold = corpus(name, split)
+    texts = {d["id"]: d["text"] for d in items}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(f"sqlite:///{tmp}/compare.db")
+        store.add(pipeline.extract_many(items))
+        clusters = stored_clusters(store, shared(), same_claim or SAME_CLAIM)
+        scores = scored(clusters, store, gold, texts)
+        store.close()
     return scores
 
 

@@ -38,7 +38,15 @@ def test_a_conflict_says_which_values_each_figure_allows():
     assert described(fig("a", "more than 13", 13, "count", None, ">")) == "13 or more"
     assert described(fig("a", "under 20", 20, "count", None, "<")) == "at most 20"
     assert described(fig("a", "96,000", 96000, "count", None)) == "95,500-96,500"
-    assert described(fig("a", "one in ten", 0.1, "ratio", "ratio")) == "5-15 percent"  # rounds as 0.1 is written
+    assert described(fig("a", "one in ten", 0.1, "ratio", "ratio")) == "9.95-10.05 percent"  # exact, as written
+    assert described(fig("a", "about 70 percent", 70, qualifier="~")) == "65-75 percent"
+
+
+def test_fractions_in_words_are_exact_and_about_reaches_past_the_rounding():
+    assert not agree(fig("a", "four in five", 0.8, "ratio", "ratio"), fig("b", "about 75 percent", 75, qualifier="~"))
+    assert not agree(fig("a", "about 70 percent", 70, qualifier="~"), fig("b", "79 percent", 79))
+    assert agree(fig("a", "roughly one in four", 0.25, "ratio", "ratio", "~"), fig("b", "26 percent", 26))
+    assert agree(fig("a", "about 9 percent", 9, qualifier="~"), fig("b", "9.3 percent", 9.3))
 
 
 def test_a_figure_record_names_its_claim_article_outlet_and_source():

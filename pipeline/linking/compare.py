@@ -5,8 +5,10 @@ same (cosine similarity of the claim embeddings at least `SAME_CLAIM`) and their
 thing (the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10 percent"; counts
 of the same counted noun or of similar claims). Clusters are the connected components. Within a cluster, two
 figures conflict when no reading of their qualifiers lets both be true, each figure standing for the values that
-round to it as written ("52 percent": 51.5 to 52.5; "96,000": 95,500 to 96,500) and at least `TOLERANCE` around it,
-twice that for "about" ("at least 13" and "19" agree; "4 percent" and "6 percent" do not, nor "52" and "57").
+round to it as written ("52 percent": 51.5 to 52.5; "96,000": 95,500 to 96,500; a fraction or ratio in words is
+exact: "four in five" is 80 percent) and at least `TOLERANCE` around it; "about" reaches to the rounding or `ABOUT`
+around it, whichever is wider ("about 70 percent": 65 to 75; "about 52 percent": 49.4 to 54.6). "At least 13" and
+"19" agree; "4 percent" and "6 percent" do not, nor "52" and "57", nor "about 70 percent" and "79 percent".
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ from .measure import Measure, compatible
 SAME_CLAIM = 0.62
 TOLERANCE = 0.005  # relative: the least a figure is allowed to be off
 SAME_VALUE = 0.05  # relative: counts of different nouns with numbers this close are taken to be the same figure
+ABOUT = 0.05  # relative: how far "about" reaches beyond the rounding of a figure ("about 52" and "53" agree)
 SHARE_KINDS = {"percent": 1.0, "fraction": 100.0, "ratio": 100.0}
+EXACT_KINDS = ("fraction", "ratio")  # "four in five" is 80 percent, not 75 to 85
 
 
 @dataclass
@@ -91,10 +95,12 @@ def interval(f: Figure) -> tuple[float, float]:
         low, high = scaled(f, f.low), scaled(f, f.high)
         return (low if low is not None else -np.inf), (high if high is not None else np.inf)
     v = scaled(f, f.value)
-    spread = max(scaled(f, rounding(f.value)), abs(v) * TOLERANCE)
+    written = 0.0 if f.kind in EXACT_KINDS else scaled(f, rounding(f.value))
+    spread = max(written, abs(v) * TOLERANCE)
+    about = max(written, abs(v) * ABOUT)
     return {
         ">": (v, np.inf), ">=": (v - spread, np.inf), "<": (-np.inf, v), "<=": (-np.inf, v + spread),
-        "~": (v - 2 * spread, v + 2 * spread),
+        "~": (v - about, v + about),
     }.get(f.qualifier, (v - spread, v + spread))
 
 
