@@ -1,5 +1,6 @@
-"""Candidate pairs kept in a real store (SQLite and PostgreSQL) with the packaged MiniLM: only new claims are
-embedded and searched, a re-stored article's pairs are found again, and a read-only store is compared in memory."""
+"""Candidate pairs kept in a real store (SQLite and PostgreSQL) with the packaged MiniLM: only new figures are
+embedded and searched, a re-stored article's pairs are found again, a new same-claim model scores every pair again,
+and a read-only store is compared in memory."""
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pipeline.linking import candidates
 from pipeline.linking.compare import stored_clusters
 from pipeline.linking.embed import shared
 from pipeline.store import Store
-from pipeline.store.tables import ClaimPairRow, ClaimVectorRow
+from pipeline.store.tables import ClaimVectorRow, FigurePairRow, FigureVectorRow
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,42 +24,59 @@ def results():
     return list(pipeline.extract_many([json.loads(line) for line in lines]))
 
 
-def counts(store) -> tuple[int, int]:
+def counts(store) -> tuple[int, int, int]:
     with Session(store.engine) as session:
-        return (session.scalar(select(func.count()).select_from(ClaimVectorRow)),
-                session.scalar(select(func.count()).select_from(ClaimPairRow)))
+        return tuple(session.scalar(select(func.count()).select_from(t))
+                     for t in (ClaimVectorRow, FigureVectorRow, FigurePairRow))
 
 
-def test_only_new_claims_are_embedded_and_their_pairs_kept(store_url, results):
+def groups(clusters) -> list[list]:
+    return sorted(sorted(f.ref for f in c.figures) for c in clusters)
+
+
+def test_only_new_figures_are_embedded_and_their_pairs_kept(store_url, results):
     store = Store.open(store_url)
     store.add(results[:4])
-    first = candidates.update(store, shared())
-    vectors, pairs = counts(store)
-    assert first == vectors == store.claims_count() and pairs > 0
-    assert candidates.update(store, shared()) == 0 and counts(store) == (vectors, pairs)
+    figures, pairs = candidates.stored_pairs(store, shared(), 0.0)
+    claims, vectors, kept = counts(store)
+    assert claims == store.claims_count() and vectors == len(figures) and kept == len(pairs) > 0
+    assert all(a < b for a, b, _ in pairs)
+    name = f"{candidates.model_name(shared())}+{candidates.model()['version']}"
+    assert store.figures_to_embed(name) == [] and counts(store) == (claims, vectors, kept)
     store.add(results[4:])
-    assert candidates.update(store, shared()) == store.claims_count() - vectors
-    assert all(store.claim_articles()[a] != store.claim_articles()[b] for a, b, _ in store.claim_pairs(0.0))
+    assert len(store.figures_to_embed(name)) == len(store.figures()) - vectors
+    candidates.stored_pairs(store, shared(), 0.0)
+    assert store.figures_to_embed(name) == [] and counts(store)[2] > kept
 
 
 def test_a_stored_again_article_loses_its_old_pairs_and_finds_them_again(store_url, results):
     store = Store.open(store_url)
     store.add(results[:4])
-    before = [sorted(f.ref for f in c.figures) for c in stored_clusters(store, shared())]
-    store.add(results[:1], pipeline_version="99.0")  # replaced: new claim rows, their vectors and pairs gone
-    assert counts(store)[0] == store.claims_count() - len(results[0].claims)
-    after = [sorted(f.ref for f in c.figures) for c in stored_clusters(store, shared())]
-    assert after == before and before
+    before = groups(stored_clusters(store, shared()))
+    store.add(results[:1], pipeline_version="99.0")  # replaced: new rows; its vectors and pairs are gone
+    assert counts(store)[1] == len(store.figures()) - sum(len(c.quantities) for c in results[0].claims)
+    assert groups(stored_clusters(store, shared())) == before and before
+
+
+def test_vectors_kept_under_another_model_are_dropped_with_every_pair(store_url, results):
+    store = Store.open(store_url)
+    store.add(results[:4])
+    candidates.stored_pairs(store, shared(), 0.0)
+    assert len(store.figures_to_embed("another+model")) == len(store.figures())
+    assert counts(store)[1:] == (0, 0)
 
 
 def test_a_read_only_store_is_compared_in_memory(tmp_path, results):
     url = f"sqlite:///{tmp_path / 'c.db'}"
     store = Store.open(url)
-    store.add(results[:4])
-    expected = [sorted(f.ref for f in c.figures) for c in stored_clusters(store, shared())]
-    store.add(results[4:])  # stored but not yet compared
+    store.add(results)
+    expected = groups(stored_clusters(store, shared()))
     store.close()
-    read_only = Store(store.engine, url, read_only=True)
-    found = [sorted(f.ref for f in c.figures) for c in stored_clusters(read_only, shared())]
-    assert counts(read_only)[0] == sum(len(r.claims) for r in results[:4])  # nothing written
-    assert all(c in found for c in expected) and len(found) >= len(expected)
+    fresh = Store.open(f"sqlite:///{tmp_path / 'd.db'}")
+    fresh.add(results[:4])
+    candidates.stored_pairs(fresh, shared(), 0.0)
+    fresh.add(results[4:])  # stored but not yet compared
+    kept = counts(fresh)
+    read_only = Store(fresh.engine, fresh.url, read_only=True)
+    assert groups(stored_clusters(read_only, shared())) == expected and expected
+    assert counts(read_only) == kept  # nothing written

@@ -1,16 +1,22 @@
-"""Candidate pairs for comparing: claims of different articles near in meaning, found once and kept in the store.
+"""Candidate pairs for comparing: figures of different articles that may state the same claim, found once, scored
+by the same-claim model (`pairs`) and kept in the store.
 
-Each claim is embedded once (its vector kept in `claim_vectors`). When claims are new, each new one is searched
-against every stored claim (FAISS, exact inner product) for its `NEIGHBOURS` nearest, and the pairs at least
-`PAIR_FLOOR` alike, from different articles, are kept in `claim_pairs`. So comparing after new articles embeds and
-searches only the new claims; no step looks at all pairs. A store opened read-only is compared in memory.
+Each claim and each figure's context is embedded once (kept in `claim_vectors` and `figure_vectors`). The figures
+of new claims are searched against every stored figure (FAISS, exact inner product): a figure's `NEIGHBOURS`
+nearest contexts, and the figures of its claim's `NEIGHBOURS` nearest claims. Those measuring the same kind of thing
+(`compare.linked`) are scored, and the pairs at least `KEPT_FROM` likely are kept in `figure_pairs`. So comparing
+after new articles embeds and searches only the new figures, and no step looks at all pairs. When the model
+changes, the pairs are scored again from the kept vectors. A store opened read-only is compared in memory.
 """
 from __future__ import annotations
 
 import numpy as np
 
-NEIGHBOURS = 50  # nearest claims looked at for each new claim
-PAIR_FLOOR = 0.5  # pairs less alike than this are not kept (the comparison's own threshold is higher)
+from .compare import Figure, linked
+from .pairs import features, model, probability
+
+NEIGHBOURS = 50  # nearest contexts and nearest claims looked at for each new figure
+KEPT_FROM = 0.05  # pairs less likely than this to be the same claim are not kept
 
 
 def model_name(embedder) -> str:
@@ -18,55 +24,95 @@ def model_name(embedder) -> str:
     return f"{embedder.path.parent.name}/{embedder.path.name}"
 
 
-def near_pairs(ids: list[int], articles: list[str], vectors: np.ndarray, queries: list[int],
-               neighbours: int = NEIGHBOURS, floor: float = PAIR_FLOOR) -> dict[tuple[int, int], float]:
-    """Pairs (lower id, higher id) of each claim in `queries` with its nearest claims of other articles."""
+def nearest(ids: list[int], vectors: np.ndarray, queries: list[int], k: int = NEIGHBOURS) -> dict[int, list]:
+    """For each id in `queries`, its k nearest ids among `ids` with their cosine similarities."""
     from .index import VectorIndex
 
     if not queries or not ids:
         return {}
     index = VectorIndex.build(ids, vectors, exact_below=len(ids) + 1)
     position = {i: n for n, i in enumerate(ids)}
-    hits = index.search(vectors[[position[q] for q in queries]], neighbours + 1)
-    article_of = dict(zip(ids, articles))
-    pairs: dict[tuple[int, int], float] = {}
-    for q, row in zip(queries, hits):
-        for other, similarity in row:
-            if similarity >= floor and article_of[other] != article_of[q]:
-                pairs[(min(q, other), max(q, other))] = round(similarity, 6)
-    return pairs
+    return dict(zip(queries, index.search(vectors[[position[q] for q in queries]], k + 1)))
 
 
-def update(store, embedder) -> int:
-    """Embed the claims of `store` that have no vector yet and keep their candidate pairs; how many were new."""
-    model = model_name(embedder)
-    new = store.claims_to_embed(model)
-    if not new:
-        return 0
-    store.add_claim_vectors(model, [i for i, _ in new], embedder.encode([t for _, t in new]))
-    ids, articles, vectors = store.claim_vectors(model)
-    store.add_claim_pairs(near_pairs(ids, articles, vectors, [i for i, _ in new]))
-    return len(new)
+class Vectors:
+    """Every claim's and figure's vector, by row id."""
+
+    def __init__(self, claim_ids, claim_vectors, figure_ids, figure_vectors):
+        self.claim_ids, self.claim_matrix = list(claim_ids), claim_vectors
+        self.figure_ids, self.figure_matrix = list(figure_ids), figure_vectors
+        self.claim_row = {i: n for n, i in enumerate(self.claim_ids)}
+        self.figure_row = {i: n for n, i in enumerate(self.figure_ids)}
+
+    def claim_similarity(self, a: int, b: int) -> float:
+        return float(self.claim_matrix[self.claim_row[a]] @ self.claim_matrix[self.claim_row[b]])
+
+    def figure_similarity(self, a: int, b: int) -> float:
+        return float(self.figure_matrix[self.figure_row[a]] @ self.figure_matrix[self.figure_row[b]])
 
 
-def in_memory(store, embedder, min_similarity: float) -> list[tuple[int, int, float]]:
-    """The candidate pairs of a store that cannot be written: stored vectors, the missing ones embedded here."""
-    model = model_name(embedder)
-    ids, articles, vectors = store.claim_vectors(model)
-    new = store.claims_to_embed(model)
-    if new:
-        article_of = store.claim_articles()
-        ids = ids + [i for i, _ in new]
-        articles = articles + [article_of[i] for i, _ in new]
-        fresh = embedder.encode([t for _, t in new])
-        vectors = np.concatenate([vectors, fresh]) if len(vectors) else fresh
-    pairs = near_pairs(ids, articles, vectors, ids)
-    return [(a, b, s) for (a, b), s in pairs.items() if s >= min_similarity]
+def candidate_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> set[tuple[int, int]]:
+    """Pairs of positions in `figures`, one of them new (by quantity row id): nearest contexts and the figures of
+    nearest claims, from different articles, measuring the same kind of thing."""
+    position = {f.quantity: n for n, f in enumerate(figures)}
+    of_claim: dict[int, list[int]] = {}
+    for n, f in enumerate(figures):
+        of_claim.setdefault(f.row, []).append(n)
+    new_figures = [f.quantity for f in figures if f.quantity in new]
+    new_claims = sorted({f.row for f in figures if f.quantity in new})
+    found: set[tuple[int, int]] = set()
+    for q, hits in nearest(vectors.figure_ids, vectors.figure_matrix, new_figures).items():
+        found.update((position[q], position[o]) for o, _ in hits if o in position)
+    for c, hits in nearest(vectors.claim_ids, vectors.claim_matrix, new_claims).items():
+        found.update((i, j) for o, _ in hits for i in of_claim.get(c, ()) for j in of_claim.get(o, ()))
+    return {(min(i, j), max(i, j)) for i, j in found
+            if i != j and figures[i].article_id != figures[j].article_id and linked(figures[i], figures[j])}
 
 
-def stored_pairs(store, embedder, min_similarity: float) -> list[tuple[int, int, float]]:
-    """The candidate pairs of `store` at least `min_similarity` alike, updated for its new claims first."""
-    if store.read_only:
-        return in_memory(store, embedder, min_similarity)
-    update(store, embedder)
-    return store.claim_pairs(min_similarity)
+def scored_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> dict[tuple[int, int], float]:
+    """The candidate pairs (`candidate_pairs`) by quantity row ids, each with its same-claim probability."""
+    out = {}
+    for i, j in candidate_pairs(figures, vectors, new):
+        a, b = figures[i], figures[j]
+        p = probability(features(a, b, vectors.claim_similarity(a.row, b.row),
+                                 vectors.figure_similarity(a.quantity, b.quantity)))
+        if p >= KEPT_FROM:
+            out[(min(a.quantity, b.quantity), max(a.quantity, b.quantity))] = round(p, 6)
+    return out
+
+
+def embedded(store, embedder, write: bool) -> tuple[Vectors, set[int]]:
+    """All vectors of `store`, embedding the claims and figures that have none (kept when `write`); and the new
+    figures' quantity row ids. Figure vectors are kept under the embedding model and the same-claim model's version,
+    so that a new model scores every pair again."""
+    claims_name, figures_name = model_name(embedder), f"{model_name(embedder)}+{model()['version']}"
+    new_claims, new_figures = store.claims_to_embed(claims_name), store.figures_to_embed(figures_name)
+    claim_vectors = embedder.encode([t for _, t in new_claims])
+    figure_vectors = embedder.encode([t for _, t in new_figures])
+    if write:
+        store.add_vectors("claim", claims_name, [i for i, _ in new_claims], claim_vectors)
+        store.add_vectors("figure", figures_name, [i for i, _ in new_figures], figure_vectors)
+        return (Vectors(*store.vectors("claim", claims_name), *store.vectors("figure", figures_name)),
+                {i for i, _ in new_figures})
+    c_ids, c_matrix = store.vectors("claim", claims_name)
+    f_ids, f_matrix = store.vectors("figure", figures_name)
+    return (Vectors(c_ids + [i for i, _ in new_claims], stacked(c_matrix, claim_vectors),
+                    f_ids + [i for i, _ in new_figures], stacked(f_matrix, figure_vectors)),
+            set(f_ids) | {i for i, _ in new_figures})
+
+
+def stacked(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return b if not len(a) else a if not len(b) else np.concatenate([a, b])
+
+
+def stored_pairs(store, embedder, min_probability: float) -> tuple[list[Figure], list[tuple[int, int, float]]]:
+    """The figures of `store` and their pairs at least `min_probability` likely to state the same claim, the new
+    figures searched and scored first (in a store that cannot be written: all of them, in memory)."""
+    write = not store.read_only
+    vectors, new = embedded(store, embedder, write)
+    figures = store.figures()
+    pairs = scored_pairs(figures, vectors, new)
+    if not write:
+        return figures, [(a, b, p) for (a, b), p in pairs.items() if p >= min_probability]
+    store.add_figure_pairs(pairs, model()["version"])
+    return figures, store.figure_pairs(min_probability)

@@ -18,7 +18,6 @@ import numpy as np
 
 from .measure import Measure, compatible
 
-SAME_CLAIM = 0.62
 TOLERANCE = 0.005  # relative: the least a figure is allowed to be off
 SAME_VALUE = 0.05  # relative: counts of different nouns with numbers this close are taken to be the same figure
 ABOUT = 0.05  # relative: how far "about" reaches beyond the rounding of a figure ("about 52" and "53" agree)
@@ -47,6 +46,8 @@ class Figure:
     end: int = -1
     row: int = 0  # its claim's row id in the store
     measure: Measure | None = None
+    quantity: int = 0  # its row id in the store
+    context: str | None = None  # the words around it in its claim, numbers masked (`measure.context_of`)
 
     @property
     def ref(self) -> tuple[str, str]:
@@ -166,9 +167,18 @@ def linked(a: Figure, b: Figure) -> bool:
     return comparable(a, b) and (a.measure is None or b.measure is None or compatible(a.measure, b.measure))
 
 
-def clusters_of(figures: list[Figure], links: list[tuple[int, int]]) -> list[Cluster]:
-    """Connected components of figures joined by `links` (pairs of positions); conflicts inside each."""
+def conflicts_in(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The pairs of a cluster's figures, from different articles, measuring the same thing, that cannot both be
+    true."""
+    return [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
+            if a.article_id != b.article_id and linked(a, b) and not agree(a, b)]
+
+
+def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]]) -> list[Cluster]:
+    """Figures joined by `links` (positions and how likely they are the same claim), the likeliest first, never
+    two figures of one article in a cluster (an article states a claim once); conflicts inside each."""
     parent = list(range(len(figures)))
+    articles = [{f.article_id} for f in figures]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -176,45 +186,32 @@ def clusters_of(figures: list[Figure], links: list[tuple[int, int]]) -> list[Clu
             i = parent[i]
         return i
 
-    for i, j in links:
-        parent[find(i)] = find(j)
+    for i, j, _ in sorted(links, key=lambda link: -link[2]):
+        a, b = find(i), find(j)
+        if a != b and not articles[a] & articles[b]:
+            parent[a] = b
+            articles[b] |= articles[a]
     groups: dict[int, list[int]] = {}
     for i in range(len(figures)):
         groups.setdefault(find(i), []).append(i)
-    out = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        figs = [figures[i] for i in members]
-        conflicts = [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
-                     if a.article_id != b.article_id and linked(a, b) and not agree(a, b)]
-        out.append(Cluster(figs, conflicts))
+    out = [Cluster(figs, conflicts_in(figs)) for figs in ([figures[i] for i in m] for m in groups.values())
+           if len(figs) > 1]
     return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))
 
 
-def cluster(figures: list[Figure], vectors: np.ndarray, same_claim: float = SAME_CLAIM) -> list[Cluster]:
-    """Clusters of a few figures given their claims' vectors (every pair looked at: for tests and small sets)."""
-    similarity = vectors @ vectors.T if len(figures) else np.zeros((0, 0))
-    links = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
-             if similarity[i, j] >= same_claim and linked(figures[i], figures[j])]
-    return clusters_of(figures, links)
-
-
-def stored_clusters(store, embedder, same_claim: float = SAME_CLAIM) -> list[Cluster]:
-    """Clusters of the figures kept in `store`: candidate pairs of claims from the store (`candidates`: only new
-    claims are embedded and searched), then their figures linked where they state the same thing."""
+def stored_clusters(store, embedder, threshold: float | None = None) -> list[Cluster]:
+    """Clusters of the figures kept in `store`: the pairs the same-claim model (`pairs`) gives at least `threshold`
+    (default: the model's own), from the store's candidate pairs (`candidates`: only new figures are embedded and
+    searched)."""
     from .candidates import stored_pairs
+    from .pairs import model
 
-    pairs = stored_pairs(store, embedder, same_claim)
-    figures = store.figures()
-    by_claim: dict[int, list[int]] = {}
-    for n, f in enumerate(figures):
-        by_claim.setdefault(f.row, []).append(n)
-    links = [(i, j) for a, b, _ in pairs for i in by_claim.get(a, ()) for j in by_claim.get(b, ())
-             if linked(figures[i], figures[j])]
+    figures, pairs = stored_pairs(store, embedder, model()["threshold"] if threshold is None else threshold)
+    position = {f.quantity: n for n, f in enumerate(figures)}
+    links = [(position[a], position[b], p) for a, b, p in pairs if a in position and b in position]
     return clusters_of(figures, links)
 
 
-def stored_conflicts(store, embedder, same_claim: float = SAME_CLAIM) -> list[tuple[Figure, Figure]]:
+def stored_conflicts(store, embedder, threshold: float | None = None) -> list[tuple[Figure, Figure]]:
     """Pairs of figures in `store` stating the same thing with different numbers."""
-    return [pair for c in stored_clusters(store, embedder, same_claim) for pair in c.conflicts]
+    return [pair for c in stored_clusters(store, embedder, threshold) for pair in c.conflicts]

@@ -15,6 +15,8 @@ from ..records import Claim, Entity, Quantity, Result
 
 BODY_KINDS = ("organization", "agency")
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+NUMBER = re.compile(r"\d[\d,.]*")
+CONTEXT_WORDS = 8  # words each side of a figure in its context
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,21 @@ def place_of(result: Result, claim: Claim, q: Quantity) -> str | None:
         return q.place
     places = [e for e in result.entities if e.kind == "place" and inside(e, claim)]
     return places[0].canonical if places else None
+
+
+def context_of(text: str, claim: Claim, q: Quantity, words: int = CONTEXT_WORDS) -> str:
+    """The words around a figure within its claim, the figure shown by its words alone and every number masked, so
+    that two figures are alike by what they are about, not by their values: "was up <%> from # deaths in #"."""
+    left = text[claim.start:q.start].split()[-words:]
+    right = text[q.end:claim.end].split()[:words]
+    own = NUMBER.sub("", q.text).strip()
+    return NUMBER.sub("#", " ".join(left + [f"<{own or 'n'}>"] + right))
+
+
+def contexts(result: Result) -> dict[str, str]:
+    """The context (`context_of`) of every quantity that a claim states, by quantity id."""
+    by_id = {q.id: q for q in result.quantities}
+    return {qid: context_of(result.text, c, by_id[qid]) for c in result.claims for qid in c.quantities}
 
 
 def measures(result: Result) -> dict[str, Measure]:

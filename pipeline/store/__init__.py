@@ -29,8 +29,8 @@ from .database import (DEFAULT_URL, StoreError, connect, database_message, head_
 from .records import CitedSource, SimilarClaim, StoredClaim, StoredFigure  # noqa: F401  (for callers)
 from .filters import (MAX_ID, FilterError, number_filter, published_bounds, record_problem,  # noqa: F401
                       text_filter)  # FilterError: for callers
-from .tables import (ArticleRow, AttributionRow, ClaimPairRow, ClaimQuantityRow, ClaimRow, ClaimVectorRow, EntityRow,
-                     FactCheckRow, MentionRow, QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
+from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, ClaimVectorRow, EntityRow, FactCheckRow,
+                     FigurePairRow, FigureVectorRow, MentionRow, QuantityRow, SourceRoleRow, SourceRow, VerdictRow)
 from .writes import write_with_retries
 
 
@@ -230,7 +230,7 @@ class Store:
                        QuantityRow.value, QuantityRow.low, QuantityRow.high, QuantityRow.unit_normalized,
                        QuantityRow.kind, QuantityRow.qualifier, QuantityRow.counted, QuantityRow.start,
                        QuantityRow.end, QuantityRow.subject, QuantityRow.base, QuantityRow.scope_place,
-                       QuantityRow.years, QuantityRow.body)
+                       QuantityRow.years, QuantityRow.body, QuantityRow.id.label("quantity"), QuantityRow.context)
                 .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
                 .join(ClaimQuantityRow, ClaimQuantityRow.claim_id == ClaimRow.id)
                 .join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
@@ -238,41 +238,53 @@ class Store:
         return [Figure(f"{r.article_id}#{r.record_id}", r.article_id, r.outlet, r.source_name, r.claim_text, r.text,
                        r.value, r.low, r.high, r.unit_normalized, r.kind, r.qualifier, r.counted, r.start, r.end,
                        r.row, Measure(statistic(r.kind, r.unit_normalized), r.subject, r.base, r.scope_place,
-                                      r.years, r.body)) for r in rows]
+                                      r.years, r.body), r.quantity, r.context) for r in rows]
 
     def claims_to_embed(self, model: str) -> list[tuple[int, str]]:
-        """The claims that have no stored vector from embedding model `model` (row id, text); in a store that can be
-        written, vectors and pairs found with another model are dropped first."""
+        """The claims with no vector from embedding model `model` (row id, text); in a store that can be written,
+        vectors of another model are dropped first."""
         with Session(self.engine) as session, session.begin():
-            other = session.scalar(select(ClaimVectorRow.claim_id).where(ClaimVectorRow.model != model).limit(1))
-            if other is not None and not self.read_only:
-                session.execute(delete(ClaimPairRow))
-                session.execute(delete(ClaimVectorRow))
+            if not self.read_only:
+                session.execute(delete(ClaimVectorRow).where(ClaimVectorRow.model != model))
             embedded = select(ClaimVectorRow.claim_id).where(ClaimVectorRow.model == model)
             return [tuple(r) for r in session.execute(select(ClaimRow.id, ClaimRow.text)
                                                       .where(ClaimRow.id.not_in(embedded)).order_by(ClaimRow.id))]
 
-    def add_claim_vectors(self, model: str, ids: list[int], vectors: np.ndarray) -> None:
-        """Keep the vectors of claims `ids` (float32, unit length), in one transaction."""
-        self.writable()
+    def figures_to_embed(self, model: str) -> list[tuple[int, str]]:
+        """The figures of claims with no context vector kept under `model` (quantity row id, context); in a store
+        that can be written, vectors kept under another name are dropped first, and with them every figure pair."""
         with Session(self.engine) as session, session.begin():
-            session.add_all(ClaimVectorRow(claim_id=i, model=model, vector=np.asarray(v, np.float32).tobytes())
+            other = session.scalar(select(FigureVectorRow.quantity_id).where(FigureVectorRow.model != model).limit(1))
+            if other is not None and not self.read_only:
+                session.execute(delete(FigurePairRow))
+                session.execute(delete(FigureVectorRow))
+            embedded = select(FigureVectorRow.quantity_id).where(FigureVectorRow.model == model)
+            return [tuple(r) for r in session.execute(
+                select(QuantityRow.id, QuantityRow.context)
+                .where(QuantityRow.context.is_not(None), QuantityRow.id.not_in(embedded)).order_by(QuantityRow.id))]
+
+    def add_vectors(self, kind: str, model: str, ids: list[int], vectors: np.ndarray) -> None:
+        """Keep the vectors (float32, unit length) of claims (`kind` "claim") or figures ("figure") `ids`."""
+        self.writable()
+        row, key = (ClaimVectorRow, "claim_id") if kind == "claim" else (FigureVectorRow, "quantity_id")
+        with Session(self.engine) as session, session.begin():
+            session.add_all(row(**{key: i}, model=model, vector=np.asarray(v, np.float32).tobytes())
                             for i, v in zip(ids, vectors))
 
-    def claim_vectors(self, model: str) -> tuple[list[int], list[str], np.ndarray]:
-        """Every stored claim vector of embedding model `model`: claim row ids, their articles, and the vectors as one
+    def vectors(self, kind: str, model: str) -> tuple[list[int], np.ndarray]:
+        """Every kept vector of claims (`kind` "claim") or figures ("figure") under `model`: row ids and one
         float32 matrix."""
+        row, key = (ClaimVectorRow, ClaimVectorRow.claim_id) if kind == "claim" else \
+            (FigureVectorRow, FigureVectorRow.quantity_id)
         with Session(self.engine) as session:
-            rows = session.execute(select(ClaimVectorRow.claim_id, ClaimRow.article_id, ClaimVectorRow.vector)
-                                   .join(ClaimRow, ClaimRow.id == ClaimVectorRow.claim_id)
-                                   .where(ClaimVectorRow.model == model).order_by(ClaimVectorRow.claim_id)).all()
+            rows = session.execute(select(key, row.vector).where(row.model == model).order_by(key)).all()
         if not rows:
-            return [], [], np.zeros((0, 0), np.float32)
-        matrix = np.frombuffer(b"".join(r.vector for r in rows), np.float32).reshape(len(rows), -1)
-        return [r.claim_id for r in rows], [r.article_id for r in rows], matrix
+            return [], np.zeros((0, 0), np.float32)
+        return [r[0] for r in rows], np.frombuffer(b"".join(r[1] for r in rows), np.float32).reshape(len(rows), -1)
 
-    def add_claim_pairs(self, pairs: dict[tuple[int, int], float]) -> None:
-        """Keep pairs of claims near in meaning ((lower id, higher id): similarity); a pair kept already stays."""
+    def add_figure_pairs(self, pairs: dict[tuple[int, int], float], model: str) -> None:
+        """Keep pairs of figures ((lower quantity row id, higher): same-claim probability, by model version
+        `model`); a pair kept already stays."""
         self.writable()
         if not pairs:
             return
@@ -280,22 +292,17 @@ class Store:
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert
-        rows = [{"claim_id": a, "other_id": b, "similarity": s} for (a, b), s in pairs.items()]
+        rows = [{"quantity_id": a, "other_id": b, "probability": p, "model": model} for (a, b), p in pairs.items()]
         with Session(self.engine) as session, session.begin():
             for k in range(0, len(rows), 5000):
-                session.execute(insert(ClaimPairRow).on_conflict_do_nothing(), rows[k:k + 5000])
+                session.execute(insert(FigurePairRow).on_conflict_do_nothing(), rows[k:k + 5000])
 
-    def claim_articles(self) -> dict[int, str]:
-        """The article of every stored claim, by claim row id."""
-        with Session(self.engine) as session:
-            return dict(session.execute(select(ClaimRow.id, ClaimRow.article_id)).all())
-
-    def claim_pairs(self, min_similarity: float) -> list[tuple[int, int, float]]:
-        """The kept pairs of claims at least `min_similarity` alike."""
+    def figure_pairs(self, min_probability: float) -> list[tuple[int, int, float]]:
+        """The kept pairs of figures at least `min_probability` likely to state the same claim."""
         with Session(self.engine) as session:
             return [tuple(r) for r in session.execute(
-                select(ClaimPairRow.claim_id, ClaimPairRow.other_id, ClaimPairRow.similarity)
-                .where(ClaimPairRow.similarity >= min_similarity))]
+                select(FigurePairRow.quantity_id, FigurePairRow.other_id, FigurePairRow.probability)
+                .where(FigurePairRow.probability >= min_probability))]
 
     # ------------------------------------------------------------------------------------------------ fact-checks
 

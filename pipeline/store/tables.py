@@ -103,6 +103,7 @@ class QuantityRow(ArticleSpan, Base):
     years: Mapped[str | None] = mapped_column(String(100))
     body: Mapped[str | None] = mapped_column(Text)
     scope_place: Mapped[str | None] = mapped_column(Text)
+    context: Mapped[str | None] = mapped_column(Text)  # the words around it in its claim, numbers masked
 
 
 class AttributionRow(Base):
@@ -152,14 +153,26 @@ class ClaimVectorRow(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, unit length
 
 
-class ClaimPairRow(Base):
-    """Two claims of different articles near in meaning: a candidate for the same claim, found once, when the
-    newer of them was first compared (claim_id < other_id)."""
+class FigureVectorRow(Base):
+    """The embedding of a figure's context (`linking.measure.context_of`), kept like the claims'."""
 
-    __tablename__ = "claim_pairs"
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
-    other_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
-    similarity: Mapped[float] = mapped_column(Float)
+    __tablename__ = "figure_vectors"
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    model: Mapped[str] = mapped_column(String(300))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FigurePairRow(Base):
+    """Two figures of different articles found alike (a candidate for the same claim), with the probability the
+    same-claim model (`linking.pairs`, version `model`) gives them; found once, when the newer was first compared
+    (quantity_id < other_id)."""
+
+    __tablename__ = "figure_pairs"
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)
+    probability: Mapped[float] = mapped_column(Float)
+    model: Mapped[str] = mapped_column(String(64))
 
 
 class ClaimQuantityRow(Base):

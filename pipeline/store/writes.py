@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..linking.measure import Measure, measures
+from ..linking.measure import Measure, contexts, measures
 from ..names import stored_name_key
 from ..records import Attribution, Claim, Entity, Quantity, Result
 from .database import WRITE_ATTEMPTS, StoreError, database_message, is_conflict, safe_url
@@ -63,7 +63,7 @@ def write_article(session: Session, result: Result, version: str) -> bool:
                            ingested_at=datetime.now(timezone.utc)))
     session.flush()
     entity_ids = write_mentions(session, a.id, result.entities)
-    quantity_ids = write_quantities(session, a.id, result.quantities, measures(result))
+    quantity_ids = write_quantities(session, a.id, result.quantities, measures(result), contexts(result))
     attribution_ids = write_attributions(session, a.id, result.attributions, entity_ids)
     write_claims(session, a.id, result.claims, quantity_ids, attribution_ids)
     return True
@@ -80,9 +80,10 @@ def write_mentions(session: Session, article_id: str, entities: list[Entity]) ->
     return entity_ids
 
 
-def write_quantities(session: Session, article_id: str, quantities: list[Quantity],
-                     measured: dict[str, Measure]) -> dict[str, int]:
-    """A row per quantity, with its measure where a claim states it; the row ids by quantity record id."""
+def write_quantities(session: Session, article_id: str, quantities: list[Quantity], measured: dict[str, Measure],
+                     context: dict[str, str]) -> dict[str, int]:
+    """A row per quantity, with its measure and context where a claim states it; the row ids by quantity record
+    id."""
     quantity_ids: dict[str, int] = {}
     for q in quantities:
         m = measured.get(q.id) or Measure("")
@@ -90,7 +91,7 @@ def write_quantities(session: Session, article_id: str, quantities: list[Quantit
                           value=q.value, low=q.low, high=q.high, unit=q.unit, unit_normalized=q.unit_normalized,
                           kind=q.kind, qualifier=q.qualifier, change=q.change, base=q.base, counted=q.counted,
                           time=q.time, previous=q.previous, place=q.place, subject=m.subject, years=m.years,
-                          body=m.body, scope_place=m.place)
+                          body=m.body, scope_place=m.place, context=context.get(q.id))
         session.add(row)
         session.flush()
         quantity_ids[q.id] = row.id

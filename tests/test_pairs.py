@@ -1,0 +1,29 @@
+"""The same-claim model's features on hand-built figures, and its trained weights."""
+from pipeline.linking.compare import Figure
+from pipeline.linking.measure import Measure
+from pipeline.linking.pairs import FEATURES, features, model, probability
+
+
+def fig(article, text, value, context, subject=None, years=None, body=None, qualifier="="):
+    return Figure(f"{article}#c1", article, None, None, "", text, value, None, None, "percent", "percent", qualifier,
+                  None, measure=Measure("share", subject, None, None, years, body), context=context)
+
+
+def test_features_say_what_two_figures_share():
+    a = fig("a", "4 percent", 4, "found that just <percent> of # mass shootings ended", "mass shootings", "2015",
+            "Texas State University")
+    b = fig("b", "6 percent", 6, "reported <percent> of # mass shootings ended", "mass shootings", "2015")
+    x = dict(zip(FEATURES, features(a, b, 0.9, 0.8)))
+    assert x["claim_similarity"] == 0.9 and x["context_similarity"] == 0.8
+    assert x["values_agree"] == 0 and x["same_value"] == 0
+    assert x["subject_overlap"] == 1 and x["same_years"] == 1 and x["same_body"] == 0.5
+    assert x["qualifiers"] == 0 and 0 < x["context_overlap"] < 1 and x["both_or_neither_changes"] == 1
+    rose = fig("b", "4 percent", 4, "prices rose <percent> in June")
+    assert dict(zip(FEATURES, features(a, rose, 0.5, 0.5)))["both_or_neither_changes"] == 0
+
+
+def test_the_model_has_a_weight_for_every_feature_and_likes_alike_claims():
+    assert set(model()["weights"]) == set(FEATURES) and 0 < model()["threshold"] < 1
+    a = fig("a", "4 percent", 4, "just <percent> of shootings")
+    b = fig("b", "4%", 4, "only <%> of shootings")
+    assert probability(features(a, b, 0.95, 0.9)) > model()["threshold"] > probability(features(a, b, 0.2, 0.1))
