@@ -20,7 +20,7 @@ import tempfile
 from itertools import combinations
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import pipeline
@@ -28,7 +28,7 @@ from pipeline.evaluation import PRF
 from pipeline.linking.compare import stored_clusters
 from pipeline.linking.embed import shared
 from pipeline.store import Store
-from pipeline.store.tables import MentionRow
+from pipeline.store.tables import EntityRow, MentionRow
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"regression": ROOT / "corpora" / "compare", "news": ROOT / "corpora" / "compare-news"}
@@ -79,9 +79,11 @@ def gold_pairs(gold: dict, kept: set[str]) -> tuple[set, set]:
 
 def entity_scores(store: Store, gold: dict, texts: dict[str, str]) -> tuple[float, float, float]:
     """Pairwise scores of the cross-article entity merge over the gold's mentions."""
+    group = getattr(EntityRow, "same_as", None)  # the cross-article entity (`store.identity`), where there is one
+    entity = func.coalesce(group, EntityRow.id) if group is not None else EntityRow.id
     with Session(store.engine) as session:
         rows = session.execute(select(MentionRow.article_id, MentionRow.start, MentionRow.end,
-                                      MentionRow.entity_id)).all()
+                                      entity.label("entity_id")).join(EntityRow, EntityRow.id == MentionRow.entity_id)).all()
     by_article: dict[str, list] = {}
     for r in rows:
         by_article.setdefault(r.article_id, []).append((r.start, r.end, r.entity_id))

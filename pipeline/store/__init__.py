@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from ..names import stored_name_key
 from ..records import Result
 from .articles import read_article
+from .identity import entities_named
 from .database import (DEFAULT_URL, StoreError, connect, database_message, head_revision,  # noqa: F401
                        safe_url, schema_version, sqlite_read_only_url, upgrade_schema)  # for callers
 from .records import CitedSource, SimilarClaim, StoredClaim, StoredFigure  # noqa: F401  (for callers)
@@ -140,9 +141,8 @@ class Store:
             q = q.where(ArticleRow.published < before)
         if source:
             q = q.where(ClaimRow.source_id.in_(select(SourceRow.id).where(SourceRow.name_key == stored_name_key(source))))
-        if entity:
-            mentioned = (select(MentionRow.article_id).join(EntityRow, EntityRow.id == MentionRow.entity_id)
-                         .where(EntityRow.name_key == stored_name_key(entity)))
+        if entity:  # the entity under any of its names in the store (`identity`)
+            mentioned = select(MentionRow.article_id).where(MentionRow.entity_id.in_(entities_named(entity)))
             q = q.where(ClaimRow.article_id.in_(mentioned))
         figure = select(ClaimQuantityRow.claim_id).join(QuantityRow, QuantityRow.id == ClaimQuantityRow.quantity_id)
         figure_filtered = False

@@ -37,6 +37,16 @@ class EntityRow(Base):
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[str] = mapped_column(String(20))
+    same_as: Mapped[int | None] = mapped_column(Integer, index=True)  # the entity it is one with (`store.identity`)
+
+
+class EntityAliasRow(Base):
+    """A short form some article defines for an entity ("CDC" for the Centers for Disease Control and Prevention):
+    the same short form in any article is that entity."""
+
+    __tablename__ = "entity_aliases"
+    name_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
 
 
 class ArticleSpan:

@@ -16,6 +16,7 @@ from ..linking.measure import Measure, contexts, measures
 from ..names import stored_name_key
 from ..records import Attribution, Claim, Entity, Quantity, Result
 from .database import WRITE_ATTEMPTS, StoreError, database_message, is_conflict, safe_url
+from .identity import define, identify, is_short_form
 from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
                      SourceRoleRow, SourceRow)
 
@@ -70,10 +71,13 @@ def write_article(session: Session, result: Result, version: str) -> bool:
 
 
 def write_mentions(session: Session, article_id: str, entities: list[Entity]) -> dict[str, int]:
-    """A row per entity mention, linked to its entity across articles; the entity row ids by mention record id."""
+    """A row per entity mention, linked to its entity across articles (`identity`: a short form the article
+    defines is recorded); the entity row ids by mention record id."""
     entity_ids: dict[str, int] = {}
     for e in entities:
         entity = entity_row(session, e.canonical, e.kind)
+        if is_short_form(e.text, e.canonical):
+            define(session, e.text, entity)
         entity_ids[e.id] = entity.id
         session.add(MentionRow(article_id=article_id, entity_id=entity.id, record_id=e.id, text=e.text,
                                start=e.start, end=e.end, label=e.label, canonical=e.canonical))
@@ -153,6 +157,7 @@ def entity_row(session: Session, name: str, kind: str) -> EntityRow:
         row = EntityRow(name=name, name_key=key, kind=kind)
         session.add(row)
         session.flush()
+        identify(session, row)
     return row
 
 

@@ -21,7 +21,7 @@ from ... import resources
 from ...names import name_key
 from .filters import is_shouting
 from .mentions import Mention
-from .places import is_a_known_place
+from .places import country_of_short_form, is_a_known_place
 
 
 @dataclass
@@ -185,6 +185,16 @@ def last_words_of_a_longer_name(m: Mention, key: str, names: ArticleNames) -> Re
     return o.kind, o.span.text
 
 
+def a_country_s_short_form(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
+    """A place written as a country's code or short form ("U.S.", "UK", "UAE" NER took for an organization; a bare
+    two-letter code only when NER took it for a place): that country, under its English name ("United States"), so
+    that it is one entity with the name written out."""
+    if m.kind not in ("place", "organization"):
+        return None
+    country = country_of_short_form(m.span.text, codes=m.kind == "place")
+    return None if country is None else ("place", country)
+
+
 def a_known_place(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
     """A person, organization or name of unknown kind that GeoNames knows as a place (`places`), or a city the
     article puts something in: a place."""
@@ -206,6 +216,7 @@ MergeRule = Callable[[Mention, str, ArticleNames], Resolved | None]
 
 MERGE_RULES: tuple[MergeRule, ...] = (
     a_website,
+    a_country_s_short_form,
     last_words_of_a_person,
     once_tagged_a_person,
     once_tagged_a_place,

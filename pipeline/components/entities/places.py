@@ -62,3 +62,21 @@ def is_a_known_place(text: str, kind: str, located: bool = False) -> bool:
     if " " in text or located:
         return True
     return kind != "person" and population >= resources.load("entities")["known_places"]["one_word_city_population"]
+
+
+@lru_cache(maxsize=1)
+def country_names_by_code() -> dict[str, str]:
+    """Countries' English names (CLDR, through babel) by their two-letter code and by the other short forms news
+    writes them with (`models/entities.json`, `country_short_forms`: "UK" is GB, "UAE" is AE)."""
+    names = {code: name for code, name in babel.Locale.parse("en").territories.items()
+             if len(code) == 2 and code.isalpha()}
+    return names | {short: names[code] for short, code in resources.load("entities")["country_short_forms"].items()}
+
+
+def country_of_short_form(text: str, codes: bool = True) -> str | None:
+    """The country a short form names ("U.S." -> "United States", "UK" -> "United Kingdom"), or None; with
+    `codes` False, not a bare two-letter code ("GE" may be General Electric, "U.S." and "UK" are still read)."""
+    letters = text.replace(".", "")
+    if not (letters.isupper() and 2 <= len(letters) <= 4) or not (codes or "." in text or len(letters) > 2):
+        return None
+    return country_names_by_code().get(letters)

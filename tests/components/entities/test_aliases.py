@@ -61,6 +61,14 @@ def test_an_abbreviation_takes_its_letters_from_the_name_from_the_end_the_first_
     assert not abbreviates("XCDC", "Centers for Disease Control")
 
 
+def test_a_country_written_short_is_the_country_and_a_bare_code_only_when_ner_said_place():
+    _, ms = mentions(["U.S.", "and", "UAE", "and", "GE", "and", "US"],
+                     [(0, 1, "place", "GPE"), (2, 3, "organization", "ORG"), (4, 5, "organization", "ORG"),
+                      (6, 7, "place", "GPE")])
+    assert merged(ms) == [("U.S.", "place", "United States"), ("UAE", "place", "United Arab Emirates"),
+                          ("GE", "organization", "GE"), ("US", "place", "United States")]
+
+
 def test_the_last_words_of_one_longer_name_are_that_entity_but_not_an_agency_of_its_own():
     _, ms = mentions(["Riverton", "City", "Council", ",", "City", "Council", ",", "White", "House", ",", "House"],
                      [(0, 3, "agency", "ORG"), (4, 6, "agency", "ORG"), (7, 9, "agency", "ORG"), (10, 11, "agency", "ORG")])

@@ -26,3 +26,12 @@ def test_the_gazetteer_holds_every_source():
     places = gazetteer()
     assert {"Brazil", "Brasil", "Texas", "Europe"} <= places.regions and "Queensland" in places.subdivisions
     assert places.city_population["Cairns"] > 100000
+
+
+def test_a_country_s_short_form_is_the_country_by_its_english_name():
+    from pipeline.components.entities.places import country_of_short_form
+
+    assert country_of_short_form("U.S.") == country_of_short_form("US") == "United States"
+    assert country_of_short_form("UK") == "United Kingdom" and country_of_short_form("UAE") == "United Arab Emirates"
+    assert country_of_short_form("GE", codes=False) is None and country_of_short_form("U.S.", codes=False)
+    assert country_of_short_form("NASA") is None and country_of_short_form("Us") is None

@@ -1,6 +1,7 @@
 """What comparing needs kept between runs: each claim's embedding and each figure's (its words around it), the pairs
 of figures found alike with how likely they state the same claim, and each figure's measure (what it is a figure of,
-where, when, by whom) and context.
+where, when, by whom) and context; and which entities are one across articles (a short form one article defines,
+"CDC", is the entity of its long form in every article).
 
 Revision ID: 0004
 Revises: 0003
@@ -40,9 +41,19 @@ def upgrade() -> None:
     )
     for c in MEASURE_COLUMNS:  # filled for articles stored from now on; older ones when they are stored again
         op.add_column("quantities", c)
+    op.add_column("entities", sa.Column("same_as", sa.Integer))  # the entity it is one with, across articles
+    op.create_index("ix_entities_same_as", "entities", ["same_as"])
+    op.create_table(
+        "entity_aliases",
+        sa.Column("name_key", sa.String(300), primary_key=True),
+        sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("entity_aliases")
+    op.drop_index("ix_entities_same_as", "entities")
+    op.drop_column("entities", "same_as")
     for c in MEASURE_COLUMNS:
         op.drop_column("quantities", c.name)
     op.drop_table("figure_pairs")
