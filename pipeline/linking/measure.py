@@ -26,8 +26,8 @@ class Measure:
     statistic: str  # "share", "count", or a kind and unit ("money USD", "length km")
     subject: str | None = None  # the counted noun, or what a share is a share of ("mass shootings")
     population: float | None = None  # the base of a share ("of 106 shootings" -> 106)
-    place: str | None = None  # the place in the claim ("Ohio")
-    years: str | None = None  # the years the claim is about ("2000-2015", "2019")
+    place: str | None = None  # the quantity's place scope ("in Ohio")
+    years: str | None = None  # the years of the quantity's time scope ("between 2000 and 2015", "in 2019")
     body: str | None = None  # the organization or agency it comes from ("Texas State University")
 
     def to_dict(self) -> dict:
@@ -75,14 +75,6 @@ def body_of(result: Result, claim: Claim) -> str | None:
     return named[0].canonical if named else None
 
 
-def place_of(result: Result, claim: Claim, q: Quantity) -> str | None:
-    """The place a figure is about: the quantity's own place scope, else the first place named in its claim."""
-    if q.place:
-        return q.place
-    places = [e for e in result.entities if e.kind == "place" and inside(e, claim)]
-    return places[0].canonical if places else None
-
-
 def context_of(text: str, claim: Claim, q: Quantity, words: int = CONTEXT_WORDS) -> str:
     """The words around a figure within its claim, the figure shown by its words alone and every number masked, so
     that two figures are alike by what they are about, not by their values: "was up <%> from # deaths in #"."""
@@ -107,7 +99,7 @@ def measures(result: Result) -> dict[str, Measure]:
         for qid in c.quantities:
             q = by_id[qid]
             out[qid] = Measure(statistic(q.kind, q.unit_normalized), (q.counted or "").lower() or None, q.base,
-                               place_of(result, c, q), years_in(q.time, c.text), body)
+                               q.place, years_in(q.time), body)
     return out
 
 

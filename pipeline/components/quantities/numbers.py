@@ -421,7 +421,8 @@ def fold_word(doc: Doc, i: int) -> Number | None:
 
 
 def parse_fraction(doc: Doc, i: int) -> Number | None:
-    """"half", "a third", "a quarter" followed by "of" (or standing alone after a qualifier); "half a dozen"."""
+    """"half", "a third", "a quarter" followed by "of" (or standing alone after a qualifier); "half a dozen" and
+    "half a million", which are counts."""
     fractions = tables()["numbers"]["fractions"]
     known = tables()["words"]
     token = doc[i]
@@ -435,6 +436,9 @@ def parse_fraction(doc: Doc, i: int) -> Number | None:
         if len(following) == 2 and following[0] == "a" and following[1] in known["dozen_words"]:
             end = advance(doc, end, 2)
             return Number(i, end, 6.0, token.idx, token_end(doc, end))
+        if len(following) == 2 and following[0] == "a" and following[1] in tables()["big_scales"]:
+            end = advance(doc, end, 2)  # "half a million jobs": a count
+            return Number(i, end, tables()["big_scales"][following[1]] / 2, token.idx, token_end(doc, end))
     else:
         return None
     if word in known["ordinal_fractions"] and lower_seq(doc, end, 1) != ("of",) \

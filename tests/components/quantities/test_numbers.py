@@ -63,6 +63,7 @@ def test_number_words(text, value):
     ("twice the rate", 2, "multiple", None),
     ("a dozen rifles", 12, "count", None),
     ("half a dozen eggs", 6, "count", None),
+    ("half a million jobs", 500000, "count", None),
     ("hundreds of protesters", 100, "count", None),
     ("tens of thousands of people", 10_000, "count", None),
     ("3 dozens of eggs", 36, "count", None),
