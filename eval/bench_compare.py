@@ -11,9 +11,9 @@ An article states nine facts, one sentence each, with the body and place marked 
 quantity with its counted noun and year, as the pipeline would give them.
 
 Each phase runs in a child process, which prints its own wall time and peak RSS: the full `compare` (every claim
-embedded and searched), then `compare` again after `--new` more articles (only they are embedded and searched),
-and, as the baseline in the same run, embedding the same new claims' texts alone (what any comparison by meaning
-must at least spend).
+and figure context embedded, every figure searched), then `compare` again after `--new` more articles (only theirs
+are embedded and searched), and, as the baseline in the same run, embedding the same new claims' texts alone (what
+any comparison by meaning must at least spend).
 """
 from __future__ import annotations
 
@@ -163,7 +163,9 @@ def child(phase: str, url: str, first: int, count: int) -> dict:
         embedder.encode(texts)
         out["claims"] = len(texts)
     else:
-        out["embedded"] = candidates.update(store, embedder)
+        name = f"{candidates.model_name(embedder)}+{candidates.model()['version']}"
+        out["embedded"] = len(store.figures_to_embed(name))
+        candidates.stored_pairs(store, embedder, 1.0)
         out["update_s"] = time.perf_counter() - start
         clusters = stored_clusters(store, embedder)
         out["clusters"] = len(clusters)
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{full['claims']:,} claims ({n_articles:,} articles): full compare {full['seconds']:.1f} s "
               f"(embedding and search {full['update_s']:.1f} s), peak RSS {full['peak_rss_mb']:.0f} MB, "
               f"{full['clusters']:,} clusters, {full['conflicts']:,} conflicts")
-        print(f"  after {args.new:,} new articles ({incremental['embedded']:,} new claims, "
+        print(f"  after {args.new:,} new articles ({incremental['embedded']:,} new figures, "
               f"{incremental['claims']:,} in all): compare {incremental['seconds']:.1f} s "
               f"(embedding and search {incremental['update_s']:.1f} s), peak RSS {incremental['peak_rss_mb']:.0f} MB")
         print(f"  baseline, embedding the {baseline['claims']:,} new claims alone: {baseline['seconds']:.1f} s, "

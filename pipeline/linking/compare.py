@@ -1,10 +1,11 @@
-"""Clusters of claims that state the same thing across articles, and conflicts where they give different figures.
+"""Clusters of figures that state the same claim across articles, and conflicts where they cannot both be true.
 
-Each figure of each stored claim is a node. Two nodes from different articles are linked when their claims mean the
-same (cosine similarity of the claim embeddings at least `SAME_CLAIM`) and their figures measure the same kind of
-thing (the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10 percent"; counts
-of the same counted noun or of similar claims). Clusters are the connected components. Within a cluster, two
-figures conflict when no reading of their qualifiers lets both be true, each figure standing for the values that
+Each figure of each stored claim is a node. Pairs of figures from different articles that measure the same kind of
+thing (`comparable`: the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10
+percent"; counts of the same counted noun or the same number) with measures that agree (`measure.compatible`) are
+candidates; the same-claim model (`pairs`) gives each a probability, and those of at least its threshold are joined,
+the likeliest first, into clusters that never hold two figures of one article. Within a cluster, two figures of one
+measure conflict when no reading of their qualifiers lets both be true (`agree`): each stands for the values that
 round to it as written ("52 percent": 51.5 to 52.5; "96,000": 95,500 to 96,500; a fraction or ratio in words is
 exact: "four in five" is 80 percent) and at least `TOLERANCE` around it; "about" reaches to the rounding or `ABOUT`
 around it, whichever is wider ("about 70 percent": 65 to 75; "about 52 percent": 49.4 to 54.6). "At least 13" and

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import numpy as np
-from sqlalchemy import column, delete, func, select, table, text
+from sqlalchemy import case, column, delete, func, select, table, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -186,24 +186,34 @@ class Store:
         return select(ClaimRow.id).where(ClaimRow.text.ilike(like, escape="\\"))
 
     def sources(self, limit: int = 1000) -> list[CitedSource]:
-        """Who is cited, how often, with which roles, for how many claims."""
+        """Who is cited, how often, with which roles, for how many claims; a body or person cited under several
+        names that are one entity (`identity`: "CDC" and "Centers for Disease Control and Prevention") is one
+        source, under its most cited name."""
+        group = case((SourceRow.entity_id.is_(None), -SourceRow.id),
+                     else_=func.coalesce(EntityRow.same_as, EntityRow.id))
         with Session(self.engine) as session:
             rows = session.execute(
-                select(SourceRow.id, SourceRow.name, func.count(AttributionRow.id).label("n"))
+                select(SourceRow.id, SourceRow.name, group.label("group"), func.count(AttributionRow.id).label("n"))
                 .join(AttributionRow, AttributionRow.source_id == SourceRow.id)
-                .group_by(SourceRow.id, SourceRow.name).order_by(func.count(AttributionRow.id).desc(), SourceRow.name)
-                .limit(limit)).all()
-            out = []
-            for r in rows:
-                roles = sorted(set(session.scalars(select(SourceRoleRow.role).where(SourceRoleRow.source_id == r.id))))
-                claim_ids = [f"{a}#{c}" for a, c in session.execute(
-                    select(ClaimRow.article_id, ClaimRow.record_id).where(ClaimRow.source_id == r.id)
-                    .order_by(ClaimRow.article_id, ClaimRow.start))]
-                n_claims = len(claim_ids)
-                n_articles = session.scalar(select(func.count(func.distinct(AttributionRow.article_id)))
-                                            .where(AttributionRow.source_id == r.id))
-                out.append(CitedSource(r.name, r.n, n_articles, n_claims, roles, claim_ids))
-            return out
+                .outerjoin(EntityRow, EntityRow.id == SourceRow.entity_id)
+                .group_by(SourceRow.id, SourceRow.name, group)).all()
+            groups: dict[int, list] = {}
+            for r in sorted(rows, key=lambda r: (-r.n, r.name)):
+                groups.setdefault(r.group, []).append(r)
+            ranked = sorted(groups.values(), key=lambda g: (-sum(r.n for r in g), g[0].name))[:limit]
+            return [self._cited(session, g) for g in ranked]
+
+    @staticmethod
+    def _cited(session: Session, names: list) -> CitedSource:
+        """One source cited under `names` (source rows, the most cited first)."""
+        ids = [r.id for r in names]
+        roles = sorted(set(session.scalars(select(SourceRoleRow.role).where(SourceRoleRow.source_id.in_(ids)))))
+        claim_ids = [f"{a}#{c}" for a, c in session.execute(
+            select(ClaimRow.article_id, ClaimRow.record_id).where(ClaimRow.source_id.in_(ids))
+            .order_by(ClaimRow.article_id, ClaimRow.start))]
+        n_articles = session.scalar(select(func.count(func.distinct(AttributionRow.article_id)))
+                                    .where(AttributionRow.source_id.in_(ids)))
+        return CitedSource(names[0].name, sum(r.n for r in names), n_articles, len(claim_ids), roles, claim_ids)
 
     # ------------------------------------------------------------------------------------------------ for services
 

@@ -1,0 +1,51 @@
+"""Entities one across articles, in a real store (SQLite and PostgreSQL): a short form one article defines names its
+long form's entity in every article, stored before or after; a name typed an organization here and an agency there
+is one entity; a shorter name of another body stays apart."""
+import pytest
+
+from pipeline.records import Article, Attribution, Claim, Entity, Quantity, Result, Source, TextSpan
+from pipeline.store import Store
+
+CDC = "Centers for Disease Control and Prevention"
+
+
+def article(article_id: str, text: str, names: list[tuple[str, str, str]], source: str | None = None) -> Result:
+    """An article of one claim ("... 40 percent ..."), its entities (text, kind, canonical), and the claim's source
+    (the text of one of them)."""
+    entities, seen = [], {}
+    for n, (name, kind, canonical) in enumerate(names, start=1):
+        start = text.index(name, seen.get(name, 0))
+        seen[name] = start + 1
+        entities.append(Entity(f"e{n}", name, start, start + len(name), kind, "ORG", canonical))
+    at = text.index("40 percent")
+    quantity = Quantity("q1", "40 percent", at, at + 10, 40.0, unit="percent", unit_normalized="percent",
+                        kind="percent")
+    attributions = []
+    if source:
+        e = next(e for e in entities if e.text == source)
+        cue = text.index("said")
+        attributions = [Attribution("a1", "indirect", Source(e.text, e.start, e.end, e.id, e.canonical),
+                                    TextSpan("said", cue, cue + 4), TextSpan(text[:cue - 1], 0, cue - 1))]
+    claim = Claim("c1", text[:at + 10], 0, at + 10, ["q1"], "a1" if source else None, source)
+    return Result(Article(article_id), text, entities, [quantity], attributions, [claim])
+
+
+DEFINES = article("defines", f"Cases rose 40 percent, the {CDC} (CDC) said. The CDC said more.",
+                  [(CDC, "agency", CDC), ("CDC", "agency", CDC), ("CDC", "agency", CDC)], source=CDC)
+SHORT = article("short", "Cases rose 40 percent, the CDC said.", [("CDC", "agency", "CDC")], source="CDC")
+TYPED_ORG = article("typed-org", "Cases rose 40 percent, the CDC said.", [("CDC", "organization", "CDC")])
+OTHER = article("other", "Turnout rose 40 percent, Texas State said.", [("Texas State", "organization", "Texas State")])
+UNIVERSITY = article("university", "Turnout rose 40 percent, Texas State University said.",
+                     [("Texas State University", "organization", "Texas State University")])
+
+
+@pytest.mark.parametrize("order", [[DEFINES, SHORT, TYPED_ORG], [SHORT, TYPED_ORG, DEFINES]])
+def test_a_defined_short_form_is_its_long_form_in_every_article(store_url, order):
+    store = Store.open(store_url)
+    store.add(order + [OTHER, UNIVERSITY])
+    expected = {"defines", "short", "typed-org"}
+    for name in ("CDC", CDC, "cdc"):
+        assert {c.article_id for c in store.claims(entity=name)} == expected
+    assert {c.article_id for c in store.claims(entity="Texas State")} == {"other"}
+    [cdc] = [s for s in store.sources() if s.source in ("CDC", CDC)]
+    assert cdc.attributions == 2 and cdc.articles == 2 and sorted(cdc.claim_ids) == ["defines#c1", "short#c1"]
