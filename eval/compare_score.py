@@ -146,7 +146,7 @@ def run(threshold: float | None = None, name: str = "regression", split: str = "
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{tmp}/compare.db")
         store.add(pipeline.extract_many(items))
-        clusters = stored_clusters(store, shared(), threshold)
+        clusters = stored_clusters(store, shared(), *([] if threshold is None else [threshold]))
         scores = scored(clusters, store, gold, texts)
         store.close()
     return scores

@@ -22,6 +22,7 @@ import numpy as np
 import pipeline
 from pipeline import resources
 from pipeline.linking import candidates
+from pipeline.linking.candidates import KEPT_FROM
 from pipeline.linking.compare import clusters_of
 from pipeline.linking.embed import shared
 from pipeline.linking.pairs import FEATURES, features
@@ -81,8 +82,8 @@ def main() -> None:
               f"positive; leave-one-event-out cross-validation over {len(set(events))} events:")
         best, best_score = None, -1.0
         for t in THRESHOLDS:
-            links = [(i, j, q) for (i, j), q in zip(pairs, p) if q >= t]
-            s = compare_score.scored(clusters_of(figures, links), store, gold, texts)
+            links = [(i, j, q) for (i, j), q in zip(pairs, p) if q >= KEPT_FROM]
+            s = compare_score.scored(clusters_of(figures, links, t), store, gold, texts)
             (cp, cr, cf), (kp, kr, kf) = s["clusters"], s["conflicts"]
             print(f"  threshold {t:.1f}: clusters P {cp:.3f} R {cr:.3f} F1 {cf:.3f} | conflicts P {kp:.3f} "
                   f"R {kr:.3f} F1 {kf:.3f}")

@@ -169,15 +169,16 @@ def linked(a: Figure, b: Figure) -> bool:
 
 
 def conflicts_in(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
-    """The pairs of a cluster's figures, from different articles, measuring the same thing, that cannot both be
-    true."""
+    """The pairs of a cluster's figures, from different articles, of one measure, that cannot both be true (if "4
+    percent", "4%" and "6 percent" state one claim, both pairs with "6 percent" conflict)."""
     return [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
             if a.article_id != b.article_id and linked(a, b) and not agree(a, b)]
 
 
-def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]]) -> list[Cluster]:
-    """Figures joined by `links` (positions and how likely they are the same claim), the likeliest first, never
-    two figures of one article in a cluster (an article states a claim once); conflicts inside each."""
+def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]], threshold: float) -> list[Cluster]:
+    """Figures joined by the `links` of at least `threshold` (positions and how likely they are the same claim),
+    the likeliest first, never two figures of one article in a cluster (an article states a claim once); conflicts
+    inside each (`conflicts_in`)."""
     parent = list(range(len(figures)))
     articles = [{f.article_id} for f in figures]
 
@@ -187,7 +188,7 @@ def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]]) -> l
             i = parent[i]
         return i
 
-    for i, j, _ in sorted(links, key=lambda link: -link[2]):
+    for i, j, _ in sorted((link for link in links if link[2] >= threshold), key=lambda link: -link[2]):
         a, b = find(i), find(j)
         if a != b and not articles[a] & articles[b]:
             parent[a] = b
@@ -207,10 +208,10 @@ def stored_clusters(store, embedder, threshold: float | None = None) -> list[Clu
     from .candidates import stored_pairs
     from .pairs import model
 
-    figures, pairs = stored_pairs(store, embedder, model()["threshold"] if threshold is None else threshold)
+    figures, pairs = stored_pairs(store, embedder, 0.0)
     position = {f.quantity: n for n, f in enumerate(figures)}
     links = [(position[a], position[b], p) for a, b, p in pairs if a in position and b in position]
-    return clusters_of(figures, links)
+    return clusters_of(figures, links, model()["threshold"] if threshold is None else threshold)
 
 
 def stored_conflicts(store, embedder, threshold: float | None = None) -> list[tuple[Figure, Figure]]:
