@@ -52,19 +52,25 @@ class Embedder:
         self.dimensions = int(self.model.config.hidden_size)
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        """One L2-normalised mean-pooled vector per text."""
+        """One L2-normalised mean-pooled vector per text, in the order given (batched by length, so that little
+        is padding)."""
         import torch
 
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = []
         with torch.inference_mode():
             for i in range(0, len(texts), batch_size):
-                batch = self.tokenizer(texts[i:i + batch_size], padding=True, truncation=True, max_length=256,
-                                       return_tensors="pt")
+                batch = self.tokenizer([texts[k] for k in order[i:i + batch_size]], padding=True, truncation=True,
+                                       max_length=256, return_tensors="pt")
                 hidden = self.model(**batch).last_hidden_state
                 mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 out.append(torch.nn.functional.normalize(pooled, dim=1).numpy().astype(np.float32))
-        return np.concatenate(out) if out else np.zeros((0, self.dimensions), dtype=np.float32)
+        if not out:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        vectors = np.empty((len(texts), self.dimensions), dtype=np.float32)
+        vectors[order] = np.concatenate(out)
+        return vectors
 
 
 @lru_cache(maxsize=2)
