@@ -52,6 +52,7 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.seed_score
 	$(BIN)/python -W ignore -m eval.quantity_score
 	$(BIN)/python -m eval.compare_score
+	$(BIN)/python -m eval.compare_score --set news --split dev
 	@if [ -d ../shared/data/clef2020-task2 ]; then $(BIN)/python -m eval.factcheck_score; \
 	else echo "CLEF 2020 task 2: skipped (../shared/data/clef2020-task2 absent)"; fi
 	@if [ -n "$(POLNEAR)" ]; then $(BIN)/python -W ignore -m eval.polnear "$(POLNEAR)" --split dev --rules-only --accurate --agreement; \
@@ -69,6 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python -m eval.bench --accurate
 	$(BIN)/python -m eval.startup
 	$(BIN)/python -m eval.bench_corpus
+	$(BIN)/python -m eval.bench_compare --claims 10000
 
 clean:
 	rm -rf $(VENV) .newsclaims .pytest_cache .lock-tools build dist

@@ -1,7 +1,7 @@
 """Score cross-article clusters, conflicts and the cross-article entity merge against a gold corpus.
 
     python -m eval.compare_score                          # corpora/compare: the 32-article regression set
-    python -m eval.compare_score --set news --split dev   # corpora/compare-news: the 88-article set, dev or test
+    python -m eval.compare_score --set news --split dev   # corpora/compare-news: the 89-article set, dev or test
 
 The articles are extracted and stored in a fresh SQLite store; `linking.compare.stored_clusters` runs on it. Gold
 names a figure by its article id and the figure as written; a stored figure stands for the gold figure whose
