@@ -17,6 +17,7 @@ from .pairs import features, model, probability
 
 NEIGHBOURS = 50  # nearest contexts and nearest claims looked at for each new figure
 KEPT_FROM = 0.05  # pairs less likely than this to be the same claim are not kept
+BATCH = 5000  # new figures searched and scored at a time, so that memory stays bounded
 
 
 def model_name(embedder) -> str:
@@ -24,25 +25,29 @@ def model_name(embedder) -> str:
     return f"{embedder.path.parent.name}/{embedder.path.name}"
 
 
-def nearest(ids: list[int], vectors: np.ndarray, queries: list[int], k: int = NEIGHBOURS) -> dict[int, list]:
-    """For each id in `queries`, its k nearest ids among `ids` with their cosine similarities."""
-    from .index import VectorIndex
-
-    if not queries or not ids:
+def nearest(index, vectors: np.ndarray, position: dict[int, int], queries: list[int],
+            k: int = NEIGHBOURS) -> dict[int, list]:
+    """For each id in `queries` (rows of `vectors` by `position`), its k nearest ids in `index` with their cosine
+    similarities."""
+    if not queries or not position:
         return {}
-    index = VectorIndex.build(ids, vectors, exact_below=len(ids) + 1)
-    position = {i: n for n, i in enumerate(ids)}
     return dict(zip(queries, index.search(vectors[[position[q] for q in queries]], k + 1)))
 
 
 class Vectors:
-    """Every claim's and figure's vector, by row id."""
+    """Every claim's and figure's vector, by row id, each set with its FAISS index (exact inner product)."""
 
     def __init__(self, claim_ids, claim_vectors, figure_ids, figure_vectors):
+        from .index import VectorIndex
+
         self.claim_ids, self.claim_matrix = list(claim_ids), claim_vectors
         self.figure_ids, self.figure_matrix = list(figure_ids), figure_vectors
         self.claim_row = {i: n for n, i in enumerate(self.claim_ids)}
         self.figure_row = {i: n for n, i in enumerate(self.figure_ids)}
+        self.claim_index = VectorIndex.build(self.claim_ids, claim_vectors, len(self.claim_ids) + 1) \
+            if self.claim_ids else None
+        self.figure_index = VectorIndex.build(self.figure_ids, figure_vectors, len(self.figure_ids) + 1) \
+            if self.figure_ids else None
 
     def claim_similarity(self, a: int, b: int) -> float:
         return float(self.claim_matrix[self.claim_row[a]] @ self.claim_matrix[self.claim_row[b]])
@@ -61,9 +66,9 @@ def candidate_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> s
     new_figures = [f.quantity for f in figures if f.quantity in new]
     new_claims = sorted({f.row for f in figures if f.quantity in new})
     found: set[tuple[int, int]] = set()
-    for q, hits in nearest(vectors.figure_ids, vectors.figure_matrix, new_figures).items():
+    for q, hits in nearest(vectors.figure_index, vectors.figure_matrix, vectors.figure_row, new_figures).items():
         found.update((position[q], position[o]) for o, _ in hits if o in position)
-    for c, hits in nearest(vectors.claim_ids, vectors.claim_matrix, new_claims).items():
+    for c, hits in nearest(vectors.claim_index, vectors.claim_matrix, vectors.claim_row, new_claims).items():
         found.update((i, j) for o, _ in hits for i in of_claim.get(c, ()) for j in of_claim.get(o, ()))
     return {(min(i, j), max(i, j)) for i, j in found
             if i != j and figures[i].article_id != figures[j].article_id and linked(figures[i], figures[j])}
@@ -107,12 +112,19 @@ def stacked(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def stored_pairs(store, embedder, min_probability: float) -> tuple[list[Figure], list[tuple[int, int, float]]]:
     """The figures of `store` and their pairs at least `min_probability` likely to state the same claim, the new
-    figures searched and scored first (in a store that cannot be written: all of them, in memory)."""
+    figures searched and scored first, `BATCH` at a time (in a store that cannot be written: all of them, in
+    memory)."""
     write = not store.read_only
     vectors, new = embedded(store, embedder, write)
     figures = store.figures()
-    pairs = scored_pairs(figures, vectors, new)
+    pending = sorted(new)
+    kept: dict[tuple[int, int], float] = {}
+    for k in range(0, len(pending), BATCH):
+        pairs = scored_pairs(figures, vectors, set(pending[k:k + BATCH]))
+        if write:
+            store.add_figure_pairs(pairs, model()["version"])
+        else:
+            kept.update(pairs)
     if not write:
-        return figures, [(a, b, p) for (a, b), p in pairs.items() if p >= min_probability]
-    store.add_figure_pairs(pairs, model()["version"])
+        return figures, [(a, b, p) for (a, b), p in kept.items() if p >= min_probability]
     return figures, store.figure_pairs(min_probability)
