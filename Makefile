@@ -32,6 +32,9 @@ demo: $(STAMP)
 	$(BIN)/newsclaims factchecks import corpora/factchecks/checkers-desk.jsonld corpora/factchecks/wire-checks.tsv --store default
 	@echo "Claims in the samples that match a fact-check (link / suggest / conflict):"
 	$(BIN)/newsclaims factchecks match --store-claims --top 1 --strong --text-output --store default
+	@echo "Figures that disagree across outlets, in corpora/compare (32 short articles):"
+	$(BIN)/newsclaims extract corpora/compare/articles.jsonl --out .newsclaims/compare.jsonl --store sqlite:///.newsclaims/compare.db
+	$(BIN)/newsclaims compare --conflicts --store sqlite:///.newsclaims/compare.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

