@@ -80,3 +80,20 @@ def test_a_read_only_store_is_compared_in_memory(tmp_path, results):
     read_only = Store(fresh.engine, fresh.url, read_only=True)
     assert groups(stored_clusters(read_only, shared())) == expected and expected
     assert counts(read_only) == kept  # nothing written
+
+
+def test_articles_stored_before_measures_were_kept_are_measured_and_compared(tmp_path, results):
+    from sqlalchemy import update
+
+    from pipeline.store.tables import QuantityRow
+
+    store = Store.open(f"sqlite:///{tmp_path / 'new.db'}")
+    store.add(results[:4])
+    expected = groups(stored_clusters(store, shared()))
+    earlier = Store.open(f"sqlite:///{tmp_path / 'earlier.db'}")
+    earlier.add(results[:4])
+    with Session(earlier.engine) as session, session.begin():  # as a store upgraded from schema 0003 holds them
+        session.execute(update(QuantityRow).values(context=None, subject=None, years=None, body=None,
+                                                   scope_place=None))
+    assert groups(stored_clusters(earlier, shared())) == expected and expected
+    assert earlier.measure_earlier_articles() == 0

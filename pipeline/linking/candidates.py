@@ -116,6 +116,8 @@ def stored_pairs(store, embedder, min_probability: float) -> tuple[list[Figure],
     figures searched and scored first, `BATCH` at a time (in a store that cannot be written: all of them, in
     memory)."""
     write = not store.read_only
+    if write:
+        store.measure_earlier_articles()
     vectors, new = embedded(store, embedder, write)
     figures = store.figures()
     pending = sorted(new)

@@ -260,6 +260,27 @@ class Store:
             return [tuple(r) for r in session.execute(select(ClaimRow.id, ClaimRow.text)
                                                       .where(ClaimRow.id.not_in(embedded)).order_by(ClaimRow.id))]
 
+    def measure_earlier_articles(self) -> int:
+        """Give the figures of articles stored before measures were kept (schema 0003 and older) their measure and
+        context, from the article's rows; how many articles were measured."""
+        from ..linking.measure import contexts, measures
+
+        self.writable()
+        with Session(self.engine) as session:
+            ids = list(session.scalars(select(QuantityRow.article_id).distinct()
+                                       .join(ClaimQuantityRow, ClaimQuantityRow.quantity_id == QuantityRow.id)
+                                       .where(QuantityRow.context.is_(None))))
+        for article_id in ids:
+            with Session(self.engine) as session, session.begin():
+                result = read_article(session, article_id)
+                measured, context = measures(result), contexts(result)
+                for row in session.scalars(select(QuantityRow).where(QuantityRow.article_id == article_id)):
+                    m = measured.get(row.record_id)
+                    if m is not None:
+                        row.subject, row.years, row.body, row.scope_place = m.subject, m.years, m.body, m.place
+                        row.context = context[row.record_id]
+        return len(ids)
+
     def figures_to_embed(self, model: str) -> list[tuple[int, str]]:
         """The figures of claims with no context vector kept under `model` (quantity row id, context); in a store
         that can be written, vectors kept under another name are dropped first, and with them every figure pair."""
