@@ -78,3 +78,32 @@ def test_an_index_that_cannot_be_written_or_read_is_used_in_memory(tmp_path):
     similarity.index_path(store).rmdir()
     similarity.index_path(store).write_bytes(b"not a faiss index")  # damaged: built again from the store
     assert similarity.similar(store, query, shared(), k=3)[0].claim_id == hits[0].claim_id
+
+
+def test_the_similarity_index_reads_the_vectors_compare_kept(tmp_path):
+    import json
+    from pathlib import Path
+
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from pipeline.store.tables import ClaimVectorRow
+
+    import pipeline
+    from pipeline.linking import candidates
+    from pipeline.store import Store
+
+    root = Path(__file__).resolve().parent.parent
+    items = [json.loads(line) for line in (root / "corpora/samples/wire.jsonl").read_text("utf-8").splitlines()]
+    store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
+    store.add(pipeline.extract_many(items))
+    candidates.stored_pairs(store, shared(), 1.0)  # compare embeds and keeps every claim
+    name = candidates.model_name(shared())
+    assert store.claims_to_embed(name) == []
+    one = store.vectors("claim", name)[1][0].tobytes()
+    with Session(store.engine) as session, session.begin():  # every kept vector made the same: the index must show it
+        session.execute(update(ClaimVectorRow).values(vector=one))
+    index = similarity.reindex(store, shared())
+    assert len(index.ids) == store.claims_count()
+    hits = similarity.similar(store, "how many of the state's bridges are in bad shape", shared(), k=3)
+    assert len({h.similarity for h in hits}) == 1

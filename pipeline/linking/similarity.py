@@ -5,6 +5,8 @@ import hashlib
 import warnings
 from pathlib import Path
 
+import numpy as np
+
 from ..store.records import SimilarClaim
 from .index import VectorIndex
 
@@ -17,11 +19,27 @@ def index_path(store) -> Path:
     return Path(".newsclaims") / f"{hashlib.sha1(store.safe_url.encode()).hexdigest()[:12]}.faiss"
 
 
+def claim_vectors(store, embedder, claims: dict[int, tuple[str, str]]) -> np.ndarray:
+    """The vectors of `claims` (by row id, in order): those `compare` kept in the store, the others embedded here
+    (and kept, where the store can be written)."""
+    from .candidates import model_name
+
+    name = model_name(embedder)
+    missing = [i for i, _ in store.claims_to_embed(name) if i in claims]  # drops other models' vectors first
+    row = dict(zip(*store.vectors("claim", name)))
+    fresh = embedder.encode([claims[i][1] for i in missing])
+    if missing and not store.read_only:
+        store.add_vectors("claim", name, missing, fresh)
+    row.update(zip(missing, fresh))
+    return np.stack([row[i] for i in claims]) if claims else np.zeros((0, embedder.dimensions), np.float32)
+
+
 def reindex(store, embedder) -> VectorIndex:
-    """Embed every claim of `store` with `embedder` and build the vector index (exact below 50,000 claims, HNSW
-    above); saved beside the store, or used in memory (a warning) where it cannot be saved."""
-    texts = store.claim_texts()
-    index = VectorIndex.build(list(texts), embedder.encode(list(texts.values())))
+    """Build the vector index of the claims of `store` from their kept vectors, embedding with `embedder` those that
+    have none (exact below 50,000 claims, HNSW above); saved beside the store, or used in memory (a warning) where
+    it cannot be saved."""
+    claims = store.claim_texts()
+    index = VectorIndex.build([claim_id for claim_id, _ in claims.values()], claim_vectors(store, embedder, claims))
     try:
         index.save(index_path(store))
     except (OSError, RuntimeError) as e:  # faiss raises RuntimeError for a file it cannot write

@@ -217,12 +217,12 @@ class Store:
 
     # ------------------------------------------------------------------------------------------------ for services
 
-    def claim_texts(self) -> dict[str, str]:
-        """Every stored claim's text by claim id ("article#c1"), in the order they were stored."""
+    def claim_texts(self) -> dict[int, tuple[str, str]]:
+        """Every stored claim's id ("article#c1") and text by its row id, in the order they were stored."""
         with Session(self.engine) as session:
-            rows = session.execute(select(ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text)
+            rows = session.execute(select(ClaimRow.id, ClaimRow.article_id, ClaimRow.record_id, ClaimRow.text)
                                    .order_by(ClaimRow.id)).all()
-        return {f"{r.article_id}#{r.record_id}": r.text for r in rows}
+        return {r.id: (f"{r.article_id}#{r.record_id}", r.text) for r in rows}
 
     def claims_count(self) -> int:
         with Session(self.engine) as session:
