@@ -127,10 +127,10 @@ def season_end(c: Candidate) -> bool:
 
 
 def emergency_number(c: Candidate) -> bool:
-    """"911 calls", "dial 999"."""
+    """"911 calls", "dial 999" (but not "$999.", an amount)."""
     rules = tables()["rules"]
     after, prev = c.after, c.prev
-    return c.first.text in rules["emergency_numbers"] and (
+    return c.first.text in rules["emergency_numbers"] and symbol_before(c.doc, c.number) is None and (
         after is None or after.lower_ in rules["phone_nouns"] or after.is_punct
         or (prev is not None and prev.lemma_ in rules["phone_verbs"]))
 

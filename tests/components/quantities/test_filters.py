@@ -101,6 +101,11 @@ def test_a_day_in_a_date_naming_a_month():
     assert not filters.calendar_date(candidate(doc, "27"))
 
 
+def test_an_amount_of_999_dollars_is_no_emergency_number():
+    assert filters.emergency_number(candidate(doc_of("Dial 999."), "999"))
+    assert not filters.emergency_number(candidate(doc_of("It costs $999."), "999"))
+
+
 def test_a_clock_time_entity():
     doc = built(["at", "3", "o'clock"], ents=["O", "B-TIME", "I-TIME"])
     assert filters.clock_time_entity(candidate(doc, "3"))
