@@ -97,3 +97,14 @@ def test_articles_stored_before_measures_were_kept_are_measured_and_compared(tmp
                                                    scope_place=None))
     assert groups(stored_clusters(earlier, shared())) == expected and expected
     assert earlier.measure_earlier_articles() == 0
+
+
+def test_a_vector_or_pair_kept_twice_is_kept_once(store_url, results):
+    store = Store.open(store_url)
+    store.add(results[:2])
+    figures, pairs = candidates.stored_pairs(store, shared(), 0.0)
+    name = f"{candidates.model_name(shared())}+{candidates.model()['version']}"
+    ids, vectors = store.vectors("figure", name)
+    store.add_vectors("figure", name, ids, vectors)  # as a second compare running at once would
+    store.add_figure_pairs({(a, b): p for a, b, p in pairs}, candidates.model()["version"])
+    assert pairs and counts(store)[1:] == (len(figures), len(pairs))

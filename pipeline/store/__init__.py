@@ -295,12 +295,12 @@ class Store:
                 .where(QuantityRow.context.is_not(None), QuantityRow.id.not_in(embedded)).order_by(QuantityRow.id))]
 
     def add_vectors(self, kind: str, model: str, ids: list[int], vectors: np.ndarray) -> None:
-        """Keep the vectors (float32, unit length) of claims (`kind` "claim") or figures ("figure") `ids`."""
+        """Keep the vectors (float32, unit length) of claims (`kind` "claim") or figures ("figure") `ids`; a vector
+        another `compare` kept meanwhile stays."""
         self.writable()
         row, key = (ClaimVectorRow, "claim_id") if kind == "claim" else (FigureVectorRow, "quantity_id")
-        with Session(self.engine) as session, session.begin():
-            session.add_all(row(**{key: i}, model=model, vector=np.asarray(v, np.float32).tobytes())
-                            for i, v in zip(ids, vectors))
+        rows = [{key: i, "model": model, "vector": np.asarray(v, np.float32).tobytes()} for i, v in zip(ids, vectors)]
+        self._insert_new(row, rows)
 
     def vectors(self, kind: str, model: str) -> tuple[list[int], np.ndarray]:
         """Every kept vector of claims (`kind` "claim") or figures ("figure") under `model`: row ids and one
@@ -317,16 +317,20 @@ class Store:
         """Keep pairs of figures ((lower quantity row id, higher): same-claim probability, by model version
         `model`); a pair kept already stays."""
         self.writable()
-        if not pairs:
+        self._insert_new(FigurePairRow, [{"quantity_id": a, "other_id": b, "probability": p, "model": model}
+                                         for (a, b), p in pairs.items()])
+
+    def _insert_new(self, table, rows: list[dict]) -> None:
+        """Insert `rows` into `table` in one transaction, leaving out those whose key is stored already."""
+        if not rows:
             return
         if self.engine.dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert
-        rows = [{"quantity_id": a, "other_id": b, "probability": p, "model": model} for (a, b), p in pairs.items()]
         with Session(self.engine) as session, session.begin():
             for k in range(0, len(rows), 5000):
-                session.execute(insert(FigurePairRow).on_conflict_do_nothing(), rows[k:k + 5000])
+                session.execute(insert(table).on_conflict_do_nothing(), rows[k:k + 5000])
 
     def figure_pairs(self, min_probability: float) -> list[tuple[int, int, float]]:
         """The kept pairs of figures at least `min_probability` likely to state the same claim."""
