@@ -215,12 +215,18 @@ def one_without_contrast(c: Candidate) -> bool:
     return not any(t.like_num and t.lower_ != "one" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in near)
 
 
+def is_camel_case(word: str) -> bool:
+    """"iPhone", "eBay", "iPad": a lower-case first letter, then a capital."""
+    return word[:1].islower() and any(ch.isupper() for ch in word[1:])
+
+
 def number_in_a_name(c: Candidate) -> bool:
-    """"Forever 21 is selling", "the FTSE 100 rose", "Pixel 8 Pro", "Ted Cruz 1, John Kasich 2": digits right after a
-    capitalised proper noun, with nothing they count or measure after them."""
+    """"Forever 21 is selling", "the FTSE 100 rose", "Pixel 8 Pro", "the iPhone 15 costs", "Ted Cruz 1, John Kasich
+    2": digits right after a capitalised (or camel-case) proper noun, with nothing they count or measure after
+    them."""
     n, prev, after = c.number, c.prev, c.after
     if not n.digits or prev is None or c.unit is not None or prev.pos_ != "PROPN" or not prev.is_alpha \
-            or not (prev.is_title or prev.is_upper) or prev.whitespace_ == "":
+            or not (prev.is_title or prev.is_upper or is_camel_case(prev.text)) or prev.whitespace_ == "":
         return False
     if prev.lower_ in tables()["rules"]["months_and_weekdays"] or c.after_char in "%-–" \
             or symbol_before(c.doc, n) is not None:  # "costs CHF 1.5 million.": a currency code, not a name

@@ -168,9 +168,15 @@ def test_one_counts_when_stressed_contrasted_or_measuring(words):
     (["The", "Pixel", "8", "Pro", "is", "out"], ["DET", "PROPN", "NUM", "NOUN", "AUX", "ADV"], "8"),
     (["Ted", "Cruz", "1", ",", "John", "Kasich", "2"], ["PROPN", "PROPN", "NUM", "PUNCT", "PROPN", "PROPN", "NUM"], "1"),
     (["The", "Boeing", "737", "Max", "crashed"], ["DET", "PROPN", "NUM", "PROPN", "VERB"], "737"),
+    (["The", "iPhone", "15", "costs", "more"], ["DET", "PROPN", "NUM", "VERB", "ADV"], "15"),
 ])
 def test_digits_inside_a_name(words, pos, surface):
     assert filters.number_in_a_name(candidate(built(words, pos=pos), surface))
+
+
+def test_camel_case_is_a_name_s_writing():
+    assert filters.is_camel_case("iPhone") and filters.is_camel_case("eBay")
+    assert not filters.is_camel_case("Phone") and not filters.is_camel_case("phones") and not filters.is_camel_case("")
 
 
 def test_a_name_with_its_number_modifying_a_noun():
