@@ -37,7 +37,7 @@ def training_pairs(store: Store, gold: dict, texts: dict[str, str]):
     """The figures, the candidate pairs (positions), their features and their gold labels."""
     vectors, _ = candidates.embedded(store, shared(), write=True)
     figures = store.figures()
-    pairs = sorted(candidates.candidate_pairs(figures, vectors, {f.quantity for f in figures}))
+    pairs = sorted(candidates.candidate_pairs(candidates.Positions(figures), vectors, {f.quantity for f in figures}))
     x = [features(figures[i], figures[j], vectors.claim_similarity(figures[i].row, figures[j].row),
                   vectors.figure_similarity(figures[i].quantity, figures[j].quantity)) for i, j in pairs]
     spans = compare_score.figure_spans(gold, texts)

@@ -57,15 +57,24 @@ class Vectors:
         return float(self.figure_matrix[self.figure_row[a]] @ self.figure_matrix[self.figure_row[b]])
 
 
-def candidate_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> set[tuple[int, int]]:
-    """Pairs of positions in `figures`, one of them new (by quantity row id): nearest contexts and the figures of
+class Positions:
+    """The stored figures, with where each one is (by quantity row id) and where each claim's figures are; built once
+    per compare, for every batch of new figures."""
+
+    def __init__(self, figures: list[Figure]):
+        self.figures = figures
+        self.of_quantity = {f.quantity: n for n, f in enumerate(figures)}
+        self.of_claim: dict[int, list[int]] = {}
+        for n, f in enumerate(figures):
+            self.of_claim.setdefault(f.row, []).append(n)
+
+
+def candidate_pairs(at: Positions, vectors: Vectors, new: set[int]) -> set[tuple[int, int]]:
+    """Pairs of positions in `at.figures`, one of them new (by quantity row id): nearest contexts and the figures of
     nearest claims, from different articles, measuring the same kind of thing."""
-    position = {f.quantity: n for n, f in enumerate(figures)}
-    of_claim: dict[int, list[int]] = {}
-    for n, f in enumerate(figures):
-        of_claim.setdefault(f.row, []).append(n)
-    new_figures = [f.quantity for f in figures if f.quantity in new]
-    new_claims = sorted({f.row for f in figures if f.quantity in new})
+    figures, position, of_claim = at.figures, at.of_quantity, at.of_claim
+    new_figures = sorted(q for q in new if q in position)
+    new_claims = sorted({figures[position[q]].row for q in new_figures})
     found: set[tuple[int, int]] = set()
     for q, hits in nearest(vectors.figure_index, vectors.figure_matrix, vectors.figure_row, new_figures).items():
         found.update((position[q], position[o]) for o, _ in hits if o in position)
@@ -75,11 +84,11 @@ def candidate_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> s
             if i != j and figures[i].article_id != figures[j].article_id and linked(figures[i], figures[j])}
 
 
-def scored_pairs(figures: list[Figure], vectors: Vectors, new: set[int]) -> dict[tuple[int, int], float]:
+def scored_pairs(at: Positions, vectors: Vectors, new: set[int]) -> dict[tuple[int, int], float]:
     """The candidate pairs (`candidate_pairs`) by quantity row ids, each with its same-claim probability."""
     out = {}
-    for i, j in candidate_pairs(figures, vectors, new):
-        a, b = figures[i], figures[j]
+    for i, j in candidate_pairs(at, vectors, new):
+        a, b = at.figures[i], at.figures[j]
         p = probability(features(a, b, vectors.claim_similarity(a.row, b.row),
                                  vectors.figure_similarity(a.quantity, b.quantity)))
         if p >= KEPT_FROM:
@@ -120,10 +129,11 @@ def stored_pairs(store, embedder, min_probability: float) -> tuple[list[Figure],
         store.measure_earlier_articles()
     vectors, new = embedded(store, embedder, write)
     figures = store.figures()
+    at = Positions(figures)
     pending = sorted(new)
     kept: dict[tuple[int, int], float] = {}
     for k in range(0, len(pending), BATCH):
-        pairs = scored_pairs(figures, vectors, set(pending[k:k + BATCH]))
+        pairs = scored_pairs(at, vectors, set(pending[k:k + BATCH]))
         if write:
             store.add_figure_pairs(pairs, model()["version"])
         else:
