@@ -28,9 +28,16 @@ def add_set_argument(parser: argparse.ArgumentParser, sets: dict[str, Path] | No
         parser.add_argument("--set", choices=list(sets), default=next(iter(sets)), help="which held-out set")
 
 
+def add_wikinews_argument(parser: argparse.ArgumentParser) -> None:
+    """`--wikinews`, for a set with texts from WikinewsSum besides the main source."""
+    parser.add_argument("--wikinews", type=Path, help="a WikinewsSum checkout or its cleaned_endataset.json")
+
+
 def set_loader(load: Callable, sets: dict[str, Path] | None, args: argparse.Namespace) -> Callable:
-    """`load` reading the gold file of the set `--set` named (unchanged where there is one set)."""
-    return functools.partial(load, gold=sets[args.set]) if sets else load
+    """`load` reading the gold file of the set `--set` named (unchanged where there is one set), with the
+    WikinewsSum source `--wikinews` gave, where the scorer takes one."""
+    extra = {"wikinews": args.wikinews} if getattr(args, "wikinews", None) else {}
+    return functools.partial(load, gold=sets[args.set], **extra) if sets else load
 
 
 def by_half(items: list, half: str) -> list[tuple[str, list]]:
@@ -48,13 +55,15 @@ def loaded(load: Callable, polnear: Path, half: str, error: type[Exception]) -> 
 
 
 def rebuild(argv: list[str] | None, doc: str, load: Callable, error: type[Exception], row: Callable[[object], dict],
-            annotated: str, sets: dict[str, Path] | None = None) -> int:
+            annotated: str, sets: dict[str, Path] | None = None, wikinews: bool = False) -> int:
     """The command that rebuilds a set from its source checkout into DIR/dev.jsonl and DIR/test.jsonl (`sets`:
-    the gold file of each set `--set` can name, the first by default)."""
+    the gold file of each set `--set` can name, the first by default; `wikinews`: the set may need `--wikinews`)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("polnear", type=Path, metavar="source", help="the checkout the set's texts come from")
     parser.add_argument("--out", type=Path, required=True, help="directory for dev.jsonl and test.jsonl")
     add_set_argument(parser, sets)
+    if wikinews:
+        add_wikinews_argument(parser)
     args = parser.parse_args(argv)
     items = loaded(set_loader(load, sets, args), args.polnear, "all", error)
     if items is None:

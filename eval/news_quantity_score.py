@@ -1,9 +1,11 @@
 """Quantities on news we did not write, scored in CQE's conventions: newsclaims and quantulum3 on the held-out
 quantity set, and figure coverage on fact-checked claims.
 
-    python -m eval.news_quantity_score POLNEAR_DIR [--half dev|test|all] [--coverage] [--json FILE]
+    python -m eval.news_quantity_score POLNEAR_DIR [--set news|outlets] [--wikinews WIKINEWSSUM]
+        [--half dev|test|all] [--coverage] [--json FILE]
 
-The set (`eval/quantity_set.py`): 321 items, a dev half (tuned on) and a test half (scored once, at the end).
+The sets (`eval/quantity_set.py`): `news`, 321 items, and `outlets`, 401 items (which needs `--wikinews`), each
+with a dev half (tuned on) and a test half (scored once, at the end).
 Matching follows CQE's evaluation (github.com/satya77/CQE_Evaluation, `evaluate_models.py`): a value matches when
 `numpy.isclose` (rtol 1e-5) holds, a range only a range with both ends in the same order; value+unit also needs the
 unit, value+change also the change (= ~ > < up down). One difference: here each gold quantity and each prediction is
@@ -27,6 +29,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -220,11 +223,27 @@ def coverage(amounts_only: bool = False) -> tuple[int, int]:
     return covered, total
 
 
+def agreement(items: list, gold: Path) -> dict[str, PRF] | None:
+    """A second annotator scored against the gold, on the items both annotated (`second.jsonl` beside `gold`), or
+    None where the set has no second annotation."""
+    path = gold.parent / "second.jsonl"
+    if not path.exists():
+        return None
+    second = {e["n"]: e["quantities"] for e in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    both = [i for i in items if i.n in second]
+    found = [[Found(q.get("value"), q.get("low"), q.get("high"), q["unit"], q["change"]) for q in second[i.n]]
+             for i in both]
+    return score(both, found)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text)")
+    parser = held_out.scorer_parser(__doc__, "a PolNeAR checkout (data/train/text)", quantity_set.GOLDS)
+    held_out.add_wikinews_argument(parser)
     parser.add_argument("--coverage", action="store_true", help="also figure coverage on the CLEF verified claims")
+    parser.add_argument("--agreement", action="store_true",
+                        help="also a second annotator against the gold, where the set has one")
     args = parser.parse_args(argv)
-    items = held_out.loaded(quantity_set.load, args.polnear, args.half, quantity_set.SetError)
+    items = held_out.loaded(held_out.set_loader(quantity_set.load, quantity_set.GOLDS, args), args.polnear, args.half, quantity_set.SetError)
     if items is None:
         return 2
     figures_out = {}
@@ -236,6 +255,16 @@ def main(argv: list[str] | None = None) -> int:
             figures_out[half][name] = {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
             print(f"  {name:<11} " + " | ".join(f"{k} P {v.precision:.3f} R {v.recall:.3f} F1 {v.f1:.3f}"
                                                for k, v in totals.items()))
+    if args.agreement:
+        every = items if args.half == "all" else held_out.loaded(
+            held_out.set_loader(quantity_set.load, quantity_set.GOLDS, args), args.polnear, "all", quantity_set.SetError)
+        totals = agreement(every, quantity_set.GOLDS[args.set])
+        if totals is None:
+            print("agreement: this set has no second annotation")
+        else:
+            figures_out["agreement"] = {k: {"p": v.precision, "r": v.recall, "f1": v.f1} for k, v in totals.items()}
+            print("  annotators  " + " | ".join(f"{k} P {v.precision:.3f} R {v.recall:.3f} F1 {v.f1:.3f}"
+                                               for k, v in totals.items()) + " (second against first, both halves)")
     if args.coverage:
         for amounts_only, label in ((False, "every figure"), (True, "figures that state an amount")):
             covered, total = coverage(amounts_only)

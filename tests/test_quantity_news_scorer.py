@@ -20,6 +20,34 @@ def test_the_committed_set_is_321_items_in_two_halves_with_quantities_in_cqe_for
             assert len(q["text"]) == q["end"] - q["start"]
 
 
+def test_the_outlets_set_is_401_items_split_by_page_with_a_second_annotation_of_40():
+    rows = [json.loads(line) for line in quantity_set.GOLDS["outlets"].read_text("utf-8").splitlines()]
+    assert len(rows) == 401 and Counter(r["half"] for r in rows) == {"dev": 197, "test": 204}
+    assert Counter(r["source"] for r in rows) == {"wikinews": 301, "polnear": 100}
+    halves_of_page = {}
+    for r in rows:
+        halves_of_page.setdefault(r["file"], set()).add(r["half"])
+        assert "text" not in r and len(r["sha1"]) == 40
+        for q in r["quantities"]:
+            assert q["change"] in ("=", "~", ">", "<", "up", "down") and q["unit"]
+            assert ("value" in q) != ("low" in q and "high" in q)
+    assert all(len(h) == 1 for h in halves_of_page.values())  # no page in both halves
+    news_files = {json.loads(line)["file"] for line in quantity_set.GOLD.read_text("utf-8").splitlines()}
+    assert not news_files & set(halves_of_page)
+    second = (quantity_set.GOLDS["outlets"].parent / "second.jsonl").read_text("utf-8").splitlines()
+    assert len(second) == 40
+
+
+def test_a_second_annotator_is_scored_against_the_gold_on_the_items_both_annotated(tmp_path):
+    gold_file = tmp_path / "gold.jsonl"
+    (tmp_path / "second.jsonl").write_text(json.dumps({"n": 1, "quantities": [
+        {"value": 5.0, "unit": "percentage", "change": "="}, {"value": 7.0, "unit": "-", "change": "="}]}) + "\n")
+    items = [quantity_set.Item(n, "dev", "wikinews", "t", [gold(5.0, unit="percentage")]) for n in (1, 2)]
+    totals = S.agreement(items, gold_file)
+    assert (totals["value"].precision, totals["value"].recall) == (0.5, 1.0)  # item 2 has no second annotation
+    assert S.agreement(items, tmp_path / "elsewhere" / "gold.jsonl") is None
+
+
 def gold(value=None, low=None, high=None, unit="-", change="="):
     return quantity_set.GoldQuantity(0, 1, "x", value, low, high, unit, change)
 
