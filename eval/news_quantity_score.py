@@ -64,9 +64,26 @@ def lemmatizer():
 
 @lru_cache(maxsize=4096)
 def lemma(noun: str) -> str:
-    """A counted noun lemmatised and lower-cased, without determiners ("the mass shootings" -> "mass shooting")."""
-    words = [t.lemma_.lower() for t in lemmatizer()(noun) if not t.is_stop and not t.is_punct]
+    """A counted noun lower-cased and lemmatised, without determiners ("the mass shootings" -> "mass shooting"; a
+    noun that is all stop words, like "overs", is kept)."""
+    tokens = [t for t in lemmatizer()(noun.lower()) if not t.is_punct]
+    words = [singular(t) for t in tokens if not t.is_stop] or [singular(t) for t in tokens]  # "overs": not all stop
     return " ".join(words) or "-"
+
+
+@lru_cache(maxsize=1)
+def inflections():
+    import inflect
+
+    return inflect.engine()
+
+
+def singular(token) -> str:
+    """A word's lemma, or, where spaCy left a plural in "s" as it was ("americans", a proper noun's plural), its
+    singular by `inflect`."""
+    if token.lemma_ != token.text or not token.text.endswith("s") or token.text.endswith(("ss", "us", "is", "as", "os")):
+        return token.lemma_
+    return inflections().singular_noun(token.text) or token.text
 
 
 def unit_form(unit: str) -> object:

@@ -101,3 +101,9 @@ def test_figures_that_state_an_amount_leave_out_names_dates_and_times():
     assert [text[s:e] for s, e in S.figures(text, amounts_only=True)] == ["40", "12", "911"]
     text = "In 1692, the 2014-15 season ran Oct. 7-10 and HR 1313 passed 40 to 12."
     assert [text[s:e] for s, e in S.figures(text, amounts_only=True)] == ["40", "12"]
+
+
+def test_counted_nouns_compare_lower_cased_and_singular_whatever_their_tag():
+    assert S.unit_form("Americans") == S.unit_form("american") and S.unit_form("Sri Lankans") == S.unit_form("sri lankan")
+    assert S.unit_form("overs") == S.unit_form("over")  # a stop word alone is still the noun
+    assert S.unit_form("gas") != S.unit_form("ga") and S.unit_form("mass shootings") == "mass shooting"
