@@ -111,6 +111,8 @@ def newsclaims_found(q) -> Found:
         unit = "times"
     elif q.unit_normalized:
         unit = q.unit_normalized
+    elif (q.counted or "").lower() == "times":
+        unit = "time"  # "tried five times": a count of occasions, not CQE's "times" of a multiple
     else:
         unit = q.counted or q.unit or "-"
     if q.previous is not None and q.low is None and re.search(r"\bto\b", q.text):

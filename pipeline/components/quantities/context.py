@@ -59,8 +59,8 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
 
 def counted_noun(doc: Doc, start: int, end: int) -> str:
     """What a counted phrase counts: its head noun and the words before it that classify it ("106 mass shootings",
-    "four police officers"), without the names and participles that only say whose or which ("250 Florida
-    workers" counts "workers", "216 paid staffers" "staffers", "two Islamic holidays" "holidays")."""
+    "four police officers"), without the names, participles and adjectives that only say whose, which or what
+    kind ("250 Florida workers" counts "workers", "216 paid staffers" "staffers", "12 dead people" "people")."""
     roots = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN") and not start <= t.head.i < end]
     nouns = roots or [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN")]
     if not nouns:
@@ -73,11 +73,12 @@ def counted_noun(doc: Doc, start: int, end: int) -> str:
 
 
 def classifies(word: Token, head: Token) -> bool:
-    """Whether `word`, before the head noun, classifies what is counted: a noun ("police officers"), a lower-case
-    adjective ("mass shootings"), a proper noun inside a name ("New Yorkers"); not "Florida", "paid", "Islamic"."""
-    if word.pos_ == "NOUN" or word.pos_ == "PROPN" and head.pos_ == "PROPN":
-        return True
-    return word.pos_ == "ADJ" and word.is_lower and word.ent_type_ != "NORP"
+    """Whether `word`, before the head noun, classifies what is counted: a noun ("police officers", "mass
+    shootings"), a proper noun inside a name ("New Yorkers"); not a name before a common noun ("Florida"), a
+    participle ("paid") or an adjective ("dead people", "original choices", "Islamic holidays"), unless it is one
+    of the few that make a kind of thing with the noun (`classifying_adjectives`: "mass shootings")."""
+    return word.pos_ == "NOUN" or word.pos_ == "PROPN" and head.pos_ == "PROPN" \
+        or word.pos_ == "ADJ" and word.lower_ in tables()["rules"]["classifying_adjectives"]
 
 
 OF_PHRASE_LONGEST = 12  # tokens: a noun phrase is shorter; "hundreds of hundreds of ..." must stay linear

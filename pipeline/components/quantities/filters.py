@@ -3,6 +3,7 @@ emergency numbers ("911 calls"), names with numbers ("COVID-19", "Route 66"), or
 markers, "one" as a word ("one thing") and "one of" a group. Each rule takes a `Candidate` and says whether it rejects it; `NOT_A_QUANTITY` runs them in order."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property, lru_cache
 
@@ -13,7 +14,7 @@ from ..entities.places import is_a_known_place
 from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
-from .text import ents_of, next_index, sentence_of, text_of, token_after
+from .text import ents_of, index_of, next_index, sentence_of, text_of, token_after
 from .units import Unit, is_clock_time, symbol_before, unit_after
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -69,10 +70,25 @@ def code(c: Candidate) -> bool:
 
 
 def phone_or_address_part(c: Candidate) -> bool:
-    """"+6663", "#3", the parts of "192.168"."""
+    """"+6663", "#3", the parts of "192.168" and "1.2.3.4"."""
     n = c.number
     return n.digits and c.before_char in "+#" or (n.digits and c.before_char == "." and n.start_char > 1
-                                                  and c.text[n.start_char - 2].isdigit())
+                                                  and c.text[n.start_char - 2].isdigit()) \
+        or n.digits and bool(re.match(r"\.\d", c.text[n.end_char:n.end_char + 2]))
+
+
+def slash_date(c: Candidate) -> bool:
+    """"5/12/04", "expires on 7/14/": a day and month written with slashes."""
+    return c.number.digits and re.fullmatch(r"\d{1,2}/\d{1,2}/(\d{2}|\d{4})?", c.word()) is not None
+
+
+def letter_of_a_code(c: Candidate) -> bool:
+    """"pad 37B", "303b of the Penal Code": an integer with a "b" glued on, no currency and nothing it counts after
+    it, names a thing ("$37B", "1.2b" and "3B people" are billions)."""
+    n = c.number
+    written = c.text[n.start_char:n.end_char]
+    return n.digits and written[-1:] in ("b", "B") and written[:-1].isdigit() and symbol_before(c.doc, n) is None \
+        and (c.after is None or c.after.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
 
 def clock_time_am_pm(c: Candidate) -> bool:
@@ -153,14 +169,20 @@ def after_name_prefix(c: Candidate) -> bool:
 
 
 def compound_modifier(c: Candidate) -> bool:
-    """"a four-alarm fire": a number word in a compound modifier, not a figure (but "a 50-lane highway", "a
-    2,300-page plan" and "6.0-sigma" count or measure)."""
+    """"a one-time fee", "a two-way street": "one", or an idiom (`compound_idioms`), in a compound modifier, not a
+    figure, nor a number word spelled on into an ordinal ("twenty-first", "three twenty-firsts"; but "a three-judge
+    panel", "a 50-lane highway", "a 2,300-page plan" and "6.0-sigma" count or measure);
+    digits before a capitalised word ("7-Eleven", "a 3-D printer") name something."""
     after, n = c.after, c.number
-    if n.digits and after is not None and after.text in ("-", "‑") and c.nxt + 1 < len(c.doc) \
-            and c.doc[c.nxt + 1].is_alpha and c.doc[c.nxt + 1].text[0].isupper():
-        return True  # "7-Eleven", "a 3-D printer": a name or a code
-    return not n.digits and after is not None and after.text in ("-", "‑") and after.idx == n.end_char and c.nxt + 1 < len(c.doc) \
-        and c.doc[c.nxt + 1].is_alpha and c.unit is None and "." not in c.text[n.start_char:n.end_char]
+    joined = after is not None and after.text in ("-", "‑") and c.nxt + 1 < len(c.doc) and c.doc[c.nxt + 1].is_alpha
+    if not joined:
+        return False
+    noun = c.doc[c.nxt + 1]
+    if n.digits:
+        return noun.text[0].isupper()
+    idiom = c.first.lower_ == "one" or noun.lower_ in tables()["rules"]["compound_idioms"]
+    spelled_on = noun.like_num or noun.lower_.endswith("s") and noun.vocab[noun.lower_[:-1]].like_num
+    return (idiom or spelled_on) and after.idx == n.end_char and c.unit is None and "." not in c.text[n.start_char:n.end_char]
 
 
 def digits_run_on(c: Candidate) -> bool:
@@ -181,6 +203,64 @@ def list_marker(c: Candidate) -> bool:
     at_line_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_
     return at_line_start and after is not None and after.text in (")", ".") and after.idx == c.number.end_char \
         and c.number.value < 100 and (after.whitespace_ != "" or c.nxt + 1 >= len(c.doc))
+
+
+def bare_integer(c: Candidate) -> bool:
+    """Whether the number is an integer of at most three digits with no unit after it."""
+    return c.number.digits and c.number.end - c.number.start == 1 and c.first.text.isdigit() \
+        and len(c.first.text) <= 3 and c.unit is None
+
+
+def numbered_sequence(c: Candidate) -> bool:
+    """"1 Mark Richardson, 2 Mathew Sinclair, 3 ...", "(1) placed ...; (2) placed ...", "5 A close encounter ... 6 A
+    ...": bare integers numbering the parts of a sentence, three or more in a row and in order."""
+    if not bare_integer(c):
+        return False
+    listed, starts = index_of(c.doc).sentences
+    sentence_start = starts[bisect.bisect_right(starts, c.first.i) - 1]
+    where = index_of(c.doc).small_integers
+    value, i = int(c.first.text), c.first.i
+
+    def before(v: int, j: int) -> int | None:
+        at = [k for k in where.get((sentence_start, v), ()) if k < j]
+        return at[-1] if at else None
+
+    def after(v: int, j: int) -> int | None:
+        return next((k for k in where.get((sentence_start, v), ()) if k > j), None)
+
+    prev1, next1 = before(value - 1, i), after(value + 1, i)
+    return prev1 is not None and (next1 is not None or before(value - 2, prev1) is not None) \
+        or next1 is not None and after(value + 2, next1) is not None
+
+
+def marker_of_a_part(c: Candidate) -> bool:
+    """"(1) placed a greater priority", "9 A collision", "terms used in this Agreement: 1.": a bare integer in
+    brackets before a word, before a capitalised article, or closing the text after a colon or full stop."""
+    if not bare_integer(c) or c.after is None:
+        return False
+    doc, after = c.doc, c.after
+    bracketed = c.prev is not None and c.prev.text == "(" and after.text == ")" and c.number.value < 30 \
+        and c.nxt + 1 < len(doc) and doc[c.nxt + 1].is_alpha \
+        and not (c.prev.i > 0 and doc[c.prev.i - 1].pos_ == "PROPN")  # "John Smith (17)": an age
+    before_article = after.pos_ == "DET" and after.is_title and after.i > 0
+    closing = after.text == "." and c.nxt + 1 >= len(doc) and c.prev is not None and c.prev.text in (":", ".")
+    return bracketed or before_article or closing
+
+
+NAMING_ENTITIES = ("ORG", "EVENT", "FAC", "LAW")
+
+
+def number_in_a_named_entity(c: Candidate) -> bool:
+    """"BBC One", "Sky One", "Delta 4", "G20 summit": a number inside a name NER found (an organization, event,
+    building or law: the small model's products and works of art are too often a name and a figure), next to a capitalised word of that name that is not a number (not
+    "Rubio's 17", where NER joined a possessive and a figure)."""
+    if c.first.ent_type_ not in NAMING_ENTITIES or c.unit is not None:
+        return False
+    doc, n = c.doc, c.number
+    beside = [doc[n.start - 1]] if n.start > 0 else []
+    beside += [doc[n.end]] if n.end < len(doc) else []
+    return any(t.ent_type_ == c.first.ent_type_ and t.ent_iob_ != "O" and t.is_alpha and t.text[0].isupper()
+               and not t.like_num and (t.i > n.start or doc[n.start].ent_iob_ == "I") for t in beside)
 
 
 def one_of_a_group(c: Candidate) -> bool:
@@ -292,6 +372,11 @@ NOT_A_QUANTITY = (
     one_of_a_group,
     one_without_contrast,
     number_in_a_name,
+    number_in_a_named_entity,
+    numbered_sequence,
+    marker_of_a_part,
+    slash_date,
+    letter_of_a_code,
     number_word_in_a_name,
     day_of_a_month,
     citation_pages,

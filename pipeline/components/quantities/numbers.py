@@ -347,7 +347,8 @@ def ratio_after(doc: Doc, number: Number) -> Number | None:
 
 
 def times_after(doc: Doc, number: Number) -> Number | None:
-    """"three times the rate": a multiple; "three times a week": a frequency."""
+    """"three times the rate", "ten times harder": a multiple; "three times a week": a frequency ("five times" alone
+    counts occasions)."""
     t = tables()
     j = next_index(doc, number.end)
     if lower_seq(doc, j, 1) == ("times",) and t["times_frequency"].match(text_of(doc)[token_end(doc, j + 1):token_end(doc, j + 1) + 20]):
@@ -356,7 +357,8 @@ def times_after(doc: Doc, number: Number) -> Number | None:
         return Number(number.start, token_after(doc, end_char), number.value, number.start_char, end_char,
                       kind="frequency", qualifier=None) if m else None
     words = lower_seq(doc, j, 2)
-    if len(words) == 2 and words[0] == "times" and words[1] in t["words"]["times_followers"]:
+    comparative = j + 1 < len(doc) and doc[j + 1].tag_ in ("JJR", "RBR")  # "ten times harder", "five times larger"
+    if len(words) == 2 and words[0] == "times" and (words[1] in t["words"]["times_followers"] or comparative):
         return Number(number.start, j + 1, number.value, number.start_char, token_end(doc, j + 1), kind="multiple")
     return None
 

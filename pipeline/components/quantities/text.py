@@ -41,6 +41,18 @@ class DocIndex:
         return [e.start for e in self.ents]
 
     @cached_property
+    def small_integers(self) -> dict[tuple[int, int], list[int]]:
+        """Where each integer of one to three digits written alone stands: (sentence start, value) -> token
+        indices in order."""
+        listed, starts = self.sentences
+        found: dict[tuple[int, int], list[int]] = {}
+        for t in self.doc:
+            if t.text.isdigit() and len(t.text) <= 3:
+                sentence_start = starts[bisect.bisect_right(starts, t.i) - 1]
+                found.setdefault((sentence_start, int(t.text)), []).append(t.i)
+        return found
+
+    @cached_property
     def sentences(self) -> tuple[list[Span], list[int]]:
         """The doc's sentences and the first token of each."""
         listed = list(self.doc.sents)

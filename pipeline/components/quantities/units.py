@@ -128,6 +128,14 @@ def pint_candidates(text: str, char: int, chunk: str) -> list[tuple[str, int, st
     return out
 
 
+def implied_compound(surface: str, unit: str) -> bool:
+    """Whether pint made a product or power of units that the writing does not show: "U.S" read as enzyme unit
+    times siemens, "MN4" as meganewton to the fourth (a code); "N·m", "km/h", "m2" and "km²" show theirs."""
+    if " * " in unit and not re.search(r"[*·⋅ /-]", surface):
+        return True
+    return "**" in unit and bool(re.fullmatch(r"[A-Z]{2,}\d", surface))
+
+
 def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | None:
     """A unit pint knows, starting at character `char`; ambiguous English words are not taken for units."""
     data = tables()["unit_data"]
@@ -150,7 +158,7 @@ def pint_unit(doc: Doc, char: int, attached: bool, number: Number) -> Unit | Non
                 and not surface.isupper():
             continue
         unit = parse_unit(data.get("pint_spellings", {}).get(surface, expression))  # "KB" is pint's "kB"
-        if unit is None or str(unit) in ("dimensionless", ""):
+        if unit is None or str(unit) in ("dimensionless", "") or implied_compound(surface, str(unit)):
             continue
         if len(surface) > 4 and surface.isalpha() and surface.islower() and " " not in surface:
             singular = re.sub(r"(es|s)$", "", low).replace("metre", "meter").replace("litre", "liter")

@@ -2,8 +2,8 @@
 scopes, on hand-built Docs."""
 import pytest
 
-from pipeline.components.quantities.context import (change_of, change_verb_before, counted_after, of_phrase,
-                                                    place_scope, qualifier_before, time_scope)
+from pipeline.components.quantities.context import (change_of, change_verb_before, counted_after, counted_noun,
+                                                    of_phrase, place_scope, qualifier_before, time_scope)
 from pipeline.components.quantities.numbers import parse_number
 
 from .docs import built, doc_of
@@ -26,6 +26,13 @@ def test_counted_noun_by_the_parse():
     assert counted_after(doc, parse_number(doc, 0), 1) == (1, 3)
     doc = built(["12", "dead"])
     assert counted_after(doc, parse_number(doc, 0), 1) == (1, 2)  # a counted adjective
+
+
+def test_a_counted_noun_keeps_the_adjectives_that_make_a_kind_of_thing_and_drops_the_others():
+    doc = built(["12", "dead", "people"], heads=[2, 2, 2], deps=["nummod", "amod", "ROOT"], pos=["NUM", "ADJ", "NOUN"])
+    assert counted_noun(doc, 1, 3) == "people"
+    doc = built(["106", "mass", "shootings"], heads=[2, 2, 2], deps=["nummod", "amod", "ROOT"], pos=["NUM", "ADJ", "NOUN"])
+    assert counted_noun(doc, 1, 3) == "mass shootings"
 
 
 def test_of_phrase_without_the_relative_clause():

@@ -86,10 +86,13 @@ def test_names_with_a_hyphen_and_a_number():
     assert not filters.hyphenated_name(candidate(doc, "19"))
 
 
-def test_a_compound_modifier_is_not_a_figure_but_a_measurement_is():
-    doc = built(["a", "four", "-", "alarm", "fire"], spaces=[True, False, False, True, False])
-    number = Number(1, 2, 4.0, 2, 6)
-    assert filters.compound_modifier(Candidate(doc, number))
+def test_one_or_an_idiom_in_a_compound_modifier_is_no_figure_but_a_count_is():
+    doc = built(["a", "two", "-", "way", "street"], spaces=[True, False, False, True, False])
+    assert filters.compound_modifier(Candidate(doc, Number(1, 2, 2.0, 2, 5)))
+    doc = built(["a", "one", "-", "time", "fee"], spaces=[True, False, False, True, False])
+    assert filters.compound_modifier(Candidate(doc, Number(1, 2, 1.0, 2, 5)))
+    doc = built(["a", "three", "-", "judge", "panel"], spaces=[True, False, False, True, False])
+    assert not filters.compound_modifier(Candidate(doc, Number(1, 2, 3.0, 2, 7)))
     assert not filters.compound_modifier(candidate(doc_of("a 50-lane highway"), "50"))  # digits count lanes
     assert not filters.compound_modifier(candidate(doc_of("a 6.0-sigma result"), "6.0"))
 
@@ -242,3 +245,56 @@ def test_digits_before_a_capitalised_word_name_something(text, surface, rejected
     i = next(t.i for t in doc if t.text.lstrip("-$") .startswith(surface))
     number = parse_number(doc, i)
     assert filters.compound_modifier(Candidate(doc, number)) == rejected
+
+
+def test_a_number_word_spelled_on_into_an_ordinal_is_no_figure():
+    doc = built(["a", "twenty", "-", "first"], spaces=[True, False, False, False])
+    assert filters.compound_modifier(Candidate(doc, Number(1, 2, 20.0, 2, 8)))
+    doc = built(["three", "twenty", "-", "firsts"], spaces=[True, False, False, False])
+    assert filters.compound_modifier(Candidate(doc, Number(1, 2, 20.0, 6, 12)))
+
+
+@pytest.mark.parametrize("rule, text, surface", [
+    (filters.slash_date, "it expires on 5/12/04 unless", "5/12/04"),
+    (filters.phone_or_address_part, "the server at 10.2.3.4 failed", "10.2.3.4"),
+    (filters.letter_of_a_code, "launched from pad 37B on", "37B"),
+])
+def test_dates_addresses_and_codes_written_with_digits(rule, text, surface):
+    c = candidate(doc_of(text), surface)
+    assert rule(c) and not_a_quantity(c)
+
+
+def test_a_b_glued_to_a_money_amount_or_a_decimal_is_billions_not_a_letter():
+    assert not filters.letter_of_a_code(candidate(doc_of("raised $37B last year"), "37B"))
+    assert not filters.letter_of_a_code(candidate(doc_of("a 1.2b budget"), "1.2b"))
+
+
+def test_bare_integers_numbering_the_parts_of_a_sentence_are_no_figures():
+    doc = doc_of("1 Mark Richardson , 2 Mathew Sinclair , 3 Tim Edwards")
+    assert all(filters.numbered_sequence(candidate(doc, s)) for s in ("1", "2", "3"))
+    doc = doc_of("they had 2 sons and 3 daughters")  # two numbers are no sequence
+    assert not filters.numbered_sequence(candidate(doc, "2"))
+    doc = doc_of("won 1 , 3 and 5 medals")  # not consecutive
+    assert not filters.numbered_sequence(candidate(doc, "3"))
+
+
+def test_a_marker_in_brackets_or_before_a_capitalised_article_is_no_figure():
+    doc = built(["(", "1", ")", "placed", "a", "priority"], spaces=[False, False, True, True, True, False])
+    assert filters.marker_of_a_part(candidate(doc, "1"))
+    age = built(["John", "Smith", "(", "17", ")", "said"], spaces=[True, True, False, False, True, False],
+                pos=["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB"])
+    assert not filters.marker_of_a_part(candidate(age, "17"))  # an age after a name
+    doc = built(["crashes", ":", "9", "A", "collision"], pos=["NOUN", "PUNCT", "NUM", "DET", "NOUN"])
+    assert filters.marker_of_a_part(candidate(doc, "9"))
+    doc = built(["9", "people", "came"], pos=["NUM", "NOUN", "VERB"])
+    assert not filters.marker_of_a_part(candidate(doc, "9"))
+
+
+def test_a_number_inside_an_organization_s_name_is_no_figure_but_a_figure_beside_one_is():
+    doc = built(["watch", "BBC", "One", "tonight"], tags=["VB", "NNP", "CD", "NN"],
+                ents=["O", "B-ORG", "I-ORG", "O"])
+    assert filters.number_in_a_named_entity(candidate(doc, "One"))
+    doc = built(["Rubio", "'s", "17", "delegates"], ents=["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert not filters.number_in_a_named_entity(candidate(doc, "17"))  # NER joined a possessive and a figure
+    doc = built(["the", "Voyager", "2", "probe"], ents=["O", "B-PRODUCT", "I-PRODUCT", "O"])
+    assert not filters.number_in_a_named_entity(candidate(doc, "2"))  # products: too often a name and a figure

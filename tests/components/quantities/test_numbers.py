@@ -79,6 +79,13 @@ def test_number_forms(text, value, kind, qualifier):
     assert (number.value, number.kind, number.qualifier) == (pytest.approx(value), kind, qualifier)
 
 
+def test_times_before_a_comparative_is_a_multiple_and_alone_counts_occasions():
+    doc = built(["ten", "times", "harder"], tags=["CD", "NNS", "JJR"])
+    assert parse_number(doc, 0).kind == "multiple"
+    doc = built(["tried", "five", "times", "."], tags=["VBD", "CD", "NNS", "."])
+    assert parse_number(doc, 1).kind == "count"
+
+
 @pytest.mark.parametrize("text, low, high", [
     ("hundreds of protesters", 100, 1000),
     ("tens of thousands of euros", 10_000, 100_000),

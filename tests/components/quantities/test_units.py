@@ -185,12 +185,21 @@ def test_a_currency_sign_of_babel_after_the_number():
     ("50 ksi.", "ksi", "kip_per_square_inch", "pressure"),
     ("27 points per game.", "points per game", "point / game", "rate"),  # not poll points
     ("12 points a match", "points a match", "point / match", "rate"),
+    ("a 25 Mb line.", "Mb", "megabit", "data"),  # bits, not pint's millibarns
+    ("5 N·m of torque", "N·m", "meter * newton", "energy"),  # a product the writing shows
 ])
 def test_units_of_issue_16(text, surface, normalized, kind):
     doc = doc_of(text)
     i = next(t.i for t in doc if t.text[0].isdigit())
     unit = unit_after(doc, parse_literal(doc, i))
     assert (unit.surface.strip(), unit.normalized, unit.kind) == (surface, normalized, kind)
+
+
+@pytest.mark.parametrize("text", ["the 3 U.S states", "the 4 MN4 code"])
+def test_no_product_or_power_of_units_the_writing_does_not_show(text):
+    doc = doc_of(text)
+    i = next(t.i for t in doc if t.text[0].isdigit())
+    assert unit_after(doc, parse_literal(doc, i)) is None
 
 
 def test_points_over_a_duration_stay_a_rate_of_points():
