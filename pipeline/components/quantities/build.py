@@ -61,6 +61,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
         name_unitless(doc, number, draft)
     take_rate_base(doc, draft)
     take_counted(doc, number, draft)
+    take_count_rate(doc, draft)
     take_age(doc, number, draft)
     take_negator(doc, number, draft)
     first_token = take_qualifier(doc, number, draft)
@@ -68,16 +69,18 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
 
 
 def take_range(doc: Doc, number: Number, draft: Draft, unit: Unit | None, ranged: tuple) -> Unit | None:
-    """"10 to 20 billion", "rose from 12 to 15", "between 10 and 20 percent": low and high (or previous and value),
-    the scale of the second carried to the first; returns the range's unit."""
+    """"10 to 20 billion", "rose from 12 to 15", "between 10 and 20 percent": low and high (or previous and value,
+    after a change verb or from high to low), the scale of the second carried to the first; returns the range's
+    unit."""
     second, range_unit, between = ranged
     scale = second.value / plain_value(doc, second) if plain_value(doc, second) else 1
     value = draft.value
     first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and range_unit is unit)) else value
     draft.low, draft.high, draft.value = first_value, second.value, None
     draft.previous = None
-    if word_before(doc, number) == "from" and change_verb_before(doc, number.start):
+    if word_before(doc, number) == "from" and (change_verb_before(doc, number.start) or draft.low > draft.high >= 0):
         draft.previous, draft.value, draft.low, draft.high = draft.low, draft.high, None, None  # "rose from 12 to 15": 15, up from 12
+        # a range is never written from high to low: "lower the wage from $10 to $7.70" is a change
     elif draft.low > draft.high:
         draft.low, draft.high = draft.high, draft.low
     draft.end_char = second.end_char
@@ -99,6 +102,10 @@ def take_symbol_before(doc: Doc, number: Number, draft: Draft, sym: tuple[int, d
     rate = rate_after(doc, Unit(draft.end_char, "", draft.unit_normalized, draft.kind))
     if rate.end_char > draft.end_char and unit is None:
         draft.end_char, draft.unit_normalized = rate.end_char, rate.normalized  # "$15.4/hour", "$115 million a year"
+    elif draft.end_char > number.end_char and unit is None:  # "$10 an hour to $7.70": the first figure's rate
+        first_rate = rate_after(doc, Unit(number.end_char, "", draft.unit_normalized, draft.kind))
+        if first_rate.end_char > number.end_char:
+            draft.unit_normalized = first_rate.normalized
     return unit
 
 
@@ -225,7 +232,20 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
                 counted_range = counted_after(doc, inner, next_index(doc, inner.end))
                 draft.counted = counted_noun(doc, *counted_range) if counted_range else None
             else:
-                draft.counted = doc[of_range[0]: of_range[1]].text
+                draft.counted = counted_noun(doc, *of_range)  # "two-thirds of the country's population": population
+
+
+def take_count_rate(doc: Doc, draft: Draft) -> None:
+    """"50 men a day", "450 clicks a minute", "2 million visitors annually": a count over a duration is a rate of
+    what it counts ("men / day"); "a year ago" is a time, not a rate."""
+    if draft.kind != "count" or not draft.counted or draft.unit_normalized or draft.unit_text is None:
+        return
+    counted = Unit(draft.end_char, draft.unit_text, draft.counted, "count")
+    rate = rate_after(doc, counted)
+    if rate is counted or re.match(r"\s+(ago|earlier|later|before|after)\b", text_of(doc)[rate.end_char:rate.end_char + 10]):
+        return
+    draft.unit_text, draft.unit_normalized, draft.kind = text_of(doc)[draft.end_char - len(draft.unit_text):rate.end_char].strip(), rate.normalized, "rate"
+    draft.end_char = rate.end_char
 
 
 def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:

@@ -48,13 +48,21 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
             and target.ent_type_ not in ("DATE", "TIME"):
         if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB") and not t.is_punct) or t.text == "-"
                for t in doc[i: target.i]):
-            return i, target.i + 1
+            return i, hyphenated_end(doc, target.i + 1)
     if (token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") or token.tag_ == "NNPS") and token.dep_ != "npadvmod":
-        end = i + 1
+        end = hyphenated_end(doc, i + 1)
         while end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].dep_ == "compound":
-            end += 1
+            end = hyphenated_end(doc, end + 1)
         return i, end
     return None
+
+
+def hyphenated_end(doc: Doc, end: int) -> int:
+    """The end of a word written with hyphens that ends at token `end` or later ("e-mails", "set-top boxes")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
+    return end
 
 
 def counted_noun(doc: Doc, start: int, end: int) -> str:
@@ -67,8 +75,14 @@ def counted_noun(doc: Doc, start: int, end: int) -> str:
         return doc[start:end].text
     head = nouns[-1]
     first = head.i
-    while first - 1 >= start and classifies(doc[first - 1], head):
-        first -= 1
+    while first - 1 >= start:
+        if first - 2 >= start and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
+                and not doc[first - 2].whitespace_:
+            first -= 2  # "set-top boxes", "e-mails": one word
+        elif classifies(doc[first - 1], head):
+            first -= 1
+        else:
+            break
     return doc[first:head.i + 1].text
 
 

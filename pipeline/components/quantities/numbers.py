@@ -469,7 +469,8 @@ def word_before(doc: Doc, number: Number) -> str:
 
 
 def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit | None, bool] | None:
-    """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20"):
+    """The second number of a range ("10 to 20", "10-20", "44 mg to 50 mg", "8- to 16-meter", "between 10 and 20",
+    "six or seven months"):
     (second number, the range's unit, whether it is a "between")."""
     text = text_of(doc)
     pos = unit.end_char if unit is not None else number.end_char
@@ -477,10 +478,11 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     from_ = word_before(doc, number) == "from"
     if change_verb_before(doc, number.start) and not from_ and "to" in m_joiner(text, pos):
         return None  # "fell 3 points to 4.1 percent": a change and a level, not a range
-    rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+", text[pos:pos + 16]) if symbol_before(doc, number) else None
+    rate = re.match(r"\s*(?:/|per)\s*[A-Za-z]+|\s+an?\s+(?:hour|day|week|month|year)\b", text[pos:pos + 16]) \
+        if symbol_before(doc, number) else None
     if rate:
-        pos += rate.end()  # "$350 per kg to $680 per kg"
-    m = re.match(r"(-?\s*(?:to|through|and)\s+[$€£¥]?|\s?[-–—]\s?[$€£¥]?)", text[pos:pos + 12])
+        pos += rate.end()  # "$350 per kg to $680 per kg", "from $10 an hour to $7.70"
+    m = re.match(r"(-?\s*(?:to|through|and|or)\s+[$€£¥]?|\s?[-–—]\s?[$€£¥]?)", text[pos:pos + 12])
     if not m or (m.group(0).strip() == "and" and not between):
         return None
     k = token_after(doc, pos + m.end())
@@ -491,6 +493,10 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
         second = parse_literal(doc, inside, at=pos + m.end())
     if second is None or second.kind != "count" or second.yearlike or number.kind != "count":
         return None
+    joiner = m.group(0).strip(" -$€£¥")
+    if joiner == "or" and not number.value < second.value <= 10 * number.value \
+            or joiner == "to" and not from_ and 0 <= second.value < number.value:
+        return None  # "six or seven months" is a range, "10 or 5" and "10 bln or 10 tln" two figures; "leads 50% to 40%" a score
     if "to" not in m.group(0) and "and" not in m.group(0) and second.value <= number.value and number.value >= 0 \
             and second.value >= 0 and unit is None:
         return None  # "7-2" is a score; "10-20" a range

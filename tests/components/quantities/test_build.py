@@ -38,11 +38,32 @@ def draft_of(number):
     ("3 times the rate", "3", dict(kind="multiple", unit_normalized="times")),
     ("3 times a week", "3", dict(kind="frequency", unit="times a week", unit_normalized="1 / week")),
     ("1 in 5 teens", "1", dict(kind="ratio", unit="ratio", value=0.2)),
+    ("it took 6 or 7 months", "6", dict(text="6 or 7 months", low=6, high=7, unit_normalized="month")),
+    ("lower the wage from $10 an hour to $7.70.", "10", dict(value=7.7, previous=10, change="down",
+                                                              unit_normalized="USD / hour")),
+    ("it fell from 20 to 10.", "20", dict(value=10, previous=20, change="down")),  # a range is written low to high
+    ("prices from $5 to $10.", "5", dict(low=5, high=10, previous=None)),
 ])
 def test_quantities_built_around_a_number(text, surface, fields):
     q = quantity(doc_of(text), surface)
     assert {k: getattr(q, k) for k in fields} == {k: pytest.approx(v) if isinstance(v, float) else v
                                                   for k, v in fields.items()}
+
+
+def test_a_count_over_a_duration_is_a_rate_of_what_it_counts_but_a_time_ago_is_not():
+    doc = built(["sent", "50", "men", "a", "day", "."], pos=["VERB", "NUM", "NOUN", "DET", "NOUN", "PUNCT"],
+                tags=["VBD", "CD", "NNS", "DT", "NN", "."])
+    q = quantity(doc, "50")
+    assert (q.text, q.kind, q.unit_normalized, q.counted) == ("50 men a day", "rate", "men / day", "men")
+    doc = built(["hired", "5", "men", "a", "year", "ago"], pos=["VERB", "NUM", "NOUN", "DET", "NOUN", "ADV"],
+                tags=["VBD", "CD", "NNS", "DT", "NN", "RB"])
+    assert quantity(doc, "5").kind == "count"
+
+
+def test_two_figures_joined_by_or_or_by_a_falling_to_are_no_range():
+    assert [q.text for _, q in quantities_of(doc_of("won 10 or 5 seats"))] == ["10", "5"]  # a blank Doc: no counted noun
+    assert [q.text for _, q in quantities_of(doc_of("leads 50% to 40% now"))] == ["50%", "40%"]
+    assert [q.text for _, q in quantities_of(doc_of("either 10 bln or 10 tln"))] == ["10 bln", "10 tln"]
 
 
 def test_a_number_the_filters_reject_builds_nothing():

@@ -35,6 +35,14 @@ def test_a_counted_noun_keeps_the_adjectives_that_make_a_kind_of_thing_and_drops
     assert counted_noun(doc, 1, 3) == "mass shootings"
 
 
+def test_a_word_written_with_hyphens_is_counted_whole():
+    doc = built(["sold", "300", "set", "-", "top", "boxes"], spaces=[True, True, False, False, True, False],
+                pos=["VERB", "NUM", "NOUN", "PUNCT", "NOUN", "NOUN"], tags=["VBD", "CD", "NN", "HYPH", "NN", "NNS"],
+                heads=[0, 5, 4, 4, 5, 0], deps=["ROOT", "nummod", "compound", "punct", "compound", "dobj"])
+    assert counted_after(doc, parse_number(doc, 1), 2) == (2, 6)
+    assert counted_noun(doc, 2, 6) == "set-top boxes"
+
+
 def test_of_phrase_without_the_relative_clause():
     words = ["half", "of", "the", "hospitals", "that", "closed"]
     doc = built(words, heads=[0, 0, 3, 1, 5, 3], deps=["ROOT", "prep", "det", "pobj", "nsubj", "relcl"])
