@@ -11,7 +11,8 @@ Matching follows CQE's evaluation (github.com/satya77/CQE_Evaluation, `evaluate_
 unit, value+change also the change (= ~ > < up down). One difference: here each gold quantity and each prediction is
 used once (CQE's script can match one prediction to several gold quantities). Units are compared normalised: a
 currency by its ISO code, a physical unit by pint's form (`quantity_score.unit_key`: "kilometre" = "km"), a count by
-its counted noun lemmatised ("detainees" = "detainee"), "-" for a bare number, "% NOUN" for a fraction of NOUN.
+its counted noun lemmatised ("detainees" = "detainee"), "-" for a bare number, "% NOUN" for a fraction or a ratio
+of NOUN ("1 in 5 teens": "% teen").
 newsclaims' qualifier and change give CQE's change: up/down where it has one, else = ~ > < (>= as >, <= as <).
 A change written from one figure to another in one span ("rose from 12 to 15": newsclaims' value 15, previous 12) is
 CQE's range in text order (12-15) with its change. quantulum3 has no change; its quantities count as "=".
@@ -105,7 +106,7 @@ def newsclaims_found(q) -> Found:
     change = q.change if q.change in ("up", "down") else CHANGE_OF_QUALIFIER.get(q.qualifier, "=")
     if q.kind == "age":
         unit = "year of age"
-    elif q.kind == "fraction":
+    elif q.kind in ("fraction", "ratio"):  # "1 in 5 teens", "a 1-in-62 chance": CQE's fractions
         unit = "% " + (q.counted or "-")
     elif q.kind == "multiple":
         unit = "times"

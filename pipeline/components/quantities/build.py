@@ -263,13 +263,14 @@ def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:
 
 
 def take_age(doc: Doc, number: Number, draft: Draft) -> None:
-    """"died at the age of 92", "aged 27", "Jillian Chase, 27, a Tinder user": a bare number that is a person's age."""
+    """"died at the age of 92", "aged 27", "who turned 50 on Sunday", "Jillian Chase, 27, a Tinder user": a bare
+    number that is a person's age."""
     value = draft.value
     if draft.kind != "count" or draft.unit_text is not None or value is None or not 0 < value < 130 \
             or value != int(value) or draft.low is not None:
         return
     text = text_of(doc)
-    stated = re.search(r"\b(?:aged|age of|ages? of)\s+$", text[max(0, number.start_char - 12):number.start_char], re.I)
+    stated = re.search(r"\b(?:aged|age of|ages? of|turn(?:s|ed|ing)?)\s+$", text[max(0, number.start_char - 12):number.start_char], re.I)
     before = doc[number.start - 2] if number.start > 1 and doc[number.start - 1].text == "," else None
     apposed = before is not None and before.ent_type_ == "PERSON" and re.match(r"\s*[,)]", text[draft.end_char:draft.end_char + 4])
     if stated or apposed:

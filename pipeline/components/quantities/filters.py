@@ -278,7 +278,7 @@ def one_without_contrast(c: Candidate) -> bool:
     """"One organization posted", "one thing in common", "at one point": the word "one" as an article or pronoun.
     It counts where a qualifier or sign stresses it ("only one person", "minus one", "one more vote"), where it
     measures ("one hour"), or where another number in the sentence contrasts with it
-    ("one day as a lion than 100 years as a sheep"), and never in "at one point", "late one night"."""
+    ("one day as a lion than 100 years as a sheep"), and never in "at one point", "late one night", "one another"."""
     n, doc = c.number, c.doc
     if n.digits or c.first.lower_ != "one" or n.end - n.start != 1 or n.kind != "count":
         return False
@@ -286,6 +286,8 @@ def one_without_contrast(c: Candidate) -> bool:
     if c.prev is not None and c.prev.lower_ in rules["one_idiom_before"] and c.after is not None \
             and c.after.lower_ in rules["one_idiom_nouns"]:
         return True
+    if any(t.lower_ == "another" for t in doc[n.end:n.end + 4]):
+        return True  # "one another", "one after another", "piled one on top of another"
     if qualifier_before(doc, n.start) is not None or (c.unit is not None and c.unit.kind != "count") \
             or c.prev is not None and c.prev.lower_ in tables()["numbers"]["negators"] \
             or c.after is not None and c.after.lower_ in rules["one_counting_before"]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .context import change_verb_before, qualifier_before
 from .lexicon import tables
-from .text import SPACES, advance, lower_seq, next_index, next_word_in, text_of, token_after, token_end
+from .text import SPACES, advance, lower_seq, next_index, next_word_in, text_of, token_after, token_end, word_indices
 from .units import Unit, currency_prefix_end, is_currency_sign, symbol_before, unit_after
 
 SCALE_SUFFIX = re.compile(r"(?P<s>k|K|M|MM|mm|mil|mn|mln|m|bn|bln|b|B|tn|tln|T|G)(?![A-Za-z])")
@@ -314,26 +314,26 @@ def fraction_after(doc: Doc, number: Number) -> Number | None:
 
 
 def and_a_fraction(doc: Doc, number: Number) -> Number | None:
-    """"two and a half", "one and a quarter": a whole number plus a fraction."""
+    """"two and a half", "seven-and-a-half", "one and a quarter": a whole number plus a fraction."""
     fractions = tables()["numbers"]["fractions"]
-    j = next_index(doc, number.end)
-    words = lower_seq(doc, j, 3)
+    at = word_indices(doc, number.end, 3)
+    words = tuple(doc[k].lower_ for k in at)
     if len(words) == 3 and words[0] == "and" and words[1] in ("a", "an", "one") and words[2] in fractions:
-        end = advance(doc, j, 3)
+        end = at[-1] + 1
         return Number(number.start, end, number.value + fractions[words[2]], number.start_char, token_end(doc, end))
     return None
 
 
 def ratio_after(doc: Doc, number: Number) -> Number | None:
-    """"1 in 5", "three out of 10", "one over three": a ratio, valued as a fraction."""
-    j = next_index(doc, number.end)
-    words = lower_seq(doc, j, 2)
+    """"1 in 5", "a 1-in-62 chance", "three out of 10", "one over three": a ratio, valued as a fraction."""
+    if (odds := glued_ratio(doc, number)) is not None:
+        return odds
+    at = word_indices(doc, number.end, 3)
+    words = tuple(doc[k].lower_ for k in at[:2])
     skip = 2 if words == ("out", "of") else 1 if words[:1] in (("in",), ("over",)) else 0
-    if not skip:
+    if not skip or len(at) <= skip:
         return None
-    k = next_index(doc, advance(doc, j, skip))
-    if k >= len(doc):
-        return None
+    k = at[skip]
     second = parse_number_plain(doc, k)
     if second is None or second.value == 0 or second.yearlike:
         return None
@@ -344,6 +344,21 @@ def ratio_after(doc: Doc, number: Number) -> Number | None:
                                    or lower_seq(doc, next_index(doc, second.end), 1)[:1] and doc[next_index(doc, second.end)].pos_ == "NOUN"):
         return None  # "$2.6 billion over ten years" is not a ratio
     return Number(number.start, second.end, number.value / second.value, number.start_char, second.end_char, kind="ratio")
+
+
+def glued_ratio(doc: Doc, number: Number) -> Number | None:
+    """"1-in-233", "1-out-of-5": odds written as one word (the tokenizer may keep "in-233" whole)."""
+    text = text_of(doc)
+    m = re.match(r"[-‑](?:in|out[-‑]of)[-‑](?=\d)", text[number.end_char:number.end_char + 10])
+    if m is None:
+        return None
+    at = number.end_char + m.end()
+    token = token_after(doc, at + 1) - 1
+    second = parse_literal(doc, token, at=None if doc[token].idx == at else at)
+    if second is None or second.value <= number.value or second.yearlike:
+        return None
+    return Number(number.start, max(second.end, token + 1), number.value / second.value, number.start_char,
+                  second.end_char, kind="ratio")
 
 
 def times_after(doc: Doc, number: Number) -> Number | None:

@@ -105,6 +105,19 @@ def lower_seq(doc: Doc, i: int, n: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def word_indices(doc: Doc, i: int, n: int) -> list[int]:
+    """The indices of the next `n` words from `i`, stepping over spaces and the hyphens that join words into one
+    ("1-in-62", "seven-and-a-half")."""
+    out = []
+    while i < len(doc) and len(out) < n:
+        token = doc[i]
+        joining = token.text in ("-", "‑") and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+        if not token.is_space and not joining:
+            out.append(i)
+        i += 1
+    return out
+
+
 def next_word_in(doc: Doc, i: int, words) -> bool:
     """Whether the next non-space token from `i` is one of `words` (lower-cased)."""
     following = lower_seq(doc, i, 1)

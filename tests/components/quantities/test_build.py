@@ -38,6 +38,7 @@ def draft_of(number):
     ("3 times the rate", "3", dict(kind="multiple", unit_normalized="times")),
     ("3 times a week", "3", dict(kind="frequency", unit="times a week", unit_normalized="1 / week")),
     ("1 in 5 teens", "1", dict(kind="ratio", unit="ratio", value=0.2)),
+    ("Rice, who turned 50 on Sunday", "50", dict(kind="age", unit_normalized="year")),
     ("it took 6 or 7 months", "6", dict(text="6 or 7 months", low=6, high=7, unit_normalized="month")),
     ("lower the wage from $10 an hour to $7.70.", "10", dict(value=7.7, previous=10, change="down",
                                                               unit_normalized="USD / hour")),

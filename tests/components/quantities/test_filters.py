@@ -153,7 +153,9 @@ def tagged(words):
 
 @pytest.mark.parametrize("words", [["One", "organization", "posted", "it"], ["One", "is", "a", "wonk"],
                                    ["if", "one", "candidate", "won", "and", "one", "candidate", "lost"],
-                                   ["at", "one", "point", "he", "trailed", "by", "50", "points"]])
+                                   ["at", "one", "point", "he", "trailed", "by", "50", "points"],
+                                   ["two", "rivals", "judged", "against", "one", "another"],
+                                   ["50", "men", "piled", "one", "on", "top", "of", "another"]])
 def test_one_as_an_article_or_pronoun_is_no_figure(words):
     surface = next(w for w in words if w.lower() == "one")
     assert filters.one_without_contrast(candidate(tagged(words), surface))

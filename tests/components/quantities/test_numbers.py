@@ -130,6 +130,17 @@ def test_an_ordinal_word_before_a_modifier_is_no_fraction():
     assert parse_number(doc, 0).value == pytest.approx(1 / 3)
 
 
+@pytest.mark.parametrize("words, spaces, value, end", [
+    (["seven", "-", "and", "-", "a", "-", "half", "years"], [False] * 7 + [False], 7.5, 7),
+    (["a", "1", "-", "in-233", "chance"], [True, False, False, True, False], 1 / 233, 4),
+    (["a", "1", "-", "in", "-", "62", "chance"], [True] + [False] * 5 + [False], 1 / 62, 6),
+])
+def test_numbers_written_as_one_word_with_hyphens(words, spaces, value, end):
+    doc = built(words, spaces=spaces, tags=["CD" if w in ("seven", "1") else "NN" for w in words])
+    number = parse_number(doc, 1 if words[0] == "a" else 0)
+    assert (number.value, number.end) == (pytest.approx(value), end)
+
+
 def test_a_ratio_needs_a_larger_second_number():
     assert parse_number(doc_of("5 in 2 cases"), 0).kind == "count"
 
