@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .value import QuantityValue
-from .context import change_of, change_verb_before, counted_after, counted_noun, of_phrase, place_scope, qualifier_before, time_scope
+from .context import (change_of, change_verb_before, counted_after, counted_noun, of_phrase, place_scope,
+                      qualifier_before, raised_funds, time_scope)
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
 from .numbers import Number, parse_literal, parse_number, plain_value, range_end, word_before
@@ -336,6 +337,8 @@ def finished(doc: Doc, number: Number, draft: Draft, first_token: int) -> tuple[
         return None
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     change = change_of(span) or change_verb_before(doc, first_token) or changed_by_multiple(doc, number)
+    if change == "up" and draft.kind == "money" and raised_funds(doc, first_token):
+        change = None  # "raised $6 million": funds, not a rise
     if draft.previous is not None and draft.value is not None and change is None:
         change = "up" if draft.value > draft.previous else "down" if draft.value < draft.previous else None
     return span, QuantityValue(

@@ -179,16 +179,26 @@ def change_of(span: Span) -> str | None:
     return None
 
 
+def raised_funds(doc: Doc, i: int) -> bool:
+    """Whether the money at token i is funds raised ("raised over $6 million", "a goal of raising 64 million
+    dollars"), not a rise ("raised prices by $5", "raised the fee to $40")."""
+    skips = tables()["rules"]["change_verb_skips"]
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in skips and doc[j].lower_ not in ("by", "from"):
+        j -= 1
+    return j >= 0 and doc[j].lemma_ == "raise"
+
+
 def change_verb_before(doc: Doc, i: int) -> str | None:
     """"up"/"down" when a change verb (or "up"/"down") governs the figure at token i ("rose 20%", "fell by 3",
-    "rose from 12 to 15", "up from 81,000")."""
+    "rose from 12 to 15", "Sanders is up from 37 percent": the level it moved from, whose later level
+    `find.link_previous_values` takes where the text gives it); not "round up 11 million" (a particle) nor "raised
+    $6 million" (funds raised, `raised_funds`)."""
     rules = tables()["rules"]
     j = i - 1
-    if j >= 1 and doc[j].lower_ == "from" and doc[j - 1].lower_ in ("up", "down"):
-        return None  # "up from 81,000": the earlier value, not a change
     while j >= 0 and doc[j].lower_ in rules["change_verb_skips"]:
         j -= 1
-    if j < 0:
+    if j < 0 or doc[j].dep_ == "prt" and doc[j].head.lemma_ not in rules["change_up"] + rules["change_down"]:
         return None
     if doc[j].lemma_ in rules["change_up"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):
         return "up"

@@ -161,11 +161,14 @@ def same_measure(a: QuantityValue, b: QuantityValue) -> bool:
         and (a.counted is None or b.counted is None or a.counted.lower() == b.counted.lower())
 
 
+UP_OR_DOWN_FROM = re.compile(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$")
+
+
 def earlier_value_of(doc: Doc, prev: QuantityValue, q: QuantityValue) -> str | None:
     """How `q` is the earlier value of the figure before it: "up"/"down" ("96,000, up from 81,000"), "from" ("eased to
     41,200 contracts from 45,900"), or None."""
     text = text_of(doc)
-    m = re.search(r"\b(up|down)\s+(?:sharply\s+|slightly\s+)?from\s+$", text[max(0, q.start - 30):q.start])
+    m = UP_OR_DOWN_FROM.search(text, max(0, q.start - 30), q.start)
     if m:
         return m.group(1)
     if re.fullmatch(r"\s+from\s+", text[prev.end:q.start]) and re.search(r"\bto\s+$", text[max(0, prev.start - 4):prev.start]):
@@ -182,8 +185,9 @@ def link_previous_values(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> N
         prev_span, prev = found[k - 1]
         direction = earlier_value_of(doc, prev, q)
         if direction is None or sentence_of(doc, prev_span).start != sentence_of(doc, span).start \
-                or prev.value is None or q.value is None or prev.previous is not None or not same_measure(prev, q):
-            continue
+                or prev.value is None or q.value is None or prev.previous is not None or not same_measure(prev, q) \
+                or UP_OR_DOWN_FROM.search(text_of(doc), max(0, prev.start - 30), prev.start):
+            continue  # "up from 37 percent ... and Clinton is down from 49 percent": two starting levels
         prev.previous, q.change = q.value, None
         prev.change = direction if direction in ("up", "down") else prev.change or (
             "up" if prev.value > q.value else "down" if prev.value < q.value else None)

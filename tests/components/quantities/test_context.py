@@ -3,7 +3,8 @@ scopes, on hand-built Docs."""
 import pytest
 
 from pipeline.components.quantities.context import (change_of, change_verb_before, counted_after, counted_noun,
-                                                    of_phrase, place_scope, qualifier_before, time_scope)
+                                                    of_phrase, place_scope, qualifier_before, raised_funds,
+                                                    time_scope)
 from pipeline.components.quantities.numbers import parse_number
 
 from .docs import built, doc_of
@@ -56,7 +57,17 @@ def test_change_by_the_governing_verb():
     assert change_of(doc[2:4]) == "up"
     assert change_verb_before(doc, 2) == "up"
     doc = built(["up", "from", "81,000"], lemmas=["up", "from", "81,000"], pos=["ADV", "ADP", "NUM"])
-    assert change_verb_before(doc, 2) is None  # the earlier value, not a change
+    assert change_verb_before(doc, 2) == "up"  # the level it moved up from (`find` links a later level given first)
+    doc = built(["round", "up", "11", "million"], lemmas=["round", "up", "11", "million"],
+                pos=["VERB", "ADP", "NUM", "NUM"], heads=[0, 0, 3, 0], deps=["ROOT", "prt", "compound", "dobj"])
+    assert change_verb_before(doc, 2) is None  # a particle of another verb
+
+
+def test_money_raised_is_funds_and_not_a_rise():
+    doc = built(["raised", "over", "$", "6", "million"], lemmas=["raise", "over", "$", "6", "million"])
+    assert raised_funds(doc, 1)
+    doc = built(["raised", "the", "fee", "by", "$", "40"], lemmas=["raise", "the", "fee", "by", "$", "40"])
+    assert not raised_funds(doc, 4)
 
 
 def test_time_scope_nearest_in_the_sentence():

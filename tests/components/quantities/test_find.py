@@ -30,6 +30,14 @@ def test_up_from_links_the_previous_value():
     assert (first.previous, first.change) == (81000, "up") and second.unit == first.unit
 
 
+def test_two_levels_each_after_up_or_down_from_are_not_linked():
+    words = ["Sanders", "is", "up", "from", "37", "percent", "and", "Clinton", "is", "down", "from", "49", "percent"]
+    pos = ["PROPN", "AUX", "ADV", "ADP", "NUM", "NOUN", "CCONJ", "PROPN", "AUX", "ADV", "ADP", "NUM", "NOUN"]
+    doc = built(words, lemmas=[w.lower() for w in words], pos=pos)
+    first, second = [q for _, q in quantities_of(doc)]
+    assert (first.previous, first.change, second.change) == (None, "up", "down")
+
+
 def test_percent_written_before_its_number():
     doc = doc_of("per cent of 10 voters")
     span, q = percent_of_number(doc, 0)
