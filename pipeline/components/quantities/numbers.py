@@ -227,7 +227,7 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
         return Number(i, nxt + 1, 12.0, token.idx, token_end(doc, nxt + 1))  # "a dozen rifles"
     if low in t["rules"]["approximate_plurals"] and (lower_seq(doc, nxt, 1) == ("of",) or bare_plural(doc, i)):
         return approximate_plural(doc, i, nxt)
-    if (vague := multi_scale(doc, i)) is not None:
+    if (vague := multi_scale(doc, i) or few_of_a_scale(doc, i)) is not None:
         return vague
     if (fold := fold_word(doc, i)) is not None:
         return fold
@@ -277,6 +277,22 @@ def multi_scale(doc: Doc, i: int) -> Number | None:
     else:
         return None
     return Number(i, end, float(scale), doc[i].idx, token_end(doc, end), high=scale * 10.0)
+
+
+def few_of_a_scale(doc: Doc, i: int) -> Number | None:
+    """"a few hundred", "several thousand": some of the scale, read as the scale to ten times it (as "thousands")."""
+    start = i
+    if doc[i].lower_ == "a" and lower_seq(doc, i + 1, 1) == ("few",):
+        i = next_index(doc, i + 1)
+    if doc[i].lower_ not in ("few", "several") or (doc[i].lower_ == "few" and start == i):
+        return None
+    scales, scale, end = tables()["big_scales"], 1.0, None
+    j = next_index(doc, i + 1)
+    while j < len(doc) and doc[j].lower_ in scales:  # "several hundred thousand"
+        scale, end, j = scale * scales[doc[j].lower_], j + 1, next_index(doc, j + 1)
+    if end is None:
+        return None
+    return Number(start, end, scale, doc[start].idx, token_end(doc, end), high=scale * 10.0)
 
 
 def parse_number_plain(doc: Doc, i: int) -> Number | None:
