@@ -118,13 +118,15 @@ def calendar_date(c: Candidate) -> bool:
 
 
 def year(c: Candidate) -> bool:
-    """"in 2012", "the 2016 election", a year standing alone; not "2021 students"."""
+    """"in 2012", "the 2016 election", a year standing alone; not "2021 students" or "nearly 1000"."""
     if not (c.number.yearlike and c.unit is None):
         return False
     rules = tables()["rules"]
     prev, after = c.prev, c.after
     if c.first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in rules["year_prepositions"]):
         return True
+    if qualifier_before(c.doc, c.number.start) is not None:
+        return False  # "the total to nearly 1000", "more than 2000 ... were": an amount
     if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
         return True  # "a 2021 study", "the 2016 election"
     return after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ")

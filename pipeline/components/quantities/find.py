@@ -24,6 +24,7 @@ def quantities_of(doc: Doc) -> list[tuple[Span, QuantityValue]]:
         while i < len(doc):
             i = quantity_from(doc, i, found)
         link_previous_values(doc, found)
+        take_elided_nouns(doc, found)
         return found
 
 
@@ -153,6 +154,24 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, QuantityValue] | N
         unit=unit.surface, unit_normalized=unit.normalized, kind=unit.kind,
         qualifier=qual[1] if qual else "=", time=time_scope(doc, span),
     )
+
+
+ELISION_REACH = 12  # tokens from the count before: "328 emails ..., which brings the total to nearly 1000"
+
+
+def take_elided_nouns(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None:
+    """"81 delegates to Rubio's 17", "328 emails ... the total to nearly 1000": a bare count whose noun is left out
+    counts what the count just before it in the sentence counts."""
+    for k in range(1, len(found)):
+        span, q = found[k]
+        prev_span, prev = found[k - 1]
+        if q.kind != "count" or q.counted or q.unit or prev.kind != "count" or not prev.counted \
+                or span.start - prev_span.end > ELISION_REACH \
+                or sentence_of(doc, prev_span).start != sentence_of(doc, span).start:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"):
+            q.counted, q.unit = prev.counted, prev.unit
 
 
 def same_measure(a: QuantityValue, b: QuantityValue) -> bool:

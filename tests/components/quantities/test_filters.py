@@ -249,6 +249,11 @@ def test_digits_before_a_capitalised_word_name_something(text, surface, rejected
     assert filters.compound_modifier(Candidate(doc, number)) == rejected
 
 
+def test_a_year_like_number_after_a_qualifier_is_an_amount():
+    assert not filters.year(candidate(doc_of("the total rose to nearly 1000 ."), "1000"))
+    assert filters.year(candidate(doc_of("it began in 1990 ."), "1990"))
+
+
 def test_a_number_word_spelled_on_into_an_ordinal_is_no_figure():
     doc = built(["a", "twenty", "-", "first"], spaces=[True, False, False, False])
     assert filters.compound_modifier(Candidate(doc, Number(1, 2, 20.0, 2, 8)))

@@ -38,6 +38,17 @@ def test_two_levels_each_after_up_or_down_from_are_not_linked():
     assert (first.previous, first.change, second.change) == (None, "up", "down")
 
 
+def test_a_bare_count_after_a_count_in_the_sentence_counts_the_same_thing():
+    doc = built(["hauled", "81", "delegates", "to", "Rubio", "'s", "17", "."],
+                pos=["VERB", "NUM", "NOUN", "ADP", "PROPN", "PART", "NUM", "PUNCT"],
+                tags=["VBD", "CD", "NNS", "IN", "NNP", "POS", "CD", "."])
+    first, second = [q for _, q in quantities_of(doc)]
+    assert (second.text, second.counted) == ("17", "delegates")
+    doc = built(["81", "delegates", "and", "17", "governors"], pos=["NUM", "NOUN", "CCONJ", "NUM", "NOUN"],
+                tags=["CD", "NNS", "CC", "CD", "NNS"])
+    assert [q.counted for _, q in quantities_of(doc)] == ["delegates", "governors"]
+
+
 def test_percent_written_before_its_number():
     doc = doc_of("per cent of 10 voters")
     span, q = percent_of_number(doc, 0)
