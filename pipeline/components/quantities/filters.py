@@ -326,15 +326,19 @@ def number_in_a_name(c: Candidate) -> bool:
 
 
 def number_word_in_a_name(c: Candidate) -> bool:
-    """"Thousand Oaks", "the Seven Oaks school", "Three Rivers": a number word written capitalised before a
-    capitalised word, inside a sentence (where a figure is written in lower case) or starting a known place's name
-    (GeoNames, ISO 3166-2); not in a sentence written in capitals or Title Case."""
+    """"Thousand Oaks", "the Seven Oaks school", "Three Rivers", "on Channel 4, Five, Sky One": a number word
+    written capitalised before a capitalised word or alone before punctuation, inside a sentence (where a figure is
+    written in lower case), or starting a known place's name (GeoNames, ISO 3166-2); not in a sentence written in
+    capitals or Title Case."""
     n = c.number
     first, after = c.doc[n.start], c.after
-    if n.digits or c.unit is not None or not first.is_title or after is None or not after.is_title \
-            or not after.is_alpha or is_shouting(first.sent):
+    if n.digits or c.unit is not None or not first.is_title or is_shouting(first.sent):
         return False
     inside = not first.is_sent_start and c.prev is not None and c.prev.text not in (":", "\"", "“", "‘", "'", "(")
+    if after is None or after.is_punct and after.text not in ("-", "‑", "%"):
+        return inside  # "Channel 4, Five, Sky One"
+    if not after.is_title or not after.is_alpha:
+        return False
     return inside or is_a_known_place(c.text[first.idx:after.idx + len(after.text)], "organization")
 
 

@@ -45,6 +45,13 @@ def test_a_number_word_capitalised_inside_a_sentence_or_starting_a_known_place_i
     assert not filters.number_word_in_a_name(candidate(people, "Seven"))
 
 
+def test_a_number_word_capitalised_alone_inside_a_sentence_is_a_name():
+    doc = built(["on", "Channel", "4", ",", "Five", ",", "Sky", "One"], tags=["IN", "NNP", "CD", ",", "CD", ",", "NNP", "CD"])
+    assert filters.number_word_in_a_name(candidate(doc, "Five"))
+    doc = built(["he", "said", ":", "Five", "."], tags=["PRP", "VBD", ":", "CD", "."])
+    assert not filters.number_word_in_a_name(candidate(doc, "Five"))  # a quoted answer
+
+
 def test_a_number_word_in_lower_case_or_in_title_case_or_a_prefix_in_lower_case_is_a_figure():
     lower = built(["residents", "of", "the", "seven", "new", "estates"], tags=["NNS", "IN", "DT", "CD", "JJ", "NNS"])
     assert not filters.number_word_in_a_name(candidate(lower, "seven"))
