@@ -243,10 +243,11 @@ def take_count_rate(doc: Doc, draft: Draft) -> None:
         return
     counted = Unit(draft.end_char, draft.unit_text, draft.counted, "count")
     rate = rate_after(doc, counted)
-    if rate is counted or re.match(r"\s+(ago|earlier|later|before|after)\b", text_of(doc)[rate.end_char:rate.end_char + 10]):
+    text = text_of(doc)
+    if rate is counted or re.match(r"\s+(ago|earlier|later|before|after)\b", text[rate.end_char:rate.end_char + 10]):
         return
-    draft.unit_text, draft.unit_normalized, draft.kind = text_of(doc)[draft.end_char - len(draft.unit_text):rate.end_char].strip(), rate.normalized, "rate"
-    draft.end_char = rate.end_char
+    draft.unit_text = text[draft.end_char - len(draft.unit_text):rate.end_char].strip()
+    draft.unit_normalized, draft.kind, draft.end_char = rate.normalized, "rate", rate.end_char
 
 
 def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:
@@ -271,7 +272,8 @@ def take_age(doc: Doc, number: Number, draft: Draft) -> None:
             or value != int(value) or draft.low is not None:
         return
     text = text_of(doc)
-    stated = re.search(r"\b(?:aged|age of|ages? of|turn(?:s|ed|ing)?)\s+$", text[max(0, number.start_char - 12):number.start_char], re.I)
+    stated = re.search(r"\b(?:aged|age of|ages? of|turn(?:s|ed|ing)?)\s+$",
+                       text[max(0, number.start_char - 12):number.start_char], re.I)
     before = doc[number.start - 2] if number.start > 1 and doc[number.start - 1].text == "," else None
     apposed = before is not None and before.ent_type_ == "PERSON" and re.match(r"\s*[,)]", text[draft.end_char:draft.end_char + 4])
     if stated or apposed:

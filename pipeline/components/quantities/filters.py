@@ -184,7 +184,8 @@ def compound_modifier(c: Candidate) -> bool:
         return noun.text[0].isupper()
     idiom = c.first.lower_ == "one" or noun.lower_ in tables()["rules"]["compound_idioms"]
     spelled_on = noun.like_num or noun.lower_.endswith("s") and noun.vocab[noun.lower_[:-1]].like_num
-    return (idiom or spelled_on) and after.idx == n.end_char and c.unit is None and "." not in c.text[n.start_char:n.end_char]
+    return (idiom or spelled_on) and after.idx == n.end_char and c.unit is None \
+        and "." not in c.text[n.start_char:n.end_char]
 
 
 def digits_run_on(c: Candidate) -> bool:
@@ -254,8 +255,9 @@ NAMING_ENTITIES = ("ORG", "EVENT", "FAC", "LAW")
 
 def number_in_a_named_entity(c: Candidate) -> bool:
     """"BBC One", "Sky One", "Delta 4", "G20 summit": a number inside a name NER found (an organization, event,
-    building or law: the small model's products and works of art are too often a name and a figure), next to a capitalised word of that name that is not a number (not
-    "Rubio's 17", where NER joined a possessive and a figure)."""
+    building or law: the small model's products and works of art are too often a name and a figure), next to a
+    capitalised word of that name that is not a number (not "Rubio's 17", where NER joined a possessive and a
+    figure)."""
     if c.first.ent_type_ not in NAMING_ENTITIES or c.unit is not None:
         return False
     doc, n = c.doc, c.number

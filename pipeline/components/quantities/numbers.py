@@ -526,7 +526,7 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     joiner = m.group(0).strip(" -$€£¥")
     if joiner == "or" and not number.value < second.value <= 10 * number.value \
             or joiner == "to" and not from_ and 0 <= second.value < number.value:
-        return None  # "six or seven months" is a range, "10 or 5" and "10 bln or 10 tln" two figures; "leads 50% to 40%" a score
+        return None  # "six or seven months" is a range; "10 or 5", "10 bln or 10 tln" and "leads 50% to 40%" two figures
     if "to" not in m.group(0) and "and" not in m.group(0) and second.value <= number.value and number.value >= 0 \
             and second.value >= 0 and unit is None:
         return None  # "7-2" is a score; "10-20" a range

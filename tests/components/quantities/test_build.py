@@ -62,7 +62,7 @@ def test_a_count_over_a_duration_is_a_rate_of_what_it_counts_but_a_time_ago_is_n
 
 
 def test_two_figures_joined_by_or_or_by_a_falling_to_are_no_range():
-    assert [q.text for _, q in quantities_of(doc_of("won 10 or 5 seats"))] == ["10", "5"]  # a blank Doc: no counted noun
+    assert [q.text for _, q in quantities_of(doc_of("won 10 or 5 seats"))] == ["10", "5"]  # blank: no counted noun
     assert [q.text for _, q in quantities_of(doc_of("leads 50% to 40% now"))] == ["50%", "40%"]
     assert [q.text for _, q in quantities_of(doc_of("either 10 bln or 10 tln"))] == ["10 bln", "10 tln"]
 

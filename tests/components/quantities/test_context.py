@@ -32,7 +32,8 @@ def test_counted_noun_by_the_parse():
 def test_a_counted_noun_keeps_the_adjectives_that_make_a_kind_of_thing_and_drops_the_others():
     doc = built(["12", "dead", "people"], heads=[2, 2, 2], deps=["nummod", "amod", "ROOT"], pos=["NUM", "ADJ", "NOUN"])
     assert counted_noun(doc, 1, 3) == "people"
-    doc = built(["106", "mass", "shootings"], heads=[2, 2, 2], deps=["nummod", "amod", "ROOT"], pos=["NUM", "ADJ", "NOUN"])
+    doc = built(["106", "mass", "shootings"], heads=[2, 2, 2], deps=["nummod", "amod", "ROOT"],
+                pos=["NUM", "ADJ", "NOUN"])
     assert counted_noun(doc, 1, 3) == "mass shootings"
 
 

@@ -46,7 +46,8 @@ def test_a_number_word_capitalised_inside_a_sentence_or_starting_a_known_place_i
 
 
 def test_a_number_word_capitalised_alone_inside_a_sentence_is_a_name():
-    doc = built(["on", "Channel", "4", ",", "Five", ",", "Sky", "One"], tags=["IN", "NNP", "CD", ",", "CD", ",", "NNP", "CD"])
+    doc = built(["on", "Channel", "4", ",", "Five", ",", "Sky", "One"],
+                tags=["IN", "NNP", "CD", ",", "CD", ",", "NNP", "CD"])
     assert filters.number_word_in_a_name(candidate(doc, "Five"))
     doc = built(["he", "said", ":", "Five", "."], tags=["PRP", "VBD", ":", "CD", "."])
     assert not filters.number_word_in_a_name(candidate(doc, "Five"))  # a quoted answer
