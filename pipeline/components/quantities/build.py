@@ -63,6 +63,7 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
     take_rate_base(doc, draft)
     take_counted(doc, number, draft)
     take_count_rate(doc, draft)
+    take_scale(doc, number, draft)
     take_age(doc, number, draft)
     take_negator(doc, number, draft)
     first_token = take_qualifier(doc, number, draft)
@@ -248,6 +249,27 @@ def take_count_rate(doc: Doc, draft: Draft) -> None:
         return
     draft.unit_text = text[draft.end_char - len(draft.unit_text):rate.end_char].strip()
     draft.unit_normalized, draft.kind, draft.end_char = rate.normalized, "rate", rate.end_char
+
+
+SCALE_AFTER = re.compile(r"\s+on\s+the\s+((?:[A-Z][\w-]*\s+){1,3}[Ss]cale)\b")
+
+
+def take_scale(doc: Doc, number: Number, draft: Draft) -> None:
+    """"7.1 on the Richter scale", "a 4 on the Torino scale", "a magnitude 6.1 earthquake", "a 6.1-magnitude
+    quake": a reading on a named scale, not a count of what follows."""
+    if draft.kind != "count" or draft.unit_normalized or draft.low is not None:
+        return
+    text = text_of(doc)
+    on_scale = SCALE_AFTER.match(text, number.end_char)
+    if on_scale:
+        draft.unit_text = draft.unit_normalized = on_scale.group(1)
+        draft.kind, draft.counted, draft.end_char = "scale", None, number.end_char
+    elif re.search(r"\bmagnitude[\s-]+$", text[max(0, number.start_char - 12):number.start_char], re.I):
+        draft.unit_text, draft.unit_normalized, draft.kind = "magnitude", "magnitude", "magnitude"
+        draft.counted, draft.end_char = None, number.end_char
+    elif (after := re.match(r"[\s-]+magnitude\b", text[number.end_char:number.end_char + 12], re.I)) is not None:
+        draft.unit_text, draft.unit_normalized, draft.kind = "magnitude", "magnitude", "magnitude"
+        draft.counted, draft.end_char = None, number.end_char + after.end()  # "a 6.1-magnitude earthquake"
 
 
 def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:
