@@ -50,7 +50,13 @@ def vague_amounts(n: int) -> str:
     return "hundreds of " * n + " ".join(("one", "near-$18", "two-,", "minus-40", "$5 a share")[i % 5] for i in range(n)) + "."
 
 
-@pytest.mark.parametrize("make, n", [(percentages, 300), (unpunctuated, 5000), (vague_amounts, 300)])
+def small_integers(n: int) -> str:
+    """Bare small integers, two values repeated: what `numbered_sequence` looks back and forward through."""
+    return "Then " + " and ".join(("1 Ann", "2 Bob")[i % 2] for i in range(n)) + "."
+
+
+@pytest.mark.parametrize("make, n", [(percentages, 300), (unpunctuated, 5000), (vague_amounts, 300),
+                                     (small_integers, 1000)])
 def test_our_stages_are_linear_in_one_long_sentence(nlp, make, n):
     assert ratio(lambda text: our_stages_seconds(nlp, text), make(n), make(4 * n)) < BOUND
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .value import QuantityValue
-from .context import (change_of, change_verb_before, counted_after, counted_noun, of_phrase, place_scope,
-                      qualifier_before, raised_funds, time_scope)
+from .context import (change_of, change_verb_before, change_verb_in_clause, counted_after, counted_noun, of_phrase,
+                      place_scope, qualifier_before, raised_funds, time_scope)
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
 from .numbers import Number, parse_literal, parse_number, plain_value, range_end, word_before
@@ -71,18 +71,18 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
 
 
 def take_range(doc: Doc, number: Number, draft: Draft, unit: Unit | None, ranged: tuple) -> Unit | None:
-    """"10 to 20 billion", "rose from 12 to 15", "between 10 and 20 percent": low and high (or previous and value,
-    after a change verb or from high to low), the scale of the second carried to the first; returns the range's
-    unit."""
+    """"10 to 20 billion", "rose from 12 to 15", "between 10 and 20 percent": low and high (or previous and value
+    after a change verb: "lower the minimum wage in St. Louis from $10 to $7.70"), the scale of the second carried to
+    the first; returns the range's unit."""
     second, range_unit, between = ranged
     scale = second.value / plain_value(doc, second) if plain_value(doc, second) else 1
     value = draft.value
     first_value = value * scale if (scale > 1 and abs(value * scale) <= abs(second.value) and not (unit and range_unit is unit)) else value
     draft.low, draft.high, draft.value = first_value, second.value, None
     draft.previous = None
-    if word_before(doc, number) == "from" and (change_verb_before(doc, number.start) or draft.low > draft.high >= 0):
+    changed = change_verb_before(doc, number.start) or change_verb_in_clause(doc, number.start)
+    if word_before(doc, number) == "from" and changed:
         draft.previous, draft.value, draft.low, draft.high = draft.low, draft.high, None, None  # "rose from 12 to 15": 15, up from 12
-        # a range is never written from high to low: "lower the wage from $10 to $7.70" is a change
     elif draft.low > draft.high:
         draft.low, draft.high = draft.high, draft.low
     draft.end_char = second.end_char
@@ -178,7 +178,8 @@ def take_unit(number: Number, draft: Draft, unit: Unit, after_symbol: bool) -> b
             draft.kind = unit.kind
             draft.unit_normalized = unit.normalized
         draft.end_char = unit.end_char
-        if "point" in draft.unit_text.lower() and unit.kind == "percent":  # "points", "percentage points"
+        if "point" in draft.unit_text.lower() and unit.kind == "percent" and unit.normalized == "percent":
+            # "points", "percentage points" (not "basis points")
             draft.unit_normalized = "percentage point"
         return True
     return False
@@ -217,7 +218,7 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
     if draft.kind == "count" and draft.unit_text is None:
         counted_range = counted_after(doc, number, j)
         if counted_range is not None:
-            draft.unit_text = doc[counted_range[0]: counted_range[1]].text
+            draft.unit_text = doc[counted_range[0]: counted_range[1]].text.lstrip("-‑")  # "a 50-lane highway": "lane"
             draft.counted = counted_noun(doc, *counted_range)
             draft.end_char = token_end(doc, counted_range[1])
         elif (of_range := of_phrase(doc, j)) is not None:
@@ -239,14 +240,19 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
 
 def take_count_rate(doc: Doc, draft: Draft) -> None:
     """"50 men a day", "450 clicks a minute", "2 million visitors annually": a count over a duration is a rate of
-    what it counts ("men / day"); "a year ago" is a time, not a rate."""
+    what it counts ("men / day"); "a year ago", "20 employees a year off" and "3 workers a week's notice" are no
+    rates."""
     if draft.kind != "count" or not draft.counted or draft.unit_normalized or draft.unit_text is None:
         return
     counted = Unit(draft.end_char, draft.unit_text, draft.counted, "count")
     rate = rate_after(doc, counted)
     text = text_of(doc)
-    if rate is counted or re.match(r"\s+(ago|earlier|later|before|after)\b", text[rate.end_char:rate.end_char + 10]):
+    then = text[rate.end_char:rate.end_char + 10]
+    if rate is counted or re.match(r"\s*(ago|earlier|later|before|after|off|['’]s)\b", then):
         return
+    k = token_after(doc, rate.end_char)
+    if k < len(doc) and doc[k].pos_ == "NOUN":
+        return  # "gives 20 employees a year's leave", "3 workers a week notice"
     draft.unit_text = text[draft.end_char - len(draft.unit_text):rate.end_char].strip()
     draft.unit_normalized, draft.kind, draft.end_char = rate.normalized, "rate", rate.end_char
 

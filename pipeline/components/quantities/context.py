@@ -179,6 +179,22 @@ def change_of(span: Span) -> str | None:
     return None
 
 
+CHANGE_VERB_REACH = 10  # tokens back from "from": "to lower the minimum wage in St. Louis from $10 to $7.70"
+
+
+def change_verb_in_clause(doc: Doc, i: int) -> bool:
+    """Whether a verb of change stands a few words before token i in its sentence, with no punctuation between."""
+    rules = tables()["rules"]
+    for token in reversed(doc[max(0, i - CHANGE_VERB_REACH):i]):
+        if token.is_punct:
+            return False
+        if token.pos_ == "VERB" and token.lemma_ in rules["change_up"] + rules["change_down"]:
+            return True
+        if token.is_sent_start:
+            return False
+    return False
+
+
 def raised_funds(doc: Doc, i: int) -> bool:
     """Whether the money at token i is funds raised ("raised over $6 million", "a goal of raising 64 million
     dollars"), not a rise ("raised prices by $5", "raised the fee to $40")."""

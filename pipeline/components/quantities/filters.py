@@ -14,7 +14,7 @@ from ..entities.places import is_a_known_place
 from .context import qualifier_before
 from .lexicon import tables
 from .numbers import SCALE_SUFFIX, Number
-from .text import ents_of, index_of, next_index, sentence_of, text_of, token_after
+from .text import ents_of, index_of, lower_seq, next_index, sentence_of, text_of, token_after
 from .units import Unit, is_clock_time, symbol_before, unit_after
 
 ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
@@ -83,12 +83,20 @@ def slash_date(c: Candidate) -> bool:
 
 
 def letter_of_a_code(c: Candidate) -> bool:
-    """"pad 37B", "303b of the Penal Code": an integer with a "b" glued on, no currency and nothing it counts after
-    it, names a thing ("$37B", "1.2b" and "3B people" are billions)."""
+    """"pad 37B", "Section 303b", "303b of the German Penal Code": an integer with a "b" glued on, after a noun or
+    name or citing a code, with no currency and nothing it counts after it, names a thing ("$37B", "paid 19B",
+    "1.2b" and "3B people" are billions)."""
     n = c.number
     written = c.text[n.start_char:n.end_char]
     return n.digits and written[-1:] in ("b", "B") and written[:-1].isdigit() and symbol_before(c.doc, n) is None \
+        and (c.prev is not None and c.prev.pos_ in ("NOUN", "PROPN") or cites_a_code(c)) \
         and (c.after is None or c.after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
+def cites_a_code(c: Candidate) -> bool:
+    """Whether the number is followed by "of the" and a name: "303b of the German Penal Code"."""
+    doc, i = c.doc, c.nxt
+    return i + 2 < len(doc) and doc[i].lower_ == "of" and doc[i + 1].lower_ == "the" and doc[i + 2].is_title
 
 
 def clock_time_am_pm(c: Candidate) -> bool:
@@ -118,15 +126,13 @@ def calendar_date(c: Candidate) -> bool:
 
 
 def year(c: Candidate) -> bool:
-    """"in 2012", "the 2016 election", a year standing alone; not "2021 students" or "nearly 1000"."""
+    """"in 2012", "the 2016 election", a year standing alone; not "2021 students"."""
     if not (c.number.yearlike and c.unit is None):
         return False
     rules = tables()["rules"]
     prev, after = c.prev, c.after
     if c.first.ent_type_ == "DATE" or (prev is not None and prev.lower_ in rules["year_prepositions"]):
         return True
-    if qualifier_before(c.doc, c.number.start) is not None:
-        return False  # "the total to nearly 1000", "more than 2000 ... were": an amount
     if prev is not None and prev.lower_ in rules["year_determiners"] and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
         return True  # "a 2021 study", "the 2016 election"
     return after is None or after.is_punct or after.pos_ not in ("NOUN", "ADJ")
@@ -210,26 +216,31 @@ def list_marker(c: Candidate) -> bool:
 
 def bare_integer(c: Candidate) -> bool:
     """Whether the number is an integer of at most three digits with no unit after it."""
-    return c.number.digits and c.number.end - c.number.start == 1 and c.first.text.isdigit() \
+    return c.number.digits and c.number.end - c.number.start == 1 and c.first.text.isdecimal() \
         and len(c.first.text) <= 3 and c.unit is None
 
 
 def numbered_sequence(c: Candidate) -> bool:
-    """"1 Mark Richardson, 2 Mathew Sinclair, 3 ...", "(1) placed ...; (2) placed ...", "5 A close encounter ... 6 A
-    ...": bare integers numbering the parts of a sentence, three or more in a row and in order."""
-    if not bare_integer(c):
+    """"1 Mark Richardson, 2 Mathew Sinclair, 3 ...", "5 A close encounter ... 6 A ...": bare integers numbering the
+    parts of a sentence, three or more in a row and in order, each before a capitalised word or a verb (not "1 goal, 2
+    assists and 3 points", nor "aged 1, 2 and 3")."""
+    after_number = c.after
+    if not bare_integer(c) or after_number is None or not (after_number.is_title or after_number.pos_ == "VERB"):
         return False
-    listed, starts = index_of(c.doc).sentences
+    starts = index_of(c.doc).sentences[1]
     sentence_start = starts[bisect.bisect_right(starts, c.first.i) - 1]
     where = index_of(c.doc).small_integers
     value, i = int(c.first.text), c.first.i
 
     def before(v: int, j: int) -> int | None:
-        at = [k for k in where.get((sentence_start, v), ()) if k < j]
-        return at[-1] if at else None
+        at = where.get((sentence_start, v), [])
+        k = bisect.bisect_left(at, j)
+        return at[k - 1] if k > 0 else None
 
     def after(v: int, j: int) -> int | None:
-        return next((k for k in where.get((sentence_start, v), ()) if k > j), None)
+        at = where.get((sentence_start, v), [])
+        k = bisect.bisect_right(at, j)
+        return at[k] if k < len(at) else None
 
     prev1, next1 = before(value - 1, i), after(value + 1, i)
     return prev1 is not None and (next1 is not None or before(value - 2, prev1) is not None) \
@@ -237,16 +248,20 @@ def numbered_sequence(c: Candidate) -> bool:
 
 
 def marker_of_a_part(c: Candidate) -> bool:
-    """"(1) placed a greater priority", "9 A collision", "terms used in this Agreement: 1.": a bare integer in
-    brackets before a word, before a capitalised article, or closing the text after a colon or full stop."""
+    """"(1) placed a greater priority", "… per 1000 years. 9 A collision", "attached as Exhibit A. 2.": a bare
+    integer opening a clause in brackets, opening a sentence before a capitalised article, or closing the text after
+    a full stop, or a list's "1." after a colon (not "the number of deaths (12) was", "John Smith (17)", "Deaths so
+    far: 12.")."""
     if not bare_integer(c) or c.after is None:
         return False
-    doc, after = c.doc, c.after
-    bracketed = c.prev is not None and c.prev.text == "(" and after.text == ")" and c.number.value < 30 \
-        and c.nxt + 1 < len(doc) and doc[c.nxt + 1].is_alpha \
-        and not (c.prev.i > 0 and doc[c.prev.i - 1].pos_ == "PROPN")  # "John Smith (17)": an age
-    before_article = after.pos_ == "DET" and after.is_title and after.i > 0
-    closing = after.text == "." and c.nxt + 1 >= len(doc) and c.prev is not None and c.prev.text in (":", ".")
+    doc, after, prev = c.doc, c.after, c.prev
+    opens_clause = prev is not None and prev.text == "(" \
+        and (prev.i == 0 or doc[prev.i - 1].pos_ not in ("NOUN", "PROPN", "NUM", "PRON"))
+    bracketed = opens_clause and after.text == ")" and c.number.value < 30 and c.nxt + 1 < len(doc) \
+        and doc[c.nxt + 1].is_alpha
+    before_article = after.pos_ == "DET" and after.is_title and (prev is None or prev.is_punct)
+    closing = after.text == "." and c.nxt + 1 >= len(doc) and prev is not None \
+        and (prev.text == "." or prev.text == ":" and c.number.value == 1)  # "... apply to terms used: 1."
     return bracketed or before_article or closing
 
 
@@ -290,7 +305,8 @@ def one_without_contrast(c: Candidate) -> bool:
     if c.prev is not None and c.prev.lower_ in rules["one_idiom_before"] and c.after is not None \
             and c.after.lower_ in rules["one_idiom_nouns"]:
         return True
-    if any(t.lower_ == "another" for t in doc[n.end:n.end + 4]):
+    words = lower_seq(doc, n.end, 4)
+    if words[:1] == ("another",) or words[:2] == ("after", "another") or words == ("on", "top", "of", "another"):
         return True  # "one another", "one after another", "piled one on top of another"
     if qualifier_before(doc, n.start) is not None or (c.unit is not None and c.unit.kind != "count") \
             or c.prev is not None and c.prev.lower_ in tables()["numbers"]["negators"] \

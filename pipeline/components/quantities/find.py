@@ -156,18 +156,20 @@ def indefinite_unit_quantity(doc: Doc, i: int) -> tuple[Span, QuantityValue] | N
     )
 
 
-ELISION_REACH = 12  # tokens from the count before: "328 emails ..., which brings the total to nearly 1000"
+ELISION_REACH = 12  # tokens from the count before: "81 delegates to the Florida senator's 17"
 
 
 def take_elided_nouns(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None:
-    """"81 delegates to Rubio's 17", "328 emails ... the total to nearly 1000": a bare count whose noun is left out
-    counts what the count just before it in the sentence counts."""
+    """"81 delegates to Rubio's 17", "52 senators in favor and 48 against": a bare count whose noun is left out
+    counts what the count just before it in the sentence counts, when no verb stands between them (not "has 3
+    children and is 45")."""
     for k in range(1, len(found)):
         span, q = found[k]
         prev_span, prev = found[k - 1]
         if q.kind != "count" or q.counted or q.unit or prev.kind != "count" or not prev.counted \
                 or span.start - prev_span.end > ELISION_REACH \
-                or sentence_of(doc, prev_span).start != sentence_of(doc, span).start:
+                or sentence_of(doc, prev_span).start != sentence_of(doc, span).start \
+                or any(t.pos_ in ("VERB", "AUX") for t in doc[prev_span.end:span.start]):
             continue
         after = doc[span.end] if span.end < len(doc) else None
         if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"):

@@ -284,14 +284,14 @@ def few_of_a_scale(doc: Doc, i: int) -> Number | None:
     "thousands"). "Several hundred" is left unread: quantulum3's gold set counts no quantity there."""
     if doc[i].lower_ != "a" or lower_seq(doc, i + 1, 1) != ("few",):
         return None
-    start, i = i, next_index(doc, i + 1)
+    few = next_index(doc, i + 1)
     scales, scale, end = tables()["big_scales"], 1.0, None
-    j = next_index(doc, i + 1)
-    while j < len(doc) and doc[j].lower_ in scales:  # "several hundred thousand"
+    j = next_index(doc, few + 1)
+    while j < len(doc) and doc[j].lower_ in scales:  # "a few hundred thousand"
         scale, end, j = scale * scales[doc[j].lower_], j + 1, next_index(doc, j + 1)
     if end is None:
         return None
-    return Number(start, end, scale, doc[start].idx, token_end(doc, end), high=scale * 10.0)
+    return Number(i, end, scale, doc[i].idx, token_end(doc, end), high=scale * 10.0)
 
 
 def parse_number_plain(doc: Doc, i: int) -> Number | None:
@@ -370,7 +370,7 @@ def glued_ratio(doc: Doc, number: Number) -> Number | None:
     at = number.end_char + m.end()
     token = token_after(doc, at + 1) - 1
     second = parse_literal(doc, token, at=None if doc[token].idx == at else at)
-    if second is None or second.value <= number.value or second.yearlike:
+    if second is None or second.value <= max(number.value, 0) or second.yearlike:
         return None
     return Number(number.start, max(second.end, token + 1), number.value / second.value, number.start_char,
                   second.end_char, kind="ratio")
@@ -524,9 +524,9 @@ def range_end(doc: Doc, number: Number, unit: Unit | None) -> tuple[Number, Unit
     if second is None or second.kind != "count" or second.yearlike or number.kind != "count":
         return None
     joiner = m.group(0).strip(" -$€£¥")
-    if joiner == "or" and not number.value < second.value <= 10 * number.value \
-            or joiner == "to" and not from_ and 0 <= second.value < number.value:
-        return None  # "six or seven months" is a range; "10 or 5", "10 bln or 10 tln" and "leads 50% to 40%" two figures
+    close = number.value < second.value <= number.value + max(1.0, number.value / 2)
+    if joiner == "or" and not close or joiner == "to" and not from_ and 0 <= second.value < number.value:
+        return None  # "six or seven", "Twenty or 30" are ranges; "10 or 5", "25 or 50", "50% to 40%" two figures
     if "to" not in m.group(0) and "and" not in m.group(0) and second.value <= number.value and number.value >= 0 \
             and second.value >= 0 and unit is None:
         return None  # "7-2" is a score; "10-20" a range

@@ -44,10 +44,10 @@ class DocIndex:
     def small_integers(self) -> dict[tuple[int, int], list[int]]:
         """Where each integer of one to three digits written alone stands: (sentence start, value) -> token
         indices in order."""
-        listed, starts = self.sentences
+        starts = self.sentences[1]
         found: dict[tuple[int, int], list[int]] = {}
         for t in self.doc:
-            if t.text.isdigit() and len(t.text) <= 3:
+            if t.text.isdecimal() and len(t.text) <= 3:  # "¹" is a digit but no decimal
                 sentence_start = starts[bisect.bisect_right(starts, t.i) - 1]
                 found.setdefault((sentence_start, int(t.text)), []).append(t.i)
         return found

@@ -43,10 +43,9 @@ def draft_of(number):
     ("a magnitude 6.1 earthquake", "6.1", dict(kind="magnitude", counted=None, text="6.1")),
     ("a 6.1 magnitude quake", "6.1", dict(kind="magnitude", text="6.1 magnitude")),
     ("it took 6 or 7 months", "6", dict(text="6 or 7 months", low=6, high=7, unit_normalized="month")),
-    ("lower the wage from $10 an hour to $7.70.", "10", dict(value=7.7, previous=10, change="down",
-                                                              unit_normalized="USD / hour")),
-    ("it fell from 20 to 10.", "20", dict(value=10, previous=20, change="down")),  # a range is written low to high
+    ("shares traded from $12 to $9.", "12", dict(low=9, high=12, previous=None)),  # no change verb: a range
     ("prices from $5 to $10.", "5", dict(low=5, high=10, previous=None)),
+    ("The Fed cut rates by 25 basis points", "25", dict(unit_normalized="basis point", kind="percent")),
 ])
 def test_quantities_built_around_a_number(text, surface, fields):
     q = quantity(doc_of(text), surface)
@@ -62,12 +61,27 @@ def test_a_count_over_a_duration_is_a_rate_of_what_it_counts_but_a_time_ago_is_n
     doc = built(["hired", "5", "men", "a", "year", "ago"], pos=["VERB", "NUM", "NOUN", "DET", "NOUN", "ADV"],
                 tags=["VBD", "CD", "NNS", "DT", "NN", "RB"])
     assert quantity(doc, "5").kind == "count"
+    doc = built(["gave", "3", "workers", "a", "week", "'s", "notice"],
+                spaces=[True, True, True, True, False, True, False],
+                pos=["VERB", "NUM", "NOUN", "DET", "NOUN", "PART", "NOUN"],
+                tags=["VBD", "CD", "NNS", "DT", "NN", "POS", "NN"])
+    assert quantity(doc, "3").kind == "count"
+
+
+def test_from_one_figure_to_another_after_a_verb_of_change_in_the_clause_is_a_change_with_its_rate():
+    words = ["lower", "the", "wage", "from", "$", "10", "an", "hour", "to", "$", "7.70", "."]
+    spaces = [True, True, True, True, False, True, True, True, True, False, False, False]
+    pos = ["VERB", "DET", "NOUN", "ADP", "SYM", "NUM", "DET", "NOUN", "ADP", "SYM", "NUM", "PUNCT"]
+    doc = built(words, spaces=spaces, pos=pos, lemmas=[w.lower() for w in words])
+    q = quantity(doc, "10")
+    assert (q.value, q.previous, q.change, q.unit_normalized) == (7.7, 10, "down", "USD / hour")
 
 
 def test_two_figures_joined_by_or_or_by_a_falling_to_are_no_range():
     assert [q.text for _, q in quantities_of(doc_of("won 10 or 5 seats"))] == ["10", "5"]  # blank: no counted noun
     assert [q.text for _, q in quantities_of(doc_of("leads 50% to 40% now"))] == ["50%", "40%"]
     assert [q.text for _, q in quantities_of(doc_of("either 10 bln or 10 tln"))] == ["10 bln", "10 tln"]
+    assert [q.text for _, q in quantities_of(doc_of("by 25 or 50 now"))] == ["25", "50"]  # alternatives far apart
 
 
 def test_a_number_the_filters_reject_builds_nothing():

@@ -47,6 +47,9 @@ def test_a_bare_count_after_a_count_in_the_sentence_counts_the_same_thing():
     doc = built(["81", "delegates", "and", "17", "governors"], pos=["NUM", "NOUN", "CCONJ", "NUM", "NOUN"],
                 tags=["CD", "NNS", "CC", "CD", "NNS"])
     assert [q.counted for _, q in quantities_of(doc)] == ["delegates", "governors"]
+    doc = built(["has", "3", "children", "and", "is", "45", "."],
+                pos=["VERB", "NUM", "NOUN", "CCONJ", "AUX", "NUM", "PUNCT"], tags=["VBZ", "CD", "NNS", "CC", "VBZ", "CD", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["children", None]  # a verb between: another measure
 
 
 def test_percent_written_before_its_number():

@@ -143,6 +143,13 @@ def test_numbers_written_as_one_word_with_hyphens(words, spaces, value, end):
     assert (number.value, number.end) == (pytest.approx(value), end)
 
 
+def test_odds_against_zero_are_no_ratio():
+    doc = built(["a", "-1", "-", "in-0", "chance"], spaces=[True, False, False, True, False],
+                tags=["DT", "CD", "HYPH", "NN", "NN"])
+    number = parse_number(doc, 1)
+    assert number is None or number.kind != "ratio"
+
+
 def test_a_ratio_needs_a_larger_second_number():
     assert parse_number(doc_of("5 in 2 cases"), 0).kind == "count"
 

@@ -28,3 +28,9 @@ def test_sentence_of_by_bisection():
     for token in doc:
         token.is_sent_start = token.i in (0, 3)
     assert sentence_of(doc, doc[4:5]).start == 3 and sentence_of(doc, doc[1:2]).start == 0
+
+
+def test_small_integers_are_indexed_by_sentence_and_value_but_not_superscripts():
+    doc = doc_of("Footnote ¹ says 3 men and 3 women came")
+    with indexed(doc):
+        assert index_of(doc).small_integers == {(0, 3): [3, 6]}
