@@ -1,6 +1,6 @@
 """Throughput of the full newsclaims pipeline against bare spaCy, on the same articles, in the same process.
 
-    python -m eval.bench [--rounds 5] [--copies 8] [--accurate] [--learned-ner]
+    python -m eval.bench [--rounds 5] [--copies 8] [--accurate] [--learned-ner] [--alone]
 
 Articles: corpora/samples, corpora/gold and the seed article (when ../shared is there), repeated `--copies` times.
 Each round runs every configuration once, in turn, so drift on a shared machine hits them alike; the figure kept
@@ -11,6 +11,9 @@ for each is its fastest round. Printed: articles/s and words/s of
 and the ratio of full to bare (the target is at most 1.25, our stages costing at most 25% over spaCy). With
 --accurate, also the full pipeline with the accurate cue detector (`cue_detector="accurate"`), as a ratio to
 the full one. With --learned-ner, also the full pipeline with the MiniLM NER (`ner="minilm"`), the same way.
+With --alone, also each of our stages timed by itself (`stage_seconds`: its own calls on the articles parsed
+beforehand, best of the rounds) as a share of the full pipeline's time: a steadier figure than "adds X%", which
+subtracts two noisy timings.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ import spacy
 
 import pipeline
 from pipeline import readers, resources
-from pipeline.nlp import STAGES
+from pipeline.nlp import STAGES, model_parse
 
 from .seed_score import SEED_TEXT
 
@@ -37,6 +40,18 @@ def articles() -> list[str]:
     return [d.text for d in readers.read(paths) if d.status == "ok" and d.text]
 
 
+def stage_seconds(nlp, texts: list[str]) -> dict[str, float]:
+    """Seconds each of our stages takes by itself on `texts`, parsed beforehand by the model's components; each
+    stage reads what the stages before it wrote."""
+    parsed = [model_parse(nlp, text) for text in texts]
+    docs = [doc.copy() for doc in parsed]
+    seconds = {}
+    for stage in STAGES:
+        component = nlp.get_pipe(stage)
+        seconds[stage] = timed(lambda: [component(doc) for doc in docs])
+    return seconds
+
+
 def timed(fn) -> float:
     start = time.perf_counter()
     fn()
@@ -49,6 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--copies", type=int, default=8, help="how many times the article set is repeated")
     parser.add_argument("--accurate", action="store_true", help="also time the accurate cue detector")
     parser.add_argument("--learned-ner", action="store_true", help="also time the MiniLM NER")
+    parser.add_argument("--alone", action="store_true", help="also time each of our stages by itself")
     args = parser.parse_args(argv)
 
     texts = articles() * args.copies
@@ -79,9 +95,12 @@ def main(argv: list[str] | None = None) -> None:
     for fn in configs.values():  # warm-up: caches, lazy imports
         fn()
     best = {name: float("inf") for name in configs}
+    alone = {stage: float("inf") for stage in STAGES}
     for _ in range(args.rounds):
         for name, fn in configs.items():
             best[name] = min(best[name], timed(fn))
+        if args.alone:
+            alone = {stage: min(alone[stage], s) for stage, s in stage_seconds(full, texts).items()}
 
     print(f"{len(texts)} articles ({len(texts) // args.copies} distinct x {args.copies}), {words:,} words; "
           f"model {model}; best of {args.rounds} rounds")
@@ -94,6 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     for stage in STAGES:
         without = best[f"full without {stage}"]
         print(f"  {stage:<28} adds {100 * (full_time / without - 1):5.1f}% to the pipeline without it")
+    if args.alone:
+        for stage, seconds in alone.items():
+            print(f"  {stage:<28} alone: {seconds:.3f} s, {100 * seconds / full_time:4.1f}% of the full pipeline's time")
     for name, short in (("full, accurate cue detector", "accurate"), ("full, MiniLM NER", "MiniLM NER")):
         if name in best:
             print(f"ratio {short} / full: {best[name] / full_time:.3f}; {short} / bare spaCy: {best[name] / base:.3f}")
