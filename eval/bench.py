@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {stage:<28} adds {100 * (full_time / without - 1):5.1f}% to the pipeline without it")
     if args.alone:
         for stage, seconds in alone.items():
-            print(f"  {stage:<28} alone: {seconds:.3f} s, {100 * seconds / full_time:4.1f}% of the full pipeline's time")
+            share = 100 * seconds / full_time
+            print(f"  {stage:<28} alone: {seconds:.3f} s, {share:4.1f}% of the full pipeline's time")
     for name, short in (("full, accurate cue detector", "accurate"), ("full, MiniLM NER", "MiniLM NER")):
         if name in best:
             print(f"ratio {short} / full: {best[name] / full_time:.3f}; {short} / bare spaCy: {best[name] / base:.3f}")
