@@ -270,12 +270,12 @@ def take_scale(doc: Doc, number: Number, draft: Draft) -> None:
     if on_scale:
         draft.unit_text = draft.unit_normalized = on_scale.group(1)
         draft.kind, draft.counted, draft.end_char = "scale", None, number.end_char
-    elif re.search(r"\bmagnitude[\s-]+$", text[max(0, number.start_char - 12):number.start_char], re.I):
+        return
+    before = re.search(r"\bmagnitude[\s-]+$", text[max(0, number.start_char - 12):number.start_char], re.I)
+    after = re.match(r"[\s-]+magnitude\b", text[number.end_char:number.end_char + 12], re.I)  # "a 6.1-magnitude"
+    if before or after:
         draft.unit_text, draft.unit_normalized, draft.kind = "magnitude", "magnitude", "magnitude"
-        draft.counted, draft.end_char = None, number.end_char
-    elif (after := re.match(r"[\s-]+magnitude\b", text[number.end_char:number.end_char + 12], re.I)) is not None:
-        draft.unit_text, draft.unit_normalized, draft.kind = "magnitude", "magnitude", "magnitude"
-        draft.counted, draft.end_char = None, number.end_char + after.end()  # "a 6.1-magnitude earthquake"
+        draft.counted, draft.end_char = None, number.end_char + (after.end() if after and not before else 0)
 
 
 def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import tables
-from .text import ents_of_sentence, index_of, sentence_of, text_of
+from .text import ents_of_sentence, index_of, joins_words, sentence_of, text_of
 
 if TYPE_CHECKING:
     from .numbers import Number
@@ -59,8 +59,7 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
 
 def hyphenated_end(doc: Doc, end: int) -> int:
     """The end of a word written with hyphens that ends at token `end` or later ("e-mails", "set-top boxes")."""
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
-            and doc[end + 1].is_alpha:
+    while end + 1 < len(doc) and joins_words(doc, end) and doc[end + 1].is_alpha:
         end += 2
     return end
 
@@ -76,8 +75,7 @@ def counted_noun(doc: Doc, start: int, end: int) -> str:
     head = nouns[-1]
     first = head.i
     while first - 1 >= start:
-        if first - 2 >= start and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ \
-                and not doc[first - 2].whitespace_:
+        if first - 2 >= start and joins_words(doc, first - 1):
             first -= 2  # "set-top boxes", "e-mails": one word
         elif classifies(doc[first - 1], head):
             first -= 1

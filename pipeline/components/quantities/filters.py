@@ -227,8 +227,7 @@ def numbered_sequence(c: Candidate) -> bool:
     after_number = c.after
     if not bare_integer(c) or after_number is None or not (after_number.is_title or after_number.pos_ == "VERB"):
         return False
-    starts = index_of(c.doc).sentences[1]
-    sentence_start = starts[bisect.bisect_right(starts, c.first.i) - 1]
+    sentence_start = sentence_of(c.doc, c.doc[c.first.i:c.first.i + 1]).start
     where = index_of(c.doc).small_integers
     value, i = int(c.first.text), c.first.i
 

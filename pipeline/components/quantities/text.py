@@ -44,12 +44,11 @@ class DocIndex:
     def small_integers(self) -> dict[tuple[int, int], list[int]]:
         """Where each integer of one to three digits written alone stands: (sentence start, value) -> token
         indices in order."""
-        starts = self.sentences[1]
         found: dict[tuple[int, int], list[int]] = {}
-        for t in self.doc:
-            if t.text.isdecimal() and len(t.text) <= 3:  # "¹" is a digit but no decimal
-                sentence_start = starts[bisect.bisect_right(starts, t.i) - 1]
-                found.setdefault((sentence_start, int(t.text)), []).append(t.i)
+        for sentence in self.sentences[0]:
+            for t in sentence:
+                if t.text.isdecimal() and len(t.text) <= 3:  # "¹" is a digit but no decimal
+                    found.setdefault((sentence.start, int(t.text)), []).append(t.i)
         return found
 
     @cached_property
@@ -105,14 +104,18 @@ def lower_seq(doc: Doc, i: int, n: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def joins_words(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen written against the words on both sides ("e-mails", "1-in-62")."""
+    return doc[i].text in ("-", "‑") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
+
+
 def word_indices(doc: Doc, i: int, n: int) -> list[int]:
     """The indices of the next `n` words from `i`, stepping over spaces and the hyphens that join words into one
     ("1-in-62", "seven-and-a-half")."""
     out = []
     while i < len(doc) and len(out) < n:
-        token = doc[i]
-        joining = token.text in ("-", "‑") and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
-        if not token.is_space and not joining:
+        if not doc[i].is_space and not joins_words(doc, i):
             out.append(i)
         i += 1
     return out
