@@ -2,6 +2,7 @@
 
     python -m eval.compare_score                          # corpora/compare: the 32-article regression set
     python -m eval.compare_score --set news --split dev   # corpora/compare-news: the 89-article set, dev or test
+    python -m eval.compare_score --set heldout            # corpora/compare-heldout: 48 articles, scored once
 
 The articles are extracted and stored in a fresh SQLite store; `linking.compare.stored_clusters` runs on it. Gold
 names a figure by its article id and the figure as written; a stored figure stands for the gold figure whose
@@ -31,7 +32,8 @@ from pipeline.store import Store
 from pipeline.store.tables import EntityRow, MentionRow
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"regression": ROOT / "corpora" / "compare", "news": ROOT / "corpora" / "compare-news"}
+SETS = {"regression": ROOT / "corpora" / "compare", "news": ROOT / "corpora" / "compare-news",
+        "heldout": ROOT / "corpora" / "compare-heldout"}
 
 
 def prf(predicted: set, gold: set) -> tuple[float, float, float]:

@@ -18,12 +18,25 @@ def test_features_say_what_two_figures_share():
     assert x["values_agree"] == 0 and x["same_value"] == 0
     assert x["subject_overlap"] == 1 and x["same_years"] == 1 and x["same_body"] == 0.5
     assert x["qualifiers"] == 0 and 0 < x["context_overlap"] < 1 and x["both_or_neither_changes"] == 1
+    assert x["same_days"] == 0.5  # neither names a day
     rose = fig("b", "4 percent", 4, "prices rose <percent> in June")
     assert dict(zip(FEATURES, features(a, rose, 0.5, 0.5)))["both_or_neither_changes"] == 0
 
 
+def test_days_named_around_two_figures_tell_two_moments_apart():
+    sunday = fig("a", "25 percent", 25, "By Sunday night the fire was <percent> contained")
+    thursday = fig("b", "40 percent", 40, "As of Thursday the fire was <percent> contained")
+    also_sunday = fig("c", "25%", 25, "the blaze was <%> contained on Sunday")
+    may_verb = fig("d", "25%", 25, "the fire may be <%> contained")
+    day = FEATURES.index("same_days")
+    assert features(sunday, thursday, 0.9, 0.9)[day] == 0
+    assert features(sunday, also_sunday, 0.9, 0.9)[day] == 1
+    assert features(sunday, may_verb, 0.9, 0.9)[day] == 0.5  # "may" the verb names no month
+
+
 def test_the_model_has_a_weight_for_every_feature_and_likes_alike_claims():
     assert set(model()["weights"]) == set(FEATURES) and 0 < model()["threshold"] < 1
+    assert 0 <= model()["conflict_from"] <= model()["threshold"]
     a = fig("a", "4 percent", 4, "just <percent> of shootings")
     b = fig("b", "4%", 4, "only <%> of shootings")
     assert probability(features(a, b, 0.95, 0.9)) > model()["threshold"] > probability(features(a, b, 0.2, 0.1))

@@ -5,7 +5,9 @@ thing (`comparable`: the same kind and normalised unit; shares compared as perce
 percent"; counts of the same counted noun or the same number) with measures that agree (`measure.compatible`) are
 candidates; the same-claim model (`pairs`) gives each a probability, and those of at least its threshold are joined,
 the likeliest first, into clusters that never hold two figures of one article. Within a cluster, two figures of one
-measure conflict when no reading of their qualifiers lets both be true (`agree`): each stands for the values that
+measure conflict when the model itself links the two (a probability of at least its `conflict_from`: a cluster's
+chain of links is not evidence that its two ends state one claim) and no reading of their qualifiers lets both be
+true (`agree`): each stands for the values that
 round to it as written ("52 percent": 51.5 to 52.5; "96,000": 95,500 to 96,500; a fraction or ratio in words is
 exact: "four in five" is 80 percent) and at least `TOLERANCE` around it; "about" reaches to the rounding or `ABOUT`
 around it, whichever is wider ("about 70 percent": 65 to 75; "about 52 percent": 49.4 to 54.6). "At least 13" and
@@ -171,17 +173,24 @@ def linked(a: Figure, b: Figure) -> bool:
     return comparable(a, b) and (a.measure is None or b.measure is None or compatible(a.measure, b.measure))
 
 
-def conflicts_in(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
-    """The pairs of a cluster's figures, from different articles, of one measure, that cannot both be true (if "4
-    percent", "4%" and "6 percent" state one claim, both pairs with "6 percent" conflict)."""
-    return [(a, b) for k, a in enumerate(figs) for b in figs[k + 1:]
-            if a.article_id != b.article_id and linked(a, b) and not agree(a, b)]
+def conflicting(a: Figure, b: Figure) -> bool:
+    """Whether two figures from different articles, of one measure, cannot both be true."""
+    return a.article_id != b.article_id and linked(a, b) and not agree(a, b)
 
 
-def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]], threshold: float) -> list[Cluster]:
+def linked_conflicts(members: list[int], figures: list[Figure], likely: set[frozenset[int]]):
+    """The pairs of a cluster's figures (positions `members`) that conflict and that are themselves `likely` (pairs
+    of positions)."""
+    return [(figures[i], figures[j]) for k, i in enumerate(members) for j in members[k + 1:]
+            if frozenset((i, j)) in likely and conflicting(figures[i], figures[j])]
+
+
+def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]], threshold: float,
+                conflict_from: float = 0.0) -> list[Cluster]:
     """Figures joined by the `links` of at least `threshold` (positions and how likely they are the same claim),
     the likeliest first, never two figures of one article in a cluster (an article states a claim once); conflicts
-    inside each (`conflicts_in`)."""
+    inside each (`conflicting`) between two figures linked with at least `conflict_from`."""
+    likely = {frozenset((i, j)) for i, j, p in links if p >= conflict_from}
     parent = list(range(len(figures)))
     articles = [{f.article_id} for f in figures]
 
@@ -199,8 +208,8 @@ def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]], thre
     groups: dict[int, list[int]] = {}
     for i in range(len(figures)):
         groups.setdefault(find(i), []).append(i)
-    out = [Cluster(figs, conflicts_in(figs)) for figs in ([figures[i] for i in m] for m in groups.values())
-           if len(figs) > 1]
+    out = [Cluster([figures[i] for i in m], linked_conflicts(m, figures, likely)) for m in groups.values()
+           if len(m) > 1]
     return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))
 
 
@@ -214,7 +223,8 @@ def stored_clusters(store, embedder, threshold: float | None = None) -> list[Clu
     figures, pairs = stored_pairs(store, embedder, 0.0)
     position = {f.quantity: n for n, f in enumerate(figures)}
     links = [(position[a], position[b], p) for a, b, p in pairs if a in position and b in position]
-    return clusters_of(figures, links, model()["threshold"] if threshold is None else threshold)
+    return clusters_of(figures, links, model()["threshold"] if threshold is None else threshold,
+                       model()["conflict_from"])
 
 
 def stored_conflicts(store, embedder, threshold: float | None = None) -> list[tuple[Figure, Figure]]:
