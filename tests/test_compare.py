@@ -76,7 +76,7 @@ def test_cluster_and_conflict_floors():
 
 def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     """corpora/compare-news dev (the same-claim model is trained on it: a guard against regressions, not a
-    held-out score; measured: clusters F1 0.789, conflicts P 0.950 R 0.422, entities F1 0.817)."""
+    held-out score; measured: clusters F1 0.812, conflicts P 0.950 R 0.422, entities F1 0.817)."""
     scores = compare_score.run(name="news", split="dev")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.70
@@ -84,7 +84,27 @@ def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     assert scores["entities"][2] >= 0.75
 
 
+def test_floors_on_the_held_out_set():
+    """corpora/compare-heldout, which nothing is trained or tuned on (measured at its final run: clusters F1 0.658,
+    conflicts P 0.520 R 0.289, entities F1 0.723); floors a sampling margin below."""
+    scores = compare_score.run(name="heldout")
+    print({k: v for k, v in scores.items() if not k.startswith("_")})
+    assert scores["clusters"][2] >= 0.58
+    assert scores["conflicts"][0] >= 0.38 and scores["conflicts"][1] >= 0.2
+    assert scores["entities"][2] >= 0.65
+
+
 def test_large_bounds_are_written_in_millions_and_billions():
     low, high = fig("a", "$1.8 billion", 1.8e9, "money", "USD"), fig("b", "$2.6 billion", 2.6e9, "money", "USD")
     assert why_they_conflict(low, high) == \
         "$1.8 billion vs $2.6 billion: 1.75 billion-1.85 billion USD and 2.55 billion-2.65 billion USD do not meet"
+
+
+def test_one_link_does_not_chain_two_claims_together():
+    """Two clusters join only where their figures' pairs are on average likely enough: "4 percent" / "4%" and
+    "9 percent" / "9%" touch through one middling link."""
+    figs = [fig("a", "4 percent", 4), fig("b", "4%", 4), fig("c", "9 percent", 9), fig("d", "9%", 9)]
+    links = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.4)]
+    assert len(clusters_of(figs, links, 0.3, merge_from=0.0)) == 1
+    assert [[f.text for f in c.figures] for c in clusters_of(figs, links, 0.3, merge_from=0.15)] == \
+        [["4 percent", "4%"], ["9 percent", "9%"]]
