@@ -3,11 +3,13 @@ chain (`NOT_A_NAME`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Span
 
 from ... import resources
+from .places import is_a_known_place
 
 
 def is_a_listed_non_name(span: Span) -> bool:
@@ -40,6 +42,41 @@ def is_a_lone_letter(span: Span) -> bool:
 def is_an_event_name(span: Span) -> bool:
     """The name of an event ("Democratic National Convention", "Yalta Conference", "the Emmy Awards")."""
     return len(span) > 1 and span[-1].lower_ in resources.load("entities")["event_final_words"]
+
+
+def is_a_storm_or_wildfire(span: Span) -> bool:
+    """A named storm ("Hurricane Maria", "Typhoon Haiyan") or wildfire ("the Camp Fire", which a fire service, "Cal
+    Fire", is not called): events, none of our kinds."""
+    lists, text = resources.load("entities"), span.text.lower()
+    storm = any(text.startswith(word + " ") for word in lists["storm_first_words"])
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    wildfire = len(span) > 1 and span[-1].lower_ in lists["wildfire_final_words"] and before == "the"
+    return storm or wildfire
+
+
+@lru_cache(maxsize=1)
+def official_language_names() -> frozenset[str]:
+    """The English names of the languages official in some country (CLDR, through babel): "Swahili", "Hindi"."""
+    import babel
+    from babel.languages import get_official_languages
+
+    english = babel.Locale.parse("en")
+    codes = {code.split("_")[0] for territory in english.territories if len(territory) == 2 and territory.isalpha()
+             for code in get_official_languages(territory, de_facto=True)}
+    return frozenset(english.languages[c].lower() for c in codes if c in english.languages)
+
+
+NAME_LIST_SEPARATORS = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")
+
+
+def is_a_language(span: Span) -> bool:
+    """A language, or a list of them ("Swahili, Amharic and Somali"), that NER did not call a person, where one at
+    least is no known place ("Tuvalu" alone is the country): none of our kinds."""
+    if span.label_ == "PERSON":
+        return False
+    parts = [p for p in NAME_LIST_SEPARATORS.split(span.text) if p]
+    return bool(parts) and all(p.lower() in official_language_names() for p in parts) \
+        and not all(is_a_known_place(p, "organization") for p in parts)
 
 
 ROMAN_VERSION = re.compile(r"^(?=[IVX]{2,5}$)X{0,3}(IX|IV|V?I{0,3})$|^XP$")  # II-XXXIX, and Windows' XP
@@ -114,6 +151,8 @@ NOT_A_NAME: tuple[Callable[[Span], bool], ...] = (
     is_a_handle_or_hashtag,
     is_a_lone_letter,
     is_an_event_name,
+    is_a_storm_or_wildfire,
+    is_a_language,
     is_part_of_an_office_title,
     is_an_award_in_an_adjective,
     is_a_numbered_product_or_event,

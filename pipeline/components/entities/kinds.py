@@ -63,11 +63,18 @@ def is_place(span: Span, text: str, lists: dict) -> bool:
     return span[-1].lower_ in lists["place_final_words"] or span[0].lower_ in lists["place_first_words"]
 
 
-def is_a_street(span: Span, lists: dict) -> bool:
-    """One word naming a street or square as German and its neighbours write them ("Kurfürstendamm",
-    "Alexanderplatz"), whatever NER took it for."""
+def is_a_street(span: Span, label: str, lists: dict) -> bool:
+    """A street or square, whatever NER took it for: one word as German and its neighbours write them
+    ("Kurfürstendamm", "Alexanderplatz"), a name ending in a street's word ("Nevsky Prospekt", "Tverskaya Ulitsa"),
+    or opening with one ("Avenida Paulista", "Rue de Rivoli"; a name NER calls a person only with a particle after
+    the word: not "Rue McClanahan")."""
     word = span[-1].lower_
-    return len(span) == 1 and any(word.endswith(s) and len(word) > len(s) + 2 for s in lists["street_suffixes"])
+    if len(span) == 1:
+        return any(word.endswith(s) and len(word) > len(s) + 2 for s in lists["street_suffixes"])
+    if word in lists["street_final_words"]:
+        return True
+    particle = span[1].text in lists["street_particles"]
+    return span[0].lower_ in lists["street_first_words"] and (particle or label != "PERSON")
 
 
 def is_organization_not_venue(span: Span, text: str, lists: dict) -> bool:
@@ -111,7 +118,7 @@ def kind_of(span: Span, label: str) -> str | None:
     text = folded(span.text)
     if kind is not None and text in lists["agency_names"]:
         return "agency"  # a body named as such, whatever NER took it for ("Mercosur" tagged GPE)
-    if kind is not None and is_a_street(span, lists):
+    if kind is not None and is_a_street(span, label, lists):
         return "place"
     if kind not in REFINED_KINDS:
         return kind

@@ -5,10 +5,10 @@ from pipeline.components.entities.filters import (NOT_A_NAME, holds_a_separator,
                                                   is_a_lone_adjective, is_a_lone_letter, is_all_lowercase,
                                                   is_a_run_of_capitalised_words, is_an_award_in_an_adjective,
                                                   is_a_numbered_product_or_event, is_a_page_reference,
-                                                  is_an_event_name,
+                                                  is_an_event_name, is_a_language, is_a_storm_or_wildfire,
                                                   is_not_a_name, is_part_of_an_office_title)
 
-from .docs import doc
+from .docs import doc, span
 
 
 def test_a_listed_word_is_no_name():
@@ -94,3 +94,19 @@ def test_the_chain_rejects_what_any_rule_rejects():
     d = doc(["the", "agency", "told", "Ana", "Ruiz"], pos=["DET", "NOUN", "VERB", "PROPN", "PROPN"])
     assert is_not_a_name(d[0:2]) and not is_not_a_name(d[3:5])
     assert len(NOT_A_NAME) == len(set(NOT_A_NAME))
+
+
+def test_storms_and_wildfires_are_no_names_but_a_fire_service_is():
+    assert is_a_storm_or_wildfire(span(["Hurricane", "Maria"], "PERSON"))
+    assert is_a_storm_or_wildfire(span(["Typhoon", "Haiyan"], "ORG"))
+    assert is_a_storm_or_wildfire(span(["the", "Camp", "Fire", "burned"], "ORG", 1, 3))
+    assert not is_a_storm_or_wildfire(span(["Cal", "Fire", "said"], "ORG", 0, 2))  # no "the": the service
+    assert not is_a_storm_or_wildfire(span(["the", "Lakeside", "Fire", "Department"], "ORG", 1, 4))
+
+
+def test_languages_are_no_names_unless_a_person_or_a_place():
+    assert is_a_language(span(["Swahili"], "ORG")) and is_a_language(span(["Hindi"], "NORP"))
+    assert is_a_language(span(["Swahili", ",", "Amharic", "and", "Somali"], "ORG"))
+    assert not is_a_language(span(["Tuvalu"], "GPE"))  # the country's name too
+    assert not is_a_language(span(["Hindi"], "PERSON"))
+    assert not is_a_language(span(["Swahili", "Airlines"], "ORG"))

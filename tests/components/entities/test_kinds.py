@@ -31,6 +31,10 @@ from .docs import span
     (["Ogilvy", "advertising", "agency"], "ORG", "organization"),
     (["Lakeside", "Fire"], "ORG", "agency"),  # a fire service
     (["Kurfürstendamm"], "PERSON", "place"),  # a street, whatever NER took it for
+    (["Nevsky", "Prospekt"], "PERSON", "place"),
+    (["Via", "del", "Corso"], "PERSON", "place"),
+    (["Avenida", "Paulista"], "ORG", "place"),
+    (["Rue", "McClanahan"], "PERSON", "person"),  # a first name, not "Rue de ..."
     (["Alexanderplatz"], "ORG", "place"),
     (["Amazon", "rainforest"], "ORG", "place"),
 ])
