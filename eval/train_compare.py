@@ -6,11 +6,10 @@ Data: corpora/compare-news, both halves (89 articles on 24 events); its test hal
 trained on the dev half alone, before it became training data. corpora/compare-heldout is never read.
 The articles are extracted and stored; the candidate pairs are found exactly as `compare` finds them
 (`linking.candidates`); a pair is positive when the gold puts both figures in one cluster. A logistic regression
-(scikit-learn, C=1) is fitted on the features of `linking.pairs`. The threshold, the probability a conflict's
-own pair needs (`conflict_from`) and the mean probability two clusters need to be joined (`merge_from`) are chosen
-by leave-one-event-out cross-validation on the same articles (each event's pairs scored by a model trained on the
-other events): those of `THRESHOLDS`, `CONFLICT_FROM` and `MERGE_FROM` with the best mean of cluster F1 and
-conflict F1. Printed: the cross-validated scores of each, and the weights.
+(scikit-learn, C=1) is fitted on the features of `linking.pairs`. The threshold and the probability a conflict's
+own pair needs (`conflict_from`; its lowest value, `KEPT_FROM`, means any kept pair) are chosen by
+leave-one-event-out cross-validation on the same articles (each event's pairs scored by a model trained on the
+other events): those of `THRESHOLDS` and `CONFLICT_FROM` with the best mean of cluster F1 and conflict F1. Printed: the cross-validated scores of each, and the weights.
 """
 from __future__ import annotations
 
@@ -35,7 +34,6 @@ from . import compare_score
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 CONFLICT_FROM = (0.05, 0.1, 0.2, 0.3)
-MERGE_FROM = (0.0, 0.1, 0.15, 0.2, 0.3)
 
 
 def training_pairs(store: Store, gold: dict, texts: dict[str, str]):
@@ -85,24 +83,24 @@ def main() -> None:
         p = cross_validated(x, y, events)
         print(f"{len(items)} articles, {len(figures)} figures, {len(pairs)} candidate pairs, {int(y.sum())} "
               f"positive; leave-one-event-out cross-validation over {len(set(events))} events:")
-        best, best_score = (None, None, None), -1.0
+        best, best_score = (None, None), -1.0
         links = [(i, j, q) for (i, j), q in zip(pairs, p) if q >= KEPT_FROM]
-        for t, c, m in itertools.product(THRESHOLDS, CONFLICT_FROM, MERGE_FROM):
-            s = compare_score.scored(clusters_of(figures, links, t, c, m), store, gold, texts)
+        for t, c in itertools.product(THRESHOLDS, CONFLICT_FROM):
+            s = compare_score.scored(clusters_of(figures, links, t, c), store, gold, texts)
             (cp, cr, cf), (kp, kr, kf) = s["clusters"], s["conflicts"]
-            print(f"  threshold {t:.1f}, conflict_from {c:.2f}, merge_from {m:.2f}: clusters P {cp:.3f} R {cr:.3f} "
-                  f"F1 {cf:.3f} | conflicts P {kp:.3f} R {kr:.3f} F1 {kf:.3f}")
+            print(f"  threshold {t:.1f}, conflict_from {c:.2f}: clusters P {cp:.3f} R {cr:.3f} F1 {cf:.3f} | "
+                  f"conflicts P {kp:.3f} R {kr:.3f} F1 {kf:.3f}")
             if (cf + kf) / 2 > best_score:
-                best, best_score = (t, c, m), (cf + kf) / 2
+                best, best_score = (t, c), (cf + kf) / 2
         store.close()
     m = fitted(x, y)
     weights = {name: round(float(w), 4) for name, w in zip(FEATURES, m.coef_[0])}
     saved = dict(resources.packaged("compare"))
     version = hashlib.sha1(json.dumps([weights, best]).encode()).hexdigest()[:10]
     saved.update(weights=weights, intercept=round(float(m.intercept_[0]), 4), threshold=best[0],
-                 conflict_from=best[1], merge_from=best[2], version=version,
+                 conflict_from=best[1], version=version,
                  trained_on=f"corpora/compare-news: {len(pairs)} candidate pairs, {int(y.sum())} positive")
-    print(f"threshold {best[0]}, conflict_from {best[1]}, merge_from {best[2]}; weights {weights}, "
+    print(f"threshold {best[0]}, conflict_from {best[1]}; weights {weights}, "
           f"intercept {saved['intercept']}")
     if not args.dry_run:
         path = resources.models_dir().joinpath("compare.json")

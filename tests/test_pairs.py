@@ -32,6 +32,10 @@ def test_days_named_around_two_figures_tell_two_moments_apart():
     assert features(sunday, thursday, 0.9, 0.9)[day] == 0
     assert features(sunday, also_sunday, 0.9, 0.9)[day] == 1
     assert features(sunday, may_verb, 0.9, 0.9)[day] == 0.5  # "may" the verb names no month
+    in_may = fig("e", "25%", 25, "was <%> contained in May")
+    assert features(sunday, in_may, 0.9, 0.9)[day] == 0.5  # a weekday and a month may be one moment
+    lower = fig("f", "40%", 40, "the fire was <%> contained by thursday")
+    assert features(thursday, lower, 0.9, 0.9)[day] == 1
 
 
 def test_the_model_has_a_weight_for_every_feature_and_likes_alike_claims():

@@ -4,8 +4,7 @@ Each figure of each stored claim is a node. Pairs of figures from different arti
 thing (`comparable`: the same kind and normalised unit; shares compared as percentages, so "one in ten" = "10
 percent"; counts of the same counted noun or the same number) with measures that agree (`measure.compatible`) are
 candidates; the same-claim model (`pairs`) gives each a probability, and those of at least its threshold are joined,
-the likeliest first, into clusters that never hold two figures of one article, and two clusters only where their
-figures' pairs are on average likely enough (`merge_from`). Within a cluster, two figures of one
+the likeliest first, into clusters that never hold two figures of one article. Within a cluster, two figures of one
 measure conflict when the model itself links the two (a probability of at least its `conflict_from`: a cluster's
 chain of links is not evidence that its two ends state one claim) and no reading of their qualifiers lets both be
 true (`agree`): each stands for the values that
@@ -179,41 +178,41 @@ def conflicting(a: Figure, b: Figure) -> bool:
     return a.article_id != b.article_id and linked(a, b) and not agree(a, b)
 
 
-def linked_conflicts(members: list[int], figures: list[Figure], likely: set[frozenset[int]]):
-    """The pairs of a cluster's figures (positions `members`) that conflict and that are themselves `likely` (pairs
-    of positions)."""
-    return [(figures[i], figures[j]) for k, i in enumerate(members) for j in members[k + 1:]
-            if frozenset((i, j)) in likely and conflicting(figures[i], figures[j])]
-
-
 def clusters_of(figures: list[Figure], links: list[tuple[int, int, float]], threshold: float,
-                conflict_from: float = 0.0, merge_from: float = 0.0) -> list[Cluster]:
+                conflict_from: float = 0.0) -> list[Cluster]:
     """Figures joined by the `links` of at least `threshold` (positions and how likely they are the same claim),
-    the likeliest first, never two figures of one article in a cluster (an article states a claim once), and two
-    clusters only where their figures' pairs are on average at least `merge_from` likely (a pair without a link
-    counts as 0), so that one link does not chain two claims together; conflicts inside each (`conflicting`)
-    between two figures linked with at least `conflict_from`."""
-    likely = {frozenset((i, j)) for i, j, p in links if p >= conflict_from}
-    chance = {frozenset((i, j)): p for i, j, p in links}
+    the likeliest first, never two figures of one article in a cluster (an article states a claim once); conflicts
+    inside each (`conflicting`) between two figures linked with at least `conflict_from`."""
     members = {i: [i] for i in range(len(figures))}
     root = list(range(len(figures)))
     articles = {i: {f.article_id} for i, f in enumerate(figures)}
     for i, j, _ in sorted((link for link in links if link[2] >= threshold), key=lambda link: -link[2]):
         a, b = root[i], root[j]
-        if a == b or articles[a] & articles[b] or mean_link(members[a], members[b], chance) < merge_from:
+        if a == b or articles[a] & articles[b]:
             continue
-        for k in members[a]:
-            root[k] = b
-        members[b] += members.pop(a)
-        articles[b] |= articles.pop(a)
-    out = [Cluster([figures[i] for i in m], linked_conflicts(m, figures, likely))
-           for m in map(sorted, members.values()) if len(m) > 1]
+        small, large = (a, b) if len(members[a]) <= len(members[b]) else (b, a)
+        for k in members[small]:
+            root[k] = large
+        members[large] += members.pop(small)
+        articles[large] |= articles.pop(small)
+    conflicts = cluster_conflicts(figures, links, root, conflict_from)
+    out = [Cluster([figures[i] for i in sorted(m)],
+                   [(figures[x], figures[y]) for x, y in sorted(conflicts.get(r, ()))])
+           for r, m in members.items() if len(m) > 1]
     return sorted(out, key=lambda c: (-len(c.figures), c.figures[0].claim_id))
 
 
-def mean_link(one: list[int], other: list[int], chance: dict[frozenset[int], float]) -> float:
-    """How likely the pairs across two groups of figures (positions) are the same claim, on average."""
-    return sum(chance.get(frozenset((i, j)), 0.0) for i in one for j in other) / (len(one) * len(other))
+def cluster_conflicts(figures: list[Figure], links: list[tuple[int, int, float]], root: list[int],
+                      conflict_from: float) -> dict[int, set[tuple[int, int]]]:
+    """By cluster (`root` of each position), the pairs of positions linked with at least `conflict_from` that
+    conflict (`conflicting`)."""
+    out: dict[int, set[tuple[int, int]]] = {}
+    for i, j, p in links:
+        if p >= conflict_from and i != j and root[i] == root[j]:
+            x, y = sorted((i, j))
+            if conflicting(figures[x], figures[y]):
+                out.setdefault(root[i], set()).add((x, y))
+    return out
 
 
 def stored_clusters(store, embedder, threshold: float | None = None) -> list[Cluster]:
@@ -227,7 +226,7 @@ def stored_clusters(store, embedder, threshold: float | None = None) -> list[Clu
     position = {f.quantity: n for n, f in enumerate(figures)}
     links = [(position[a], position[b], p) for a, b, p in pairs if a in position and b in position]
     return clusters_of(figures, links, model()["threshold"] if threshold is None else threshold,
-                       model()["conflict_from"], model()["merge_from"])
+                       model()["conflict_from"])
 
 
 def stored_conflicts(store, embedder, threshold: float | None = None) -> list[tuple[Figure, Figure]]:

@@ -4,7 +4,7 @@ figures share, trained on annotated pairs (`eval/train_compare.py`; weights in m
 What it looks at (`FEATURES`): how alike the two claims are in meaning, and the figures' contexts (the words around
 each, numbers masked); whether the values can both be true and whether they are the same number; whether their
 subjects, years and bodies agree (a part only one gives counts as neither); how many carry a qualifier; how many
-words their contexts share; whether both or neither are changes ("rose 3 percent"); whether the days and months
+words their contexts share; whether both or neither are changes ("rose 3 percent"); whether the weekdays or months
 their contexts name agree ("by Sunday night" and "as of Thursday" are two moments of a count that grows).
 """
 from __future__ import annotations
@@ -23,7 +23,8 @@ WORD = re.compile(r"[A-Za-z]+")
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    """The trained weights (models/compare.json): `weights` by feature, `intercept`, `threshold`, `version`."""
+    """The trained weights (models/compare.json): `weights` by feature, `intercept`, `threshold`, `conflict_from`,
+    `version`, and the word lists the features read."""
     return resources.load("compare")
 
 
@@ -47,16 +48,26 @@ def is_change(f: Figure) -> bool:
     return bool(words(f.context) & set(model()["change_words"]))
 
 
-def days(f: Figure) -> set[str]:
-    """The days and months a figure's context names, as written (models/compare.json's `day_words`: "Sunday",
-    "May", "yesterday", ...; "may" the verb is none)."""
-    return set(WORD.findall(f.context or "")) & set(model()["day_words"])
+@lru_cache(maxsize=1)
+def day_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The weekdays (lower case) and months (as written) that `days` looks for (models/compare.json)."""
+    return frozenset(model()["weekday_words"]), frozenset(model()["month_words"])
 
 
-def day_agreement(a: set[str], b: set[str]) -> float:
-    """1 where both name a day or month in common, 0 where both name only different ones, 0.5 where one names
-    none."""
-    return 0.5 if not (a and b) else float(bool(a & b))
+def days(f: Figure) -> tuple[set[str], set[str]]:
+    """The weekdays and the months a figure's context names ("Sunday"; "May", but not "may" the verb)."""
+    weekdays, months = day_lists()
+    written = WORD.findall(f.context or "")
+    return {w.lower() for w in written} & weekdays, set(written) & months
+
+
+def day_agreement(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> float:
+    """1 where both name a weekday, or both a month, in common; 0 where both name weekdays (or, naming none,
+    months) and none in common; 0.5 where they name none of one sort ("on Thursday" against "in May")."""
+    for one, other in ((a[0], b[0]), (a[1], b[1])):
+        if one and other:
+            return float(bool(one & other))
+    return 0.5
 
 
 def features(a: Figure, b: Figure, claim_similarity: float, context_similarity: float) -> list[float]:

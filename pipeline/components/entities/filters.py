@@ -45,13 +45,25 @@ def is_an_event_name(span: Span) -> bool:
 
 
 def is_a_storm_or_wildfire(span: Span) -> bool:
-    """A named storm ("Hurricane Maria", "Typhoon Haiyan") or wildfire ("the Camp Fire", which a fire service, "Cal
-    Fire", is not called): events, none of our kinds."""
+    """A named storm ("Hurricane Maria", "Tropical Storm Ian") or wildfire: events, none of our kinds."""
     lists, text = resources.load("entities"), span.text.lower()
-    storm = any(text.startswith(word + " ") for word in lists["storm_first_words"])
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    wildfire = len(span) > 1 and span[-1].lower_ in lists["wildfire_final_words"] and before == "the"
-    return storm or wildfire
+    if text.startswith("storm ") and before == "tropical":
+        return True
+    return any(text.startswith(word + " ") for word in lists["storm_first_words"]) or is_a_wildfire(span, before)
+
+
+SPEECH_LEMMAS = ("say", "tell", "report", "announce", "warn")
+
+
+def is_a_wildfire(span: Span, before: str) -> bool:
+    """"the Camp Fire" in a sentence about burning ("destroyed", "acres", "contained") that it is not speaking in:
+    a fire service is "Cal Fire", or "the Lakeside Fire" that says or reports."""
+    lists = resources.load("entities")
+    if len(span) < 2 or span[-1].lower_ not in lists["wildfire_final_words"] or before != "the":
+        return False
+    speaks = span.end < len(span.doc) and span.doc[span.end].lemma_ in SPEECH_LEMMAS
+    return not speaks and any(t.lower_ in lists["wildfire_words"] for t in span.sent)
 
 
 @lru_cache(maxsize=1)

@@ -67,14 +67,16 @@ def is_a_street(span: Span, label: str, lists: dict) -> bool:
     """A street or square, whatever NER took it for: one word as German and its neighbours write them
     ("Kurfürstendamm", "Alexanderplatz"), a name ending in a street's word ("Nevsky Prospekt", "Tverskaya Ulitsa"),
     or opening with one ("Avenida Paulista", "Rue de Rivoli"; a name NER calls a person only with a particle after
-    the word: not "Rue McClanahan")."""
+    the word: not "Rue McClanahan"; words English uses too only so: "Via del Corso", not "Via Rail")."""
     word = span[-1].lower_
     if len(span) == 1:
         return any(word.endswith(s) and len(word) > len(s) + 2 for s in lists["street_suffixes"])
     if word in lists["street_final_words"]:
         return True
-    particle = span[1].text in lists["street_particles"]
-    return span[0].lower_ in lists["street_first_words"] and (particle or label != "PERSON")
+    first, particle = span[0].lower_, span[1].lower_ in lists["street_particles"]
+    if first in lists["street_first_words_with_particle"]:
+        return particle  # "Via del Corso", not "Via Rail"
+    return first in lists["street_first_words"] and (particle or label != "PERSON")
 
 
 def is_organization_not_venue(span: Span, text: str, lists: dict) -> bool:

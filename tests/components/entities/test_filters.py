@@ -99,9 +99,11 @@ def test_the_chain_rejects_what_any_rule_rejects():
 def test_storms_and_wildfires_are_no_names_but_a_fire_service_is():
     assert is_a_storm_or_wildfire(span(["Hurricane", "Maria"], "PERSON"))
     assert is_a_storm_or_wildfire(span(["Typhoon", "Haiyan"], "ORG"))
+    assert is_a_storm_or_wildfire(span(["Tropical", "Storm", "Ian"], "PERSON", 1, 3))  # NER leaves "Tropical" out
     assert is_a_storm_or_wildfire(span(["the", "Camp", "Fire", "burned"], "ORG", 1, 3))
-    assert not is_a_storm_or_wildfire(span(["Cal", "Fire", "said"], "ORG", 0, 2))  # no "the": the service
+    assert not is_a_storm_or_wildfire(span(["Cal", "Fire", "crews", "burned"], "ORG", 0, 2))  # no "the": the service
     assert not is_a_storm_or_wildfire(span(["the", "Lakeside", "Fire", "Department"], "ORG", 1, 4))
+    assert not is_a_storm_or_wildfire(span(["for", "the", "Lakeside", "Fire", "on", "scene"], "ORG", 2, 4))  # no fire
 
 
 def test_languages_are_no_names_unless_a_person_or_a_place():

@@ -35,6 +35,7 @@ from .docs import span
     (["Via", "del", "Corso"], "PERSON", "place"),
     (["Avenida", "Paulista"], "ORG", "place"),
     (["Rue", "McClanahan"], "PERSON", "person"),  # a first name, not "Rue de ..."
+    (["Via", "Rail"], "ORG", "organization"),  # "via" is English too: a street only before a particle
     (["Alexanderplatz"], "ORG", "place"),
     (["Amazon", "rainforest"], "ORG", "place"),
 ])
