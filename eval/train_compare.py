@@ -9,7 +9,8 @@ The articles are extracted and stored; the candidate pairs are found exactly as 
 (scikit-learn, C=1) is fitted on the features of `linking.pairs`. The threshold and the probability a conflict's
 own pair needs (`conflict_from`; its lowest value, `KEPT_FROM`, means any kept pair) are chosen by
 leave-one-event-out cross-validation on the same articles (each event's pairs scored by a model trained on the
-other events): those of `THRESHOLDS` and `CONFLICT_FROM` with the best mean of cluster F1 and conflict F1. Printed: the cross-validated scores of each, and the weights.
+other events): those of `THRESHOLDS` and `CONFLICT_FROM` with the best mean of cluster F1 and conflict F1.
+Printed: the cross-validated scores of each, and the weights.
 """
 from __future__ import annotations
 

@@ -48,17 +48,17 @@ def is_a_storm_or_wildfire(span: Span) -> bool:
     """A named storm ("Hurricane Maria", "Tropical Storm Ian") or wildfire: events, none of our kinds."""
     lists, text = resources.load("entities"), span.text.lower()
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if text.startswith("storm ") and before == "tropical":
-        return True
-    return any(text.startswith(word + " ") for word in lists["storm_first_words"]) or is_a_wildfire(span, before)
+    with_before = f"{before} {text}"  # NER leaves "Tropical" out of "Tropical Storm Ian"
+    storm = any(t.startswith(word + " ") for word in lists["storm_first_words"] for t in (text, with_before))
+    return storm or is_a_wildfire(span, before)
 
 
 SPEECH_LEMMAS = ("say", "tell", "report", "announce", "warn")
 
 
 def is_a_wildfire(span: Span, before: str) -> bool:
-    """"the Camp Fire" in a sentence about burning ("destroyed", "acres", "contained") that it is not speaking in:
-    a fire service is "Cal Fire", or "the Lakeside Fire" that says or reports."""
+    """A wildfire: "the Camp Fire" in a sentence about burning ("destroyed", "acres", "contained") that it is not
+    speaking in; a fire service is "Cal Fire", or "the Lakeside Fire" that says or reports."""
     lists = resources.load("entities")
     if len(span) < 2 or span[-1].lower_ not in lists["wildfire_final_words"] or before != "the":
         return False

@@ -71,7 +71,7 @@ def is_a_street(span: Span, label: str, lists: dict) -> bool:
     word = span[-1].lower_
     if len(span) == 1:
         return any(word.endswith(s) and len(word) > len(s) + 2 for s in lists["street_suffixes"])
-    if word in lists["street_final_words"]:
+    if word in lists["street_final_words"] or word in lists["street_suffixes"]:  # "Berliner Straße"
         return True
     first, particle = span[0].lower_, span[1].lower_ in lists["street_particles"]
     if first in lists["street_first_words_with_particle"]:
