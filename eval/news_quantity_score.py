@@ -190,7 +190,7 @@ NOT_AMOUNTS = (  # figures that state no amount, the way the issue counts names 
                                             for m in NAMED_DATES.finditer(text, max(0, s - 6), e + 6))),
     ("a decade", lambda text, s, e: bool(re.match(r"['’]?s\b", text[e:])) and (YEAR.fullmatch(text[s:e]) is not None
                                                                            or text[s - 1:s] in "'’")),
-    ("a clock time", lambda text, s, e: bool(re.match(r"(:\d\d|\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\s?o['’]clock)", text[e:], re.I))
+    ("a clock time", lambda text, s, e: bool(re.match(r"(:\d\d|(\s(or|and|to)\s\d{1,2}|[-–]\d{1,2})?(\s?(a\.?m\.?|p\.?m\.?)(?![a-z])|\s?o['’]clock))", text[e:], re.I))
      or text[s - 1:s] == ":"),
     ("a phone number or link", lambda text, s, e: text[s:e] in ("911", "999", "112") and not re.match(r"\s+[a-z]+s\b", text[e:])
      or e - s >= 8 and text[s:e].isdigit()

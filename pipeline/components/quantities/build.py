@@ -14,8 +14,8 @@ from .context import (change_of, change_verb_before, change_verb_in_clause, coun
 from .filters import Candidate, not_a_quantity
 from .lexicon import tables
 from .numbers import Number, parse_literal, parse_number, plain_value, range_end, word_before
-from .text import next_index, text_of, token_after, token_end
-from .units import Unit, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
+from .text import lower_seq, next_index, text_of, token_after, token_end
+from .units import Unit, feet_and_inches, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
 
 
 @dataclass
@@ -44,6 +44,10 @@ def quantity_at(doc: Doc, number: Number) -> tuple[Span, QuantityValue] | None:
     draft = Draft(number.start_char, number.end_char, number.value, number.kind, number.qualifier or "=")
     if number.high is not None:
         draft.low, draft.high = number.value, number.high  # "hundreds": 100 to 1,000
+    if (height := feet_and_inches(doc, number)) is not None:  # "6'2\"": one length, in inches
+        draft.end_char, draft.value = height
+        draft.unit_text, draft.unit_normalized, draft.kind = "feet and inches", "inch", "length"
+        return finished(doc, number, draft, take_qualifier(doc, number, draft))
     sym = symbol_before(doc, number)
     unit = candidate.unit if number.kind == "count" or number.digits else None
     if unit is not None and unit.kind == "money" and sym is not None and unit.normalized == "USD":
@@ -221,8 +225,8 @@ def take_counted(doc: Doc, number: Number, draft: Draft) -> None:
             draft.unit_text = doc[counted_range[0]: counted_range[1]].text.lstrip("-‑")  # "a 50-lane highway": "lane"
             draft.counted = counted_noun(doc, *counted_range)
             draft.end_char = token_end(doc, counted_range[1])
-        elif (of_range := of_phrase(doc, j)) is not None:
-            take_partitive(doc, draft, of_range)
+        elif (of_range := of_phrase(doc, next_index(doc, j + 1) if lower_seq(doc, j, 2) == ("out", "of") else j)) is not None:
+            take_partitive(doc, draft, of_range)  # "six of the seven contests", "four out of the five updates"
     if draft.kind in ("percent", "fraction", "ratio"):
         of_range = of_phrase(doc, next_index(doc, token_after(doc, draft.end_char)))
         if of_range is not None:
@@ -295,6 +299,9 @@ def take_partitive(doc: Doc, draft: Draft, of_range: tuple[int, int]) -> None:
 def take_age(doc: Doc, number: Number, draft: Draft) -> None:
     """"died at the age of 92", "aged 27", "who turned 50 on Sunday", "Jillian Chase, 27, a Tinder user": a bare
     number that is a person's age."""
+    if number.kind == "age":  # "in her 20s" (`numbers.age_decade`)
+        draft.unit_normalized = "year"
+        return
     value = draft.value
     if draft.kind != "count" or draft.unit_text is not None or value is None or not 0 < value < 130 \
             or value != int(value) or draft.low is not None:

@@ -27,7 +27,7 @@ class Number:
     value: float
     start_char: int
     end_char: int
-    kind: str = "count"  # count | fraction | ratio | multiple | frequency
+    kind: str = "count"  # count | fraction | ratio | multiple | frequency | age
     qualifier: str | None = None
     high: float | None = None  # the top of a vague amount, `value` its bottom ("hundreds": 100 to 1,000)
     yearlike: bool = False
@@ -192,6 +192,8 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
 
 def parse_number(doc: Doc, i: int) -> Number | None:
     """The number that opens at token i, if any (without context: qualifiers and units come later)."""
+    if (plural := digit_plural(doc, i) or age_decade(doc, i)) is not None:
+        return plural
     number = parse_literal(doc, i)
     glued = re.match(r"(\w+)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
     glued = glued if glued and glued.group(1) in tables()["rules"]["glued_before_number"] else None
@@ -241,19 +243,48 @@ def parse_word_number(doc: Doc, i: int) -> Number | None:
     return parse_fraction(doc, i)
 
 
-def approximate_plural(doc: Doc, i: int, of: int) -> Number:
-    """"hundreds of", "tens of thousands of", "spending millions": a vague amount, from the word's value to ten
-    times it (CQE's reading: "hundreds" is 100 to 1,000); token `of` is the "of", if any."""
+def approximate_plural(doc: Doc, i: int, of: int, value: float | None = None) -> Number:
+    """"hundreds of", "tens of thousands of", "spending millions" (or `value` written in digits: "100s of"): a vague
+    amount, from the word's value to ten times it (CQE's reading: "hundreds" is 100 to 1,000); token `of` is the
+    "of", if any."""
     plurals = tables()["rules"]["approximate_plurals"]
     token, low = doc[i], doc[i].lower_
-    value = float(plurals[low])
+    value = float(plurals[low]) if value is None else value
     after = next_index(doc, advance(doc, of, 1))
     end = i + 1
     if lower_seq(doc, of, 1) == ("of",) and after < len(doc) and doc[after].lower_ in plurals \
-            and low in ("tens", "hundreds"):
+            and value in (10, 100):
         value *= plurals[doc[after].lower_]
         end = after + 1
     return Number(i, end, value, token.idx, token_end(doc, end), high=value * 10)
+
+
+DIGIT_PLURAL = re.compile(r"(10+)s")  # "100s", "1000s"
+AGE_DECADE = re.compile(r"(?:(?:early|mid|late)[-‑])?([1-9]0)s", re.I)  # "20s", "mid-40s"
+
+
+def digit_plural(doc: Doc, i: int) -> Number | None:
+    """"100s of free channels", "10s of thousands of": a power of ten in digits with "s" and "of", read as the
+    word ("hundreds of")."""
+    m = DIGIT_PLURAL.fullmatch(doc[i].text)
+    if m is None or lower_seq(doc, of := next_index(doc, i + 1), 1) != ("of",):
+        return None
+    return approximate_plural(doc, i, of, float(m.group(1)))
+
+
+def age_decade(doc: Doc, i: int) -> Number | None:
+    """"in her 20s", "in his mid-40s", "in their early 30s": a decade of a person's life after a possessive, 20 to
+    29 (as "double digits" is 10 to 99). Decades of years ("the 1990s") are not read."""
+    m = AGE_DECADE.fullmatch(doc[i].text)
+    if m is None:
+        return None
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in ("early", "mid", "late", "-"):
+        j -= 1
+    if j < 0 or doc[j].tag_ != "PRP$":
+        return None
+    low = float(m.group(1))
+    return Number(i, i + 1, low, doc[i].idx, token_end(doc, i + 1), high=low + 9, kind="age")
 
 
 def bare_plural(doc: Doc, i: int) -> bool:

@@ -185,6 +185,8 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
     while j < len(text) and text[j] in SPACES and j - pos < 2:
         j += 1
     attached = j == pos
+    if attached and is_inch_mark(text, j):
+        return Unit(j + 1, text[j], "inch", "length")
     if j >= len(text) or not (text[j].isalpha() or text[j] in "%°µμ'’"):
         return None
     if text[j:j + 11].lower() in ("years-old", "years old") or text[j:j + 9].lower() == "years old":
@@ -203,6 +205,30 @@ def unit_after(doc: Doc, number: Number, char: int | None = None) -> Unit | None
             return unit
         unit = pint_unit(doc, j, attached, number)
     return powered_rate(doc, unit, j) if unit is not None else None
+
+
+FEET_AND_INCHES = re.compile(r"\s?['′’]\s?(\d{1,2})\s?(?:[\"″”]|''|['′’]{2})|[-‑]foot[-‑](\d{1,2})(?:[-‑]inch(?:es)?)?(?![\d.])")
+QUOTE_REACH = 300  # characters back to the line's start, to tell an inch mark from a closing quote
+
+
+def feet_and_inches(doc: Doc, number: Number) -> tuple[int, float] | None:
+    """"6'2\"", "8’10”", "a 6-foot-2 guard": a length in feet and inches, as (its end, its length in inches: 6'2"
+    is 74), or None."""
+    m = FEET_AND_INCHES.match(text_of(doc), number.end_char)
+    if m is None or not number.digits or number.value != int(number.value) or not 0 < number.value < 100:
+        return None
+    inches = int(m.group(1) or m.group(2))
+    return (m.end(), number.value * 12 + inches) if inches < 12 else None
+
+
+def is_inch_mark(text: str, j: int) -> bool:
+    """Whether the double prime or quotation mark at `j`, right after digits, is an inch mark ("a 24\" screen",
+    "a 55″ TV"): a double prime always; a quotation mark where it closes no quotation opened on its line."""
+    if j >= len(text) or text[j] not in '″"”':
+        return False
+    line = text[max(0, j - QUOTE_REACH):j].rsplit("\n", 1)[-1]
+    opened = line.count('"') % 2 == 1 if text[j] == '"' else line.rfind("“") > line.rfind("”")
+    return text[j] == "″" or not opened and not re.match(r"[A-Za-z\d]", text[j + 1:j + 2])
 
 
 def am_pm_or_inch(doc: Doc, number: Number, j: int) -> tuple[bool, Unit | None]:

@@ -173,6 +173,13 @@ def test_partitives_count_what_the_of_phrase_names():
     assert quantity(doc, "six").counted == "contests"
 
 
+def test_a_count_out_of_a_group_counts_what_the_group_names():
+    doc = built(["four", "out", "of", "the", "five", "updates"], tags=["CD", "IN", "IN", "DT", "CD", "NNS"],
+                pos=["NUM", "ADP", "ADP", "DET", "NUM", "NOUN"], heads=[0, 0, 1, 5, 5, 2],
+                deps=["ROOT", "prep", "prep", "det", "nummod", "pobj"])
+    assert quantity(doc, "four").counted == "updates"
+
+
 @pytest.mark.parametrize("words, change", [(["It", "will", "more", "than", "double", "the", "staff"], "up"),
                                            (["They", "plan", "to", "double", "the", "budget"], "up"),
                                            (["It", "is", "double", "the", "size"], None)])
@@ -189,3 +196,19 @@ def test_a_multiple_after_a_modal_or_to_is_a_verb_of_change(words, change):
 def test_a_word_glued_before_a_figure_at_the_end_of_the_text(text, surface, qualifier):
     (span, q), = quantities_of(doc_of(text))
     assert (q.text, q.qualifier) == (surface, qualifier) and text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, surface, written, inches", [
+    ("He is 6'2\" tall.", "6'2", "6'2\"", 74), ("An 8’10” gar.", "8’10", "8’10”", 106),
+    ("He is 6′2″ now.", "6′2", "6′2″", 74), ("A 6-foot-2 guard.", "6", "6-foot-2", 74),
+])
+def test_feet_and_inches_are_one_length_in_inches(text, surface, written, inches):
+    doc = doc_of(text)
+    q = quantity_at(doc, parse_number(doc, next(t.i for t in doc if t.text.startswith(surface))))[1]
+    assert (q.text, q.value, q.unit_normalized, q.kind) == (written, inches, "inch", "length")
+
+
+def test_an_age_decade_is_a_range_of_years_of_age():
+    doc = built(["She", "was", "in", "her", "20s", "."], tags=["PRP", "VBD", "IN", "PRP$", "NNS", "."])
+    q = quantity(doc, "20s")
+    assert (q.low, q.high, q.kind, q.unit_normalized) == (20, 29, "age", "year")

@@ -211,3 +211,29 @@ def test_an_m_after_a_currency_is_millions_else_metres(text, value):
     doc = doc_of(text)
     number = parse_number(doc, next(t.i for t in doc if t.text[0].isdigit()))
     assert number.value == value
+
+
+@pytest.mark.parametrize("text, low, high", [("100s of channels", 100, 1000), ("1000s of boxes", 1000, 10_000),
+                                             ("10s of thousands of fans", 10_000, 100_000)])
+def test_a_power_of_ten_in_digits_with_s_and_of_is_a_vague_amount(text, low, high):
+    number = parse_number(doc_of(text), 0)
+    assert (number.value, number.high) == (low, high)
+
+
+@pytest.mark.parametrize("words, tags, surface, low", [
+    (["in", "her", "20s"], ["IN", "PRP$", "NNS"], "20s", 20),
+    (["in", "his", "mid-40s"], ["IN", "PRP$", "NNS"], "mid-40s", 40),
+    (["in", "their", "early", "30s"], ["IN", "PRP$", "JJ", "NNS"], "30s", 30),
+])
+def test_a_decade_after_a_possessive_is_an_age(words, tags, surface, low):
+    doc = built(words, tags=tags)
+    number = parse_number(doc, words.index(surface))
+    assert (number.value, number.high, number.kind) == (low, low + 9, "age")
+
+
+@pytest.mark.parametrize("words, tags, i", [(["in", "the", "1990s"], ["IN", "DT", "NNS"], 2),
+                                            (["in", "the", "80s"], ["IN", "DT", "NNS"], 2),
+                                            (["100s", "were", "there"], ["NNS", "VBD", "RB"], 0)])
+def test_decades_of_years_and_digit_plurals_without_of_are_no_range(words, tags, i):
+    number = parse_number(built(words, tags=tags), i)
+    assert number is None or (number.kind != "age" and number.high is None)

@@ -248,3 +248,12 @@ def test_money_over_a_noun_is_a_price_per_that_noun(text, surface, normalized):
                 pos=["NOUN" if t.text in ("episode", "barrel", "hour") else "X" for t in doc_of(text)])
     (span, q), = quantities_of(doc)
     assert (q.text, q.unit_normalized, q.kind) == (surface, normalized, "money")
+
+
+@pytest.mark.parametrize("text, inch", [('a 24" screen', True), ("a 55″ TV", True), ('He said "we have 24" then', False),
+                                        ("He said “they had 24” then", False), ('Size 24"x', False)])
+def test_a_double_prime_or_a_quotation_mark_that_closes_no_quotation_is_an_inch_mark(text, inch):
+    doc = doc_of(text)
+    i = next(t.i for t in doc if t.text[:2].isdigit())
+    unit = unit_after(doc, parse_literal(doc, i))
+    assert (unit is not None and unit.normalized == "inch") == inch
