@@ -1,6 +1,7 @@
 """Entities on real news we did not write: newsclaims against bare spaCy NER on a held-out entity set.
 
-    python -m eval.entity_score SOURCE [--set polnear|wikinews] [--half dev|test|all] [--json FILE]
+    python -m eval.entity_score SOURCE [--set polnear|wikinews] [--half dev|test|all] [--case upper|title|lower]
+        [--json FILE]
 
 The sets (`eval/entity_set.py`): 42 PolNeAR articles (SOURCE a PolNeAR checkout) or 44 WikinewsSum web news pages
 (SOURCE a WikinewsSum checkout), each with a dev half (tuned on) and a test half (scored once, at the end).
@@ -11,6 +12,8 @@ mention of the same kind first). Printed per system:
 - `exact F1`: typed, spans equal;
 - `junk`: the share of predicted mentions that overlap no gold mention (not a name of any of our kinds);
 - `names typed P` and `names junk`: the same per distinct name (article, text, kind) rather than per mention.
+With --case, every article is scored rewritten in capitals, in Title Case or in lower case (each letter
+recased where that keeps its length, so the gold offsets hold), for how the stage reads text in odd case.
 With --ablate, also newsclaims with each switchable part of the entity stage off (`SWITCHES`).
 Bare spaCy is the same English model's NER, mapped PERSON -> person, ORG -> organization, GPE/LOC -> place,
 FAC -> venue (spaCy has no agency).
@@ -18,6 +21,7 @@ FAC -> venue (spaCy has no agency).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 import spacy
@@ -52,6 +56,17 @@ def spacy_mentions(nlp, text: str) -> list[Found]:
 def newsclaims_mentions(nlp, text: str) -> list[Found]:
     """The entity mentions of the full newsclaims pipeline."""
     return [Found(e.start, e.end, e.kind, e.text) for e in pipeline.extract(text, nlp=nlp).entities]
+
+
+CASES = {"upper": str.upper, "title": str.title, "lower": str.lower}
+
+
+def recased(text: str, case: str | None) -> str:
+    """`text` with every word in the case `case` names (None: as it is), each word recased only where its length
+    stays the same."""
+    if case is None:
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: w if len(w := CASES[case](m.group())) == len(m.group()) else m.group(), text)
 
 
 def overlapping(a, b) -> bool:
@@ -165,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="another English spaCy pipeline (a package name or a path) under both")
     parser.add_argument("--ablate", action="store_true", help="also newsclaims without each switchable part")
     parser.add_argument("--learned-ner", action="store_true", help="also newsclaims with the MiniLM NER (--ner minilm)")
+    parser.add_argument("--case", choices=sorted(CASES), help="score the articles rewritten in this case")
     args = parser.parse_args(argv)
     load = held_out.set_loader(entity_set.load, entity_set.GOLDS, args)
     articles = held_out.loaded(load, args.polnear, args.half, entity_set.SetError)
@@ -178,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, run in runs.items():
             tally = Tally()
             for a in chosen:
-                add_article(tally, a.file, run(a.text), a.mentions)
+                add_article(tally, a.file, run(recased(a.text, args.case)), a.mentions)
             figures[half][name] = report(name, tally)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")

@@ -77,3 +77,13 @@ def test_text_in_capitals_title_case_or_without_capitals_gives_no_flood_of_names
         data = run(variant)
         assert all(variant[e["start"]:e["end"]] == e["text"] for e in data["entities"])
         assert len(data["entities"]) <= 1.3 * written, (variant[:40], len(data["entities"]), written)
+
+
+def test_a_text_in_capitals_throughout_is_read_truecased(run):
+    """No sentence of it shows how its words are spelt: its names are read in the truecased parse, kinds right."""
+    text = ("SENATOR TED CRUZ OF TEXAS SAID ON TUESDAY THAT MICROSOFT WOULD HIRE 300 WORKERS IN OHIO.\n"
+            "IN ADDITION, THE SENATOR SAID HE WOULD OPPOSE THE BILL ABSOLUTELY.")
+    data = run(text)
+    assert {("TED CRUZ", "person"), ("TEXAS", "place"), ("OHIO", "place")} <= kinds(data)
+    assert not {e["text"] for e in data["entities"]} & {"ADDITION", "OPPOSE", "ABSOLUTELY", "IN ADDITION"}
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in data["entities"])
