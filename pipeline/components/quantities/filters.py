@@ -435,7 +435,7 @@ def not_a_quantity(candidate: Candidate) -> bool:
 def is_score(doc: Doc, number: Number) -> bool:
     """Digits, a hyphen and smaller digits written together ("7-2"), as a vote or game score."""
     text = text_of(doc)
-    m_after = re.match(r"[-–](\d{1,3})(?![\d,]|\.\d|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
+    m_after = re.match(r"[-–](\d{1,3})(?!\d|,\d|\.\d|\s*(?:percent|%))", text[number.end_char:number.end_char + 8])
     m_before = re.search(r"(?<![\d.,])(\d{1,3})[-–]$", text[max(0, number.start_char - 4):number.start_char])
     if not number.digits or number.value >= 200:
         return False

@@ -30,6 +30,7 @@ def candidate(doc, surface):
     (filters.score, "United won 3-1.", "3"),
     (filters.score, "took a 7-4 lead", "7"),
     (filters.score, "tied at 101-101.", "101"),
+    (filters.score, "Chelsea led 7-4, and won.", "7"),
 ])
 def test_each_rule_rejects_what_it_is_named_after(rule, text, surface):
     c = candidate(doc_of(text), surface)
@@ -339,3 +340,8 @@ def test_a_number_inside_an_organization_s_name_is_no_figure_but_a_figure_beside
     assert not filters.number_in_a_named_entity(candidate(doc, "17"))  # NER joined a possessive and a figure
     doc = built(["the", "Voyager", "2", "probe"], ents=["O", "B-PRODUCT", "I-PRODUCT", "O"])
     assert not filters.number_in_a_named_entity(candidate(doc, "2"))  # products: too often a name and a figure
+
+
+@pytest.mark.parametrize("text", ["rose 7-4,000 times", "a 10-5 percent cut"])
+def test_a_second_number_with_thousands_or_a_percent_is_no_score(text):
+    assert not filters.score(candidate(doc_of(text), text.split()[1].split("-")[0]))
