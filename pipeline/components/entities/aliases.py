@@ -22,6 +22,7 @@ from ...names import name_key
 from .filters import is_shouting
 from .mentions import Mention
 from .places import country_of_short_form, is_a_known_place
+from .teams import team_names
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ArticleNames:
     longer_by_initials: dict[str, Mention]
     located: set[str]  # the names the article puts something in ("in Cairns")
     defined: dict[str, Mention]  # short forms defined in brackets after a name ("CDC" in "Centers for ... (CDC)")
+    teams: set[str]  # places that play as teams in a report of sport ("Leeds beat Arsenal"; `teams`)
 
 
 def is_put_in(m: Mention) -> bool:
@@ -114,7 +116,9 @@ def article_names(mentions: list[Mention]) -> ArticleNames:
         for k in range(1, len(p.span)):
             person_by_last_words.setdefault(name_key(p.span[-k:].text), p)
     located = {name_key(m.span.text) for m in mentions if is_put_in(m)}
-    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions), located, defined_short_forms(mentions))
+    teams = {name_key(t) for t in team_names([m.span for m in mentions if m.kind in ("place", "organization")])}
+    return ArticleNames(kinds, person_by_last_words, *longer_names(mentions), located, defined_short_forms(mentions),
+                        teams)
 
 
 Resolved = tuple[str, str]  # (kind, canonical name)
@@ -207,6 +211,12 @@ def a_known_place(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
 WEB_ADDRESS = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|net|org|info|biz|co\.uk|com\.au|co\.in)$", re.IGNORECASE)
 
 
+def a_sports_team(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
+    """A name that plays as a team somewhere in a report of sport (`teams`, found among places and organizations),
+    whatever kind NER gave this mention of it ("Manchester United" a person once, a place once): the club."""
+    return ("organization", m.span.text) if key in names.teams and m.kind != "agency" else None
+
+
 def a_website(m: Mention, key: str, names: ArticleNames) -> Resolved | None:
     """A name written as a web address ("CNET News.com", "Amazon.com"): the business that runs it."""
     return ("organization", m.span.text) if any(WEB_ADDRESS.match(t.text) for t in m.span) else None
@@ -216,6 +226,7 @@ MergeRule = Callable[[Mention, str, ArticleNames], Resolved | None]
 
 MERGE_RULES: tuple[MergeRule, ...] = (
     a_website,
+    a_sports_team,
     a_country_s_short_form,
     last_words_of_a_person,
     once_tagged_a_person,

@@ -1,0 +1,53 @@
+"""Sports teams named by their city: in a report of sport, a place that plays ("Leeds beat Arsenal 2-1", "lost to
+Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1") is the club, an organization. Countries are
+left as places (a national team is named by its country, and most news means the country); so are cities in a text
+that is not about sport. The word lists are `models/entities.json`'s `sports_words`, `team_verbs`,
+`team_object_verbs`, `team_prepositions` and `team_role_nouns`."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ... import resources
+from .places import known_countries
+
+SPORTS_WORDS = 3  # words of sport a text needs (or one score written "2-1") to be read as a report of sport
+SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,]\d|-)")
+SCORELINE = re.compile(r"^\s*\d{1,3}\b")  # "Plymouth 4 Exeter 1": a score right after the name
+
+
+def is_about_sport(doc: Doc) -> bool:
+    """Whether `doc` reports sport: `SPORTS_WORDS` of the listed words of sport, or a score ("2-1") beside one."""
+    words = set(resources.load("entities")["sports_words"])
+    found = sum(t.lower_ in words for t in doc)
+    return found >= SPORTS_WORDS or found >= 1 and SCORE.search(doc.text) is not None
+
+
+def takes_a_team_role(span: Span) -> bool:
+    """Whether a name acts as a team in its sentence: the subject of a verb teams do ("beat", "drew", "edged"), the
+    object of one ("beat Leeds"), after "against" or after "to" a loss, before a role in a team ("Liverpool manager",
+    "Leeds' striker"), or followed by its score on a results line."""
+    lists, root, doc = resources.load("entities"), span.root, span.doc
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lists["team_verbs"]:
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in lists["team_object_verbs"]:
+        return True
+    after_words = lists["team_prepositions"].get(head.lower_) if root.dep_ == "pobj" else None
+    if after_words is not None and (not after_words or head.head.lemma_.lower() in after_words):
+        return True  # "against Leeds", "lost to Lyon", "a win over Porto"
+    after = doc[span.end:span.end + 2]
+    role = next((t for t in after if t.lower_ not in ("'", "'s", "’s", "’")), None)
+    if role is not None and role.lower_ in lists["team_role_nouns"]:
+        return True
+    return bool(SCORELINE.match(doc.text[span.end_char:span.end_char + 5])) and span.start == span.sent.start
+
+
+def team_names(spans: list[Span]) -> set[str]:
+    """The texts of the names among `spans` (places and organizations, as NER read them) that play as teams in a
+    report of sport, countries left out."""
+    if not spans or not is_about_sport(spans[0].doc):
+        return set()
+    countries = known_countries()
+    return {s.text for s in spans if s.text.lower() not in countries and takes_a_team_role(s)}
