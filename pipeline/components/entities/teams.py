@@ -14,13 +14,14 @@ from .places import known_countries
 
 SPORTS_WORDS = 3  # words of sport a text needs (or one score written "2-1") to be read as a report of sport
 SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,]\d|-)")
+WORD = re.compile(r"[a-z][a-z-]*")
 SCORELINE = re.compile(r"^\s*\d{1,3}\b")  # "Plymouth 4 Exeter 1": a score right after the name
 
 
 def is_about_sport(doc: Doc) -> bool:
     """Whether `doc` reports sport: `SPORTS_WORDS` of the listed words of sport, or a score ("2-1") beside one."""
     words = set(resources.load("entities")["sports_words"])
-    found = sum(t.lower_ in words for t in doc)
+    found = sum(w in words for w in WORD.findall(doc.text.lower()))  # faster than reading every token
     return found >= SPORTS_WORDS or found >= 1 and SCORE.search(doc.text) is not None
 
 

@@ -192,8 +192,8 @@ def parse_words(doc: Doc, i: int) -> tuple[int, float] | None:
 
 def parse_number(doc: Doc, i: int) -> Number | None:
     """The number that opens at token i, if any (without context: qualifiers and units come later)."""
-    if (plural := digit_plural(doc, i) or age_decade(doc, i)) is not None:
-        return plural
+    if doc[i].text.endswith(("0s", "0S")) and (plural := digit_plural(doc, i) or age_decade(doc, i)) is not None:
+        return plural  # "100s of", "her 20s" (the test first: this runs for every token)
     number = parse_literal(doc, i)
     glued = re.match(r"(\w+)[-‑][$€£¥]?(?=\d)", doc[i].lower_)
     glued = glued if glued and glued.group(1) in tables()["rules"]["glued_before_number"] else None

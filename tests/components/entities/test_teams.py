@@ -47,3 +47,10 @@ def test_a_place_where_something_is_played_is_no_team():
     d = sentence(["They", "played", "in", "Leeds"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
                  ["they", "play", "in", "leeds"])
     assert not takes_a_team_role(Span(d, 3, 4, label="GPE"))
+
+
+@pytest.mark.parametrize("verb", ["host", "lead", "hold", "top"])
+def test_a_city_that_hosts_leads_or_tops_is_no_team(verb):
+    """Cities host games and lead or top lists: those verbs say nothing of a team."""
+    d = sentence(["Houston", verb, "it"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["houston", verb, "it"])
+    assert not takes_a_team_role(Span(d, 0, 1, label="GPE"))
