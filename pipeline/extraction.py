@@ -76,7 +76,7 @@ def headline_parse(nlp: Language, text: str) -> Doc | None:
     stage."""
     readers = {"newsclaims_attributions", "newsclaims_entities"} & set(nlp_module.factories(nlp))
     recased = recased_headline(text) if readers else None
-    return nlp_module.model_parse(nlp, recased) if recased else None
+    return nlp_module.model_parse(nlp, recased, make_doc(nlp, recased)) if recased else None  # long runs chunked
 
 
 def prepared_doc(nlp: Language, text: str) -> Doc:

@@ -52,9 +52,10 @@ def model_components(nlp: Language) -> list[tuple[str, object]]:
     return nlp.pipeline[:first]
 
 
-def model_parse(nlp: Language, text: str) -> Doc:
-    """`text` parsed by `nlp`'s `model_components`, as an article is before our stages read it."""
-    doc = nlp.make_doc(text)
+def model_parse(nlp: Language, text: str, doc: Doc | None = None) -> Doc:
+    """`text` parsed by `nlp`'s `model_components`, as an article is before our stages read it (`doc`: its
+    tokens, where the caller made them)."""
+    doc = nlp.make_doc(text) if doc is None else doc
     for _, component in model_components(nlp):
         doc = component(doc)
     return doc

@@ -97,12 +97,16 @@ def truecased(text: str) -> str:
     for start, end in sentence_bounds(text):
         tokens = list(TRUECASE_TOKEN.finditer(text, start, end))
         cased = truecaser().get_true_case_from_tokens([t.group().lower() for t in tokens], "title") if tokens else []
+        first = True
         for token, word in zip(tokens, cased):
+            if first and word[:1].isalpha():  # the truecaser capitalises its first token only, even a quote mark
+                word, first = word[:1].upper() + word[1:], False
             if len(word) == len(token.group()) and word.lower() == token.group().lower():
                 out[token.start():token.end()] = word
     return "".join(out)
 
 
+@lru_cache(maxsize=8)  # asked again by each stage that checks the parse it was handed
 def recased_headline(text: str) -> str | None:
     """The Title Case (or capitals) headline of `text` sentence-cased, as long as it (so every offset holds), or all
     of `text` truecased where it is in odd case throughout (`odd_case_throughout`); None when `text` opens with no

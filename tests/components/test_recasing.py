@@ -42,3 +42,8 @@ def test_a_word_whose_recasing_changes_its_length_stays_as_written():
     text = "THE MAYOR OF İSTANBUL SAID SO ON MONDAY."
     recased = truecased(text)
     assert "İSTANBUL" in recased and len(recased) == len(text)
+
+
+def test_a_sentence_opening_with_a_quotation_mark_still_starts_with_a_capital():
+    text = '"WE WILL WIN THIS ONE," THE MAYOR SAID ON MONDAY.'
+    assert truecased(text).startswith('"We will win')

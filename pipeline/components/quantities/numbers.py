@@ -259,7 +259,7 @@ def approximate_plural(doc: Doc, i: int, of: int, value: float | None = None) ->
     return Number(i, end, value, token.idx, token_end(doc, end), high=value * 10)
 
 
-DIGIT_PLURAL = re.compile(r"(10+)s")  # "100s", "1000s"
+DIGIT_PLURAL = re.compile(r"(10+)s", re.I)  # "100s", "1000S"
 AGE_DECADE = re.compile(r"(?:(?:early|mid|late)[-‑])?([1-9]0)s", re.I)  # "20s", "mid-40s"
 
 
@@ -273,16 +273,16 @@ def digit_plural(doc: Doc, i: int) -> Number | None:
 
 
 def age_decade(doc: Doc, i: int) -> Number | None:
-    """"in her 20s", "in his mid-40s", "in their early 30s": a decade of a person's life after a possessive, 20 to
-    29 (as "double digits" is 10 to 99). Decades of years ("the 1990s") are not read."""
+    """"in her 20s", "in his mid-40s", "into their early 30s": a decade of a person's life after "in" and a
+    possessive, 20 to 29 (as "double digits" is 10 to 99). Decades of years ("the 1990s") are not read."""
     m = AGE_DECADE.fullmatch(doc[i].text)
     if m is None:
         return None
     j = i - 1
     while j >= 0 and doc[j].lower_ in ("early", "mid", "late", "-"):
         j -= 1
-    if j < 0 or doc[j].tag_ != "PRP$":
-        return None
+    if j < 1 or doc[j].tag_ != "PRP$" or doc[j - 1].lower_ not in ("in", "into"):
+        return None  # "in her 20s", not "his 60s records"
     low = float(m.group(1))
     return Number(i, i + 1, low, doc[i].idx, token_end(doc, i + 1), high=low + 9, kind="age")
 

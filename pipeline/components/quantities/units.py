@@ -213,21 +213,26 @@ QUOTE_REACH = 300  # characters back to the line's start, to tell an inch mark f
 
 def feet_and_inches(doc: Doc, number: Number) -> tuple[int, float] | None:
     """"6'2\"", "8’10”", "a 6-foot-2 guard": a length in feet and inches, as (its end, its length in inches: 6'2"
-    is 74), or None."""
-    m = FEET_AND_INCHES.match(text_of(doc), number.end_char)
-    if m is None or not number.digits or number.value != int(number.value) or not 0 < number.value < 100:
-        return None
-    inches = int(m.group(1) or m.group(2))
-    return (m.end(), number.value * 12 + inches) if inches < 12 else None
+    is 74), or None (also after a degree sign: a coordinate's minutes and seconds)."""
+    text = text_of(doc)
+    m = FEET_AND_INCHES.match(text, number.end_char)
+    if m is None or not number.digits or number.value != int(number.value) or not 0 < number.value < 100 \
+            or re.search(r"[°º]\s?$", text[max(0, number.start_char - 2):number.start_char]):
+        return None  # "40°45'07\"N": minutes and seconds of a degree
+    written = m.group(1) or m.group(2)
+    if written.startswith("0") and len(written) > 1:
+        return None  # "2'05\"": minutes and seconds
+    return (m.end(), number.value * 12 + int(written)) if int(written) < 12 else None
 
 
 def is_inch_mark(text: str, j: int) -> bool:
     """Whether the double prime or quotation mark at `j`, right after digits, is an inch mark ("a 24\" screen",
     "a 55″ TV"): a double prime always; a quotation mark where it closes no quotation opened on its line."""
-    if j >= len(text) or text[j] not in '″"”':
-        return False
+    if j >= len(text) or text[j] not in '″"”' or re.search(r"[°º′'’]\s?\d+$", text[max(0, j - 8):j]):
+        return False  # "45′46″", "2'05\"": seconds of arc or of a lap, not inches
     line = text[max(0, j - QUOTE_REACH):j].rsplit("\n", 1)[-1]
-    opened = line.count('"') % 2 == 1 if text[j] == '"' else line.rfind("“") > line.rfind("”")
+    quotes = len(re.findall(r'(?<!\d)"', line))  # quotation marks; those after digits are inch marks
+    opened = quotes % 2 == 1 if text[j] == '"' else line.rfind("“") > line.rfind("”")
     return text[j] == "″" or not opened and not re.match(r"[A-Za-z\d]", text[j + 1:j + 2])
 
 

@@ -2,7 +2,7 @@
 import pytest
 from spacy.tokens import Doc, Span
 
-from pipeline.components.entities.teams import is_about_sport, takes_a_team_role, team_names
+from pipeline.components.entities.teams import SCORE, is_about_sport, names_a_country, takes_a_team_role, team_names
 
 from .docs import NLP
 
@@ -54,3 +54,24 @@ def test_a_city_that_hosts_leads_or_tops_is_no_team(verb):
     """Cities host games and lead or top lists: those verbs say nothing of a team."""
     d = sentence(["Houston", verb, "it"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["houston", verb, "it"])
     assert not takes_a_team_role(Span(d, 0, 1, label="GPE"))
+
+
+@pytest.mark.parametrize("text, score", [("won 2-1 on Sunday", True), ("call 555-1234 now", False),
+                                         ("call 1-800-555-0199", False), ("a 5.5-6.2 range", False)])
+def test_a_score_is_two_short_numbers_and_a_hyphen_alone(text, score):
+    assert bool(SCORE.search(text)) is score
+
+
+def test_a_word_of_sport_repeated_is_one_word():
+    d = NLP("The Arab League met. The Arab League spoke. The Arab League left.")
+    assert not is_about_sport(d)
+
+
+@pytest.mark.parametrize("name", ["England", "Holland", "U.S."])
+def test_nations_that_field_teams_are_countries(name):
+    assert names_a_country(name) and not names_a_country("Leeds")
+
+
+def test_the_object_of_a_verb_cities_take_is_no_team():
+    d = sentence(["Chelsea", "hosted", "Leeds"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["chelsea", "host", "leeds"])
+    assert not takes_a_team_role(Span(d, 2, 3, label="GPE"))

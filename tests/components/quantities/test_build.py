@@ -212,3 +212,12 @@ def test_an_age_decade_is_a_range_of_years_of_age():
     doc = built(["She", "was", "in", "her", "20s", "."], tags=["PRP", "VBD", "IN", "PRP$", "NNS", "."])
     q = quantity(doc, "20s")
     assert (q.low, q.high, q.kind, q.unit_normalized) == (20, 29, "age", "year")
+
+
+@pytest.mark.parametrize("text, surface", [("It lies at 40°45'07\" N.", "45'07"), ("The lap took 2'05\" today.", "2'05")])
+def test_minutes_and_seconds_are_no_feet_and_inches(text, surface):
+    doc = doc_of(text)
+    i = next(t.i for t in doc if t.text.startswith(surface[:2]) or t.text.endswith(surface[:2]))
+    number = parse_number(doc, i)
+    built_one = quantity_at(doc, number) if number is not None else None
+    assert built_one is None or built_one[1].unit_normalized != "inch"

@@ -237,3 +237,9 @@ def test_a_decade_after_a_possessive_is_an_age(words, tags, surface, low):
 def test_decades_of_years_and_digit_plurals_without_of_are_no_range(words, tags, i):
     number = parse_number(built(words, tags=tags), i)
     assert number is None or (number.kind != "age" and number.high is None)
+
+
+def test_a_decade_after_a_possessive_without_in_is_no_age():
+    doc = built(["his", "60s", "records", "sold"], tags=["PRP$", "NNS", "NNS", "VBD"])
+    number = parse_number(doc, 1)
+    assert number is None or number.kind != "age"
