@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ... import resources
@@ -14,14 +16,13 @@ from .places import country_of_short_form, gazetteer
 
 SPORTS_WORDS = 3  # words of sport a text needs (or one score written "2-1") to be read as a report of sport
 SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d-]|[.,]\d)")
-WORD = re.compile(r"[a-z][a-z-]*")
-SCORELINE = re.compile(r"^\s*\d{1,3}\b")  # "Plymouth 4 Exeter 1": a score right after the name
 
 
 def is_about_sport(doc: Doc) -> bool:
     """Whether `doc` reports sport: `SPORTS_WORDS` different words of sport of the list, or one and a score ("2-1")
     anywhere in it."""
-    found = len(set(resources.load("entities")["sports_words"]) & set(WORD.findall(doc.text.lower())))
+    words = {get_string_id(w) for w in resources.load("entities")["sports_words"]}
+    found = len(words & set(doc.to_array(LOWER).tolist()))  # the tokens' lower-case forms, no Token objects made
     return found >= SPORTS_WORDS or found >= 1 and SCORE.search(doc.text) is not None
 
 
@@ -42,7 +43,8 @@ def takes_a_team_role(span: Span) -> bool:
     role = next((t for t in after if t.lower_ not in ("'", "'s", "’s", "’")), None)
     if role is not None and role.lower_ in lists["team_role_nouns"]:
         return True
-    return bool(SCORELINE.match(doc.text[span.end_char:span.end_char + 5])) and span.start == span.sent.start
+    score = doc[span.end] if span.end < len(doc) else None  # "Plymouth 4 Exeter 1"
+    return score is not None and score.is_digit and len(score) <= 3 and span.start == span.sent.start
 
 
 def team_names(spans: list[Span]) -> set[str]:
