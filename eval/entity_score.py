@@ -64,9 +64,11 @@ CASES = {"upper": str.upper, "title": str.title, "lower": str.lower}
 def recased(text: str, case: str | None) -> str:
     """`text` with every word in the case `case` names (None: as it is), each word recased only where its length
     stays the same."""
-    if case is None:
-        return text
-    return re.sub(r"[^\W\d_]+", lambda m: w if len(w := CASES[case](m.group())) == len(m.group()) else m.group(), text)
+    def word(m: re.Match) -> str:
+        written, changed = m.group(), CASES[case](m.group())
+        return changed if len(changed) == len(written) else written
+
+    return text if case is None else re.sub(r"[^\W\d_]+", word, text)
 
 
 def overlapping(a, b) -> bool:

@@ -71,12 +71,12 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 
 def headline_parse(nlp: Language, text: str) -> Doc | None:
-    """The parse, by the model's components (`nlp_module.model_parse`), of the Title Case headline of `text`
+    """The parse, by the model's components (`nlp_module.model_run`), of the Title Case headline of `text`
     sentence-cased, for an `nlp` with the entity or attribution stage; None when there is no such headline or
     stage."""
     readers = {"newsclaims_attributions", "newsclaims_entities"} & set(nlp_module.factories(nlp))
     recased = recased_headline(text) if readers else None
-    return nlp_module.model_parse(nlp, recased, make_doc(nlp, recased)) if recased else None  # long runs chunked
+    return nlp_module.model_run(nlp, make_doc(nlp, recased)) if recased else None  # tokenized as the article is
 
 
 def prepared_doc(nlp: Language, text: str) -> Doc:

@@ -52,10 +52,13 @@ def model_components(nlp: Language) -> list[tuple[str, object]]:
     return nlp.pipeline[:first]
 
 
-def model_parse(nlp: Language, text: str, doc: Doc | None = None) -> Doc:
-    """`text` parsed by `nlp`'s `model_components`, as an article is before our stages read it (`doc`: its
-    tokens, where the caller made them)."""
-    doc = nlp.make_doc(text) if doc is None else doc
+def model_parse(nlp: Language, text: str) -> Doc:
+    """`text` parsed by `nlp`'s `model_components`, as an article is before our stages read it."""
+    return model_run(nlp, nlp.make_doc(text))
+
+
+def model_run(nlp: Language, doc: Doc) -> Doc:
+    """`doc`, already tokenized, run through `nlp`'s `model_components`."""
     for _, component in model_components(nlp):
         doc = component(doc)
     return doc

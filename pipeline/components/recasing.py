@@ -11,13 +11,14 @@ from functools import lru_cache
 
 TITLE_CASE_WORDS = 4  # a headline of fewer words is not taken for Title Case
 TITLE_CASE_SHARE = 0.8  # the share of its words that must be capitalised
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters
 
 
 def title_case_end(text: str) -> int:
     """Where the article's first line ends when it is a headline in Title Case ("Ben Carson Slams Hillary And The
     Media") or in capitals, which the parser reads as a row of names; 0 when it is not."""
     end = text.find("\n")
-    found = re.findall(r"[^\W\d_]+", text[:end]) if end > 0 else []
+    found = WORD.findall(text, 0, end) if end > 0 else []
     if len(found) < TITLE_CASE_WORDS or sum(w[0].isupper() for w in found) < TITLE_CASE_SHARE * len(found):
         return 0
     return end
@@ -48,10 +49,9 @@ def sentence_cased(headline: str, body: str) -> str:
         keep = m.start() == 0 or w in names or w.isupper()
         return w if keep else w.lower()
 
-    return re.sub(r"[^\W\d_]+", recased, headline)
+    return WORD.sub(recased, headline)
 
 
-WORD = re.compile(r"[^\W\d_]+")
 TRUECASE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
