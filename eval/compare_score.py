@@ -2,7 +2,8 @@
 
     python -m eval.compare_score                          # corpora/compare: the 32-article regression set
     python -m eval.compare_score --set news --split dev   # corpora/compare-news: the 89-article set, dev or test
-    python -m eval.compare_score --set heldout            # corpora/compare-heldout: 48 articles, scored once
+    python -m eval.compare_score --set heldout            # corpora/compare-heldout: 48 articles (now trained on)
+    python -m eval.compare_score --set heldout2           # corpora/compare-heldout2: the test set, scored once
 
 The articles are extracted and stored in a fresh SQLite store; `linking.compare.stored_clusters` runs on it. Gold
 names a figure by its article id and the figure as written; a stored figure stands for the gold figure whose
@@ -33,7 +34,7 @@ from pipeline.store.tables import EntityRow, MentionRow
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"regression": ROOT / "corpora" / "compare", "news": ROOT / "corpora" / "compare-news",
-        "heldout": ROOT / "corpora" / "compare-heldout"}
+        "heldout": ROOT / "corpora" / "compare-heldout", "heldout2": ROOT / "corpora" / "compare-heldout2"}
 
 
 def prf(predicted: set, gold: set) -> tuple[float, float, float]:
@@ -53,6 +54,18 @@ def corpus(name: str, split: str = "all") -> tuple[list[dict], dict]:
     gold = json.loads((folder / "gold.json").read_text("utf-8"))
     if split != "all":
         items = [d for d in items if d["split"] == split]
+    return items, gold
+
+
+def corpora(names: list[str]) -> tuple[list[dict], dict]:
+    """The articles of several sets, all splits, and their gold joined (article ids and events differ by set)."""
+    items, gold = [], {"events": {}, "clusters": [], "conflicts": [], "traps": [], "entities": []}
+    for name in names:
+        more, more_gold = corpus(name)
+        items += more
+        gold["events"].update(more_gold.get("events", {}))
+        for key in ("clusters", "conflicts", "traps", "entities"):
+            gold[key] += more_gold.get(key, [])
     return items, gold
 
 

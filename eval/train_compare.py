@@ -2,8 +2,10 @@
 
     python -m eval.train_compare [--dry-run]
 
-Data: corpora/compare-news, both halves (89 articles on 24 events); its test half was scored once with the model
-trained on the dev half alone, before it became training data. corpora/compare-heldout is never read.
+Data (`--sets`, default news,heldout): corpora/compare-news, both halves (89 articles on 24 events; its test half
+was scored once with the model trained on the dev half alone, before it became training data) and
+corpora/compare-heldout (48 articles on 12 events; the test set of the second round, scored three times, training
+data since 2026-12-06). corpora/compare-heldout2, the test set since then, is never read.
 The articles are extracted and stored; the candidate pairs are found exactly as `compare` finds them
 (`linking.candidates`); a pair is positive when the gold puts both figures in one cluster. A logistic regression
 (scikit-learn, C=1) is fitted on the features of `linking.pairs`. The threshold and the probability a conflict's
@@ -69,11 +71,18 @@ def cross_validated(x, y, events) -> np.ndarray:
     return p
 
 
+def folder(name: str) -> str:
+    """A set's folder, as the project names it ("corpora/compare-news")."""
+    return str(compare_score.SETS[name].relative_to(compare_score.ROOT))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print, do not write models/compare.json")
+    parser.add_argument("--sets", default="news,heldout", help="the sets trained on, comma-separated (eval.compare_score)")
     args = parser.parse_args()
-    items, gold = compare_score.corpus("news", "all")
+    sets = args.sets.split(",")
+    items, gold = compare_score.corpora(sets)
     texts = {d["id"]: d["text"] for d in items}
     event_of = {d["id"]: d["event"] for d in items}
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,7 +109,7 @@ def main() -> None:
     version = hashlib.sha1(json.dumps([weights, best]).encode()).hexdigest()[:10]
     saved.update(weights=weights, intercept=round(float(m.intercept_[0]), 4), threshold=best[0],
                  conflict_from=best[1], version=version,
-                 trained_on=f"corpora/compare-news: {len(pairs)} candidate pairs, {int(y.sum())} positive")
+                 trained_on=f"{', '.join(folder(n) for n in sets)}: {len(pairs)} candidate pairs, {int(y.sum())} positive")
     print(f"threshold {best[0]}, conflict_from {best[1]}; weights {weights}, "
           f"intercept {saved['intercept']}")
     if not args.dry_run:

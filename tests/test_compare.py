@@ -80,7 +80,7 @@ def test_a_claim_reported_hundreds_of_times_is_one_cluster_and_quickly():
 
 
 def test_cluster_and_conflict_floors():
-    """Measured 0.966 and 0.800: a conflict needs its own link since 2026-12-02, and "4%" / "6 percent" has none."""
+    """Measured 1.000 and 0.941 (2026-12-06; 0.966 and 0.800 before the value-gap feature)."""
     scores = compare_score.run()
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.85
@@ -89,7 +89,7 @@ def test_cluster_and_conflict_floors():
 
 def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     """corpora/compare-news dev (the same-claim model is trained on it: a guard against regressions, not a
-    held-out score; measured: clusters F1 0.766, conflicts P 0.941 R 0.356, entities F1 0.817)."""
+    held-out score; measured: clusters F1 0.771, conflicts P 0.870 R 0.444, entities F1 0.817)."""
     scores = compare_score.run(name="news", split="dev")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.70
@@ -97,14 +97,25 @@ def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     assert scores["entities"][2] >= 0.75
 
 
-def test_floors_on_the_held_out_set():
-    """corpora/compare-heldout, which nothing is trained or tuned on (measured at its last run: clusters F1 0.578,
-    conflicts P 0.536 R 0.333, entities F1 0.723); floors a sampling margin below."""
+def test_floors_on_the_second_set_now_trained_on():
+    """corpora/compare-heldout, the test set until 2026-12-06 and training data since (measured in-sample: clusters F1
+    0.668, conflicts P 0.476 R 0.222, entities F1 0.723); a guard against regressions."""
     scores = compare_score.run(name="heldout")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
-    assert scores["clusters"][2] >= 0.50
-    assert scores["conflicts"][0] >= 0.40 and scores["conflicts"][1] >= 0.22
+    assert scores["clusters"][2] >= 0.58
+    assert scores["conflicts"][0] >= 0.38 and scores["conflicts"][1] >= 0.15
     assert scores["entities"][2] >= 0.65
+
+
+def test_floors_on_the_held_out_set():
+    """corpora/compare-heldout2, which nothing is trained or tuned on (measured at its one scoring, 2026-12-06:
+    clusters P 0.732 R 0.622 F1 0.673, conflicts P 0.621 R 0.360 over 50 gold conflicts, entities F1 0.681); floors
+    a sampling margin below (one conflict is 2 points of recall)."""
+    scores = compare_score.run(name="heldout2")
+    print({k: v for k, v in scores.items() if not k.startswith("_")})
+    assert scores["clusters"][2] >= 0.60
+    assert scores["conflicts"][0] >= 0.45 and scores["conflicts"][1] >= 0.26
+    assert scores["entities"][2] >= 0.62
 
 
 def test_large_bounds_are_written_in_millions_and_billions():

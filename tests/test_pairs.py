@@ -44,3 +44,12 @@ def test_the_model_has_a_weight_for_every_feature_and_likes_alike_claims():
     a = fig("a", "4 percent", 4, "just <percent> of shootings")
     b = fig("b", "4%", 4, "only <%> of shootings")
     assert probability(features(a, b, 0.95, 0.9)) > model()["threshold"] > probability(features(a, b, 0.2, 0.1))
+
+
+def test_value_gap_says_how_far_apart_two_values_are():
+    four, six, fourteen = (fig(x, f"{v} percent", v, "<percent> of shootings") for x, v in (("a", 4), ("b", 6), ("c", 14)))
+    gap = FEATURES.index("value_gap")
+    assert features(four, fig("d", "4%", 4, "<%>"), 0.9, 0.9)[gap] == 0
+    assert 0.40 < features(four, six, 0.9, 0.9)[gap] < 0.41  # |ln 4/6|
+    assert features(four, fourteen, 0.9, 0.9)[gap] == 1  # capped
+    assert features(four, fig("e", "none", None, "<n>"), 0.9, 0.9)[gap] == 1  # no value to compare

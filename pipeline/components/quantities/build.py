@@ -18,6 +18,9 @@ from .text import lower_seq, next_index, text_of, token_after, token_end
 from .units import Unit, feet_and_inches, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
 
 
+CURRENCY_PREFIX = re.compile(r"[A-Z]{0,3}[$€£¥]")  # "A$", "HK$", "US$"
+
+
 @dataclass
 class Draft:
     """A quantity being built around a number: its character extent and the fields of its `QuantityValue`."""
@@ -345,7 +348,25 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
         draft.qualifier = symbol
         if inside:
             draft.start_char = doc[q_start].idx
+    elif (converted := qualifier_of_converted(doc, first_token)) is not None:
+        draft.qualifier = converted  # "roughly 400 meters (1300 feet)": the conversion is as rough
     return first_token
+
+
+def qualifier_of_converted(doc: Doc, first_token: int) -> str | None:
+    """The qualifier of the amount that a figure in parentheses converts ("about 780,000 km (480,000 miles)"), or
+    None: the "(" before the figure follows an amount's unit within three words."""
+    if first_token < 2 or doc[first_token - 1].text != "(":
+        return None
+    i = first_token - 2
+    while i >= max(0, first_token - 5) and not doc[i].like_num:
+        i -= 1
+    if i < 0 or not doc[i].like_num or any(t.is_punct or t.is_sent_start for t in doc[i + 1:first_token - 1]):
+        return None
+    while i > 0 and (doc[i - 1].like_num or doc[i - 1].is_currency or CURRENCY_PREFIX.fullmatch(doc[i - 1].text)):
+        i -= 1
+    qual = qualifier_before(doc, i)
+    return qual[1] if qual is not None else None
 
 
 def changed_by_multiple(doc: Doc, number: Number) -> str | None:

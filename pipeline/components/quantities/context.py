@@ -47,14 +47,25 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
     if target is not None and target.i - i <= 4 and (target.pos_ == "NOUN" or target.tag_ == "NNPS") \
             and target.ent_type_ not in ("DATE", "TIME"):
         if all((t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "VERB") and not t.is_punct) or t.text == "-"
-               for t in doc[i: target.i]):
-            return i, hyphenated_end(doc, target.i + 1)
+               or t.dep_ == "cc" and t.head.head.i == target.i for t in doc[i: target.i]):  # "40 red and blue cars"
+            return coordinated_plural(doc, number, target) or (i, hyphenated_end(doc, target.i + 1))
     if (token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") or token.tag_ == "NNPS") and token.dep_ != "npadvmod":
         end = hyphenated_end(doc, i + 1)
         while end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].dep_ == "compound":
             end = hyphenated_end(doc, end + 1)
         return i, end
     return None
+
+
+def coordinated_plural(doc: Doc, number: Number, target) -> tuple[int, int] | None:
+    """"20 cable and satellite channels": where the parse makes a singular modifier the head and the plural noun its
+    conjunct, a number above one counts the plural noun (token range of it alone)."""
+    if target.tag_ != "NN" or number.value is None or number.value <= 1:
+        return None
+    conj = next((c for c in target.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.i - target.i <= 4), None)
+    if conj is None or not all(t.dep_ in ("cc", "compound", "amod") for t in doc[target.i + 1:conj.i]):
+        return None
+    return conj.i, hyphenated_end(doc, conj.i + 1)
 
 
 def hyphenated_end(doc: Doc, end: int) -> int:

@@ -162,17 +162,23 @@ ELISION_REACH = 12  # tokens from the count before: "81 delegates to the Florida
 def take_elided_nouns(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None:
     """"81 delegates to Rubio's 17", "52 senators in favor and 48 against": a bare count whose noun is left out
     counts what the count just before it in the sentence counts, when no verb stands between them (not "has 3
-    children and is 45")."""
+    children and is 45"). A count of the dead or wounded, or one a relative clause describes, takes that noun across
+    verbs too ("four people were killed and eight wounded", "94,000 people ... out of 138,000 who died")."""
+    adjectives = tables()["rules"]["counted_adjectives"]
     for k in range(1, len(found)):
         span, q = found[k]
         prev_span, prev = found[k - 1]
-        if q.kind != "count" or q.counted or q.unit or prev.kind != "count" or not prev.counted \
-                or span.start - prev_span.end > ELISION_REACH \
-                or sentence_of(doc, prev_span).start != sentence_of(doc, span).start \
-                or any(t.pos_ in ("VERB", "AUX") for t in doc[prev_span.end:span.start]):
-            continue
         after = doc[span.end] if span.end < len(doc) else None
-        if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM"):
+        described = q.counted in adjectives or not (q.counted or q.unit) and after is not None \
+            and after.lower_ in ("who", "whom")
+        if q.kind != "count" or prev.kind != "count" or not prev.counted or prev.counted in adjectives \
+                or span.start - prev_span.end > ELISION_REACH \
+                or sentence_of(doc, prev_span).start != sentence_of(doc, span).start:
+            continue
+        if described:
+            q.counted = prev.counted
+        elif not (q.counted or q.unit) and not any(t.pos_ in ("VERB", "AUX") for t in doc[prev_span.end:span.start]) \
+                and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")):
             q.counted, q.unit = prev.counted, prev.unit
 
 

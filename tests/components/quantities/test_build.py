@@ -25,6 +25,9 @@ def draft_of(number):
     ("It lost ($99.99) there", "99.99", dict(text="($99.99)", value=-99.99, kind="money")),
     ("It cost 4,500 yuan ($640).", "640", dict(text="$640", value=640, unit_normalized="USD")),  # a conversion
     ("It paid A$2.1 billion ($1.4 billion).", "1.4", dict(text="$1.4 billion", value=1.4e9)),
+    ("It is about 780,000 km (480,000 miles) away", "480,000", dict(text="480,000 miles", qualifier="~")),
+    ("It paid nearly A$2.1 billion ($1.4 billion).", "1.4", dict(text="$1.4 billion", qualifier="~")),
+    ("It grew 40 percent (from 30) last year", "30", dict(qualifier="=")),
     ("He earns $15 an hour", "15", dict(text="$15 an hour", unit_normalized="USD / hour")),
     ("It costs 15€ now", "15", dict(text="15€", unit_normalized="EUR", kind="money")),
     ("cost 10 to 20 billion dollars", "10", dict(low=10e9, high=20e9, value=None, unit_normalized="USD")),

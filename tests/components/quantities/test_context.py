@@ -82,3 +82,20 @@ def test_place_scope_in_the_figure_s_clause():
     doc = built(["106", "shootings", "in", "Texas"], heads=[1, 1, 1, 2], deps=["nummod", "ROOT", "prep", "pobj"],
                 ents=["O", "O", "O", "B-GPE"])
     assert place_scope(doc, doc[0:2]) == "Texas"
+
+
+def test_a_count_before_coordinated_modifiers_counts_the_noun_they_modify():
+    doc = built(["20", "red", "and", "blue", "cars"], heads=[4, 4, 1, 1, 4], deps=["nummod", "amod", "cc", "conj", "ROOT"],
+                pos=["NUM", "ADJ", "CCONJ", "ADJ", "NOUN"], tags=["CD", "JJ", "CC", "JJ", "NNS"])
+    assert counted_after(doc, parse_number(doc, 0), 1) == (1, 5)
+    assert counted_noun(doc, 1, 5) == "cars"
+
+
+def test_a_singular_head_with_a_plural_conjunct_counts_the_plural():
+    words = ["20", "cable", "and", "satellite", "channels"]
+    doc = built(words, heads=[1, 1, 1, 4, 1], deps=["nummod", "ROOT", "cc", "compound", "conj"],
+                pos=["NUM", "NOUN", "CCONJ", "NOUN", "NOUN"], tags=["CD", "NN", "CC", "NN", "NNS"])
+    assert counted_after(doc, parse_number(doc, 0), 1) == (4, 5)  # "20 cable and satellite channels": channels
+    one = built(["one"] + words[1:], heads=[1, 1, 1, 4, 1], deps=["nummod", "ROOT", "cc", "compound", "conj"],
+                pos=["NUM", "NOUN", "CCONJ", "NOUN", "NOUN"], tags=["CD", "NN", "CC", "NN", "NNS"])
+    assert counted_after(one, parse_number(one, 0), 1) == (1, 2)  # a singular count keeps its singular noun

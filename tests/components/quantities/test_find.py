@@ -52,6 +52,20 @@ def test_a_bare_count_after_a_count_in_the_sentence_counts_the_same_thing():
     assert [q.counted for _, q in quantities_of(doc)] == ["children", None]  # a verb between: another measure
 
 
+def test_a_count_of_the_wounded_or_described_by_who_takes_the_noun_across_a_verb():
+    doc = built(["four", "people", "were", "killed", "and", "eight", "wounded", "."],
+                pos=["NUM", "NOUN", "AUX", "VERB", "CCONJ", "NUM", "VERB", "PUNCT"],
+                tags=["CD", "NNS", "VBD", "VBN", "CC", "CD", "VBN", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["people", "people"]
+    doc = built(["94,000", "people", "died", "here", ",", "of", "138,000", "who", "died", "."],
+                pos=["NUM", "NOUN", "VERB", "ADV", "PUNCT", "ADP", "NUM", "PRON", "VERB", "PUNCT"],
+                tags=["CD", "NNS", "VBD", "RB", ",", "IN", "CD", "WP", "VBD", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["people", "people"]
+    doc = built(["The", "attack", "left", "12", "dead", "."], pos=["DET", "NOUN", "VERB", "NUM", "ADJ", "PUNCT"],
+                tags=["DT", "NN", "VBD", "CD", "JJ", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["dead"]  # no count before: as written
+
+
 def test_percent_written_before_its_number():
     doc = doc_of("per cent of 10 voters")
     span, q = percent_of_number(doc, 0)
