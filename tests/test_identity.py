@@ -49,3 +49,42 @@ def test_a_defined_short_form_is_its_long_form_in_every_article(store_url, order
     assert {c.article_id for c in store.claims(entity="Texas State")} == {"other"}
     [cdc] = [s for s in store.sources() if s.source in ("CDC", CDC)]
     assert cdc.attributions == 2 and cdc.articles == 2 and sorted(cdc.claim_ids) == ["defines#c1", "short#c1"]
+
+
+def one_name(article_id: str, name: str, kind: str, canonical: str | None = None) -> Result:
+    """An article of one claim naming one entity (as `name`, of `canonical`)."""
+    return article(article_id, f"Cases rose 40 percent, {name} said.", [(name, kind, canonical or name)])
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_a_surname_is_the_one_stored_person_of_that_name_either_way_round(store_url, order):
+    pair = [one_name("full", "Jerome Powell", "person"), one_name("surname", "Powell", "person")]
+    store = Store.open(store_url)
+    store.add(pair if order == 0 else pair[::-1])
+    assert {c.article_id for c in store.claims(entity="Powell")} == {"full", "surname"}
+
+
+def test_a_surname_two_stored_people_share_stays_apart(store_url):
+    store = Store.open(store_url)
+    store.add([one_name("nitish", "Nitish Kumar", "person"), one_name("rajiv", "Rajiv Kumar", "person"),
+               one_name("kumar", "Kumar", "person")])
+    assert {c.article_id for c in store.claims(entity="Kumar")} == {"kumar"}
+    assert {c.article_id for c in store.claims(entity="Rajiv Kumar")} == {"rajiv"}
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_initials_are_the_one_stored_body_they_fit(store_url, order):
+    pair = [one_name("full", "World Health Organization", "organization"), one_name("acronym", "WHO", "agency")]
+    store = Store.open(store_url)
+    store.add(pair + [one_name("bls", "Bureau of Labor Statistics", "agency"), one_name("place", "Wales", "place")]
+              if order == 0 else pair[::-1])
+    assert {c.article_id for c in store.claims(entity="WHO")} == {"full", "acronym"}
+
+
+def test_a_body_named_first_in_a_longer_name_is_no_short_form_of_it(store_url):
+    inside = article("inside", "Cases rose 40 percent, the UN Development Programme said; the UN said more.",
+                     [("UN Development Programme", "organization", "UN Development Programme"),
+                      ("UN", "organization", "UN Development Programme")])
+    store = Store.open(store_url)
+    store.add([inside, one_name("un", "UN", "organization")])
+    assert {c.article_id for c in store.claims(entity="UN")} == {"un"}

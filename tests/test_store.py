@@ -33,7 +33,7 @@ def results():
 
 def test_ingest_is_idempotent_and_round_trips(store_url, results):
     store = Store.open(store_url)
-    assert store.schema_version() == head_revision() == "0004"
+    assert store.schema_version() == head_revision() == "0005"
     assert store.add(results) == 3
     assert store.add(results) == 3
     assert len(store) == 3 and store.ids() == sorted(r.article.id for r in results)

@@ -8,18 +8,25 @@ entity) when:
 - one is a short form some article defines for the other: an article that writes "the Centers for Disease Control
   and Prevention (CDC)", or "FEMA" after "Federal Emergency Management Agency", records the alias "CDC" for that
   entity (`entity_aliases`; the first definition stored wins), and "CDC" in every article, before or after, is it.
-Nothing else merges: "Texas State" and "Texas State University", or "Gupta" and "Rahul Gupta" in two articles, stay
-apart, since a shorter name may be another body or person.
+- one is a surname or initials of the other, and the store holds no other entity it could be: "Powell" in one
+  article and "Jerome Powell" in another, "WHO" and "World Health Organization" (`match_key`: a person's last name, a
+  body's initials), while "Kumar" with both "Nitish Kumar" and "Rajiv Kumar" stored stays apart. Which is stored
+  first decides: "Powell" joined to "Jerome Powell" stays so when "Colin Powell" comes later.
+Nothing else merges: "Texas State" and "Texas State University", or "Ford" and "Ford Motor Co." in two articles,
+stay apart, since a shorter name may be another body.
 """
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..names import stored_name_key
 from .tables import EntityAliasRow, EntityRow
 
 FAMILIES = ({"organization", "agency"}, {"place", "venue"}, {"person"})
+BODY_KINDS = FAMILIES[0]
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Robert F. Kennedy Jr." is a Kennedy
+INITIALS_LEFT_OUT = frozenset({"of", "and", "for", "the", "on", "in", "&"})  # "Bureau of Labor Statistics": BLS
 
 
 def family(kind: str) -> list[str]:
@@ -40,21 +47,71 @@ def join(session: Session, keep: int, other: int) -> None:
         session.execute(update(EntityRow).where(EntityRow.id == keep).values(same_as=None))
 
 
+def match_key(name: str, kind: str) -> str | None:
+    """The name a shorter mention of this entity would have: a person's surname ("Jerome Powell": "powell"), a body's
+    initials ("World Health Organization": "who"); None for names of one word and for other kinds."""
+    words = name.split()
+    if kind == "person" and len(words) >= 2:
+        last = words[-2] if words[-1].strip(".,").lower() in NAME_SUFFIXES else words[-1]
+        return stored_name_key(last)
+    significant = [w for w in words if w.lower() not in INITIALS_LEFT_OUT]
+    if kind in BODY_KINDS and len(significant) >= 2 and all(w[:1].isupper() for w in significant):
+        return "".join(w[0] for w in significant).lower()
+    return None
+
+
+def shorter_key(row: EntityRow) -> str | None:
+    """The `match_key` a new entity's name could be of another: a person's one word, a body's acronym ("WHO")."""
+    if row.kind == "person" and len(row.name.split()) == 1:
+        return row.name_key
+    letters = row.name.replace(".", "")
+    if row.kind in BODY_KINDS and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return None
+
+
+def groups_keyed(session: Session, key: str, kind: str) -> set[int]:
+    """The groups of the entities of `kind`'s family whose `match_key` is `key`."""
+    rows = session.scalars(select(EntityRow).where(EntityRow.match_key == key, EntityRow.kind.in_(family(kind))))
+    return {root(r) for r in rows}
+
+
 def identify(session: Session, row: EntityRow) -> None:
     """A new entity: one with a stored entity of its name in its family of kinds, else with the entity a stored
-    short form of its name names."""
+    short form of its name names, else by surname or initials with the one stored entity they fit."""
     same = session.scalar(select(EntityRow).where(EntityRow.name_key == row.name_key, EntityRow.id != row.id,
                                                   EntityRow.kind.in_(family(row.kind))).order_by(EntityRow.id))
     alias = session.get(EntityAliasRow, row.name_key) if same is None else None
     target = same or (session.get(EntityRow, alias.entity_id) if alias else None)
     if target is not None and (same is not None or target.kind in family(row.kind)):
         row.same_as = root(target)
+    elif (short := shorter_key(row)) is not None and len(found := groups_keyed(session, short, row.kind)) == 1:
+        row.same_as = found.pop()  # "Powell", with one stored person called ... Powell
+    elif row.match_key is not None and groups_keyed(session, row.match_key, row.kind) == {root(row)}:
+        join_shorter(session, row)
+
+
+def join_shorter(session: Session, row: EntityRow) -> None:
+    """Make the stored entities that are `row`'s surname or initials alone, of its family, one with it ("Powell",
+    stored before "Jerome Powell"), unless a short form an article defined, or another group, holds them."""
+    if session.get(EntityAliasRow, row.match_key) is not None:
+        return
+    for other in session.scalars(select(EntityRow).where(EntityRow.name_key == row.match_key, EntityRow.id != row.id,
+                                                         EntityRow.kind.in_(family(row.kind)),
+                                                         EntityRow.same_as.is_(None))).all():
+        if shorter_key(other) == row.match_key and not session.scalar(
+                select(exists().where(EntityRow.same_as == other.id))):
+            join(session, root(row), other.id)
 
 
 def is_short_form(text: str, canonical: str) -> bool:
-    """Whether a mention written `text` is an acronym or short form of its entity's name ("CDC", "U.S.")."""
+    """Whether a mention written `text` is an acronym or short form of its entity's name ("CDC", "U.S."); not when it
+    is the name's first word ("UN" of "UN Development Programme", "NASA" of "NASA's Office of Inspector General":
+    another body's name inside this one's)."""
     letters = text.replace(".", "").replace("&", "")
-    return len(letters) >= 2 and letters.isupper() and stored_name_key(text) != stored_name_key(canonical)
+    key, long_key = stored_name_key(text), stored_name_key(canonical)
+    first_word = long_key.split()[0] if long_key else ""
+    return len(letters) >= 2 and letters.isupper() and key != long_key and first_word not in (key, key + "'s")
 
 
 def define(session: Session, short: str, entity: EntityRow) -> None:

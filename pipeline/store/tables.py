@@ -38,6 +38,7 @@ class EntityRow(Base):
     name_key: Mapped[str] = mapped_column(String(300), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     same_as: Mapped[int | None] = mapped_column(Integer, index=True)  # the entity it is one with (`store.identity`)
+    match_key: Mapped[str | None] = mapped_column(String(300), index=True)  # surname or initials (`identity.match_key`)
 
 
 class EntityAliasRow(Base):

@@ -16,7 +16,7 @@ from ..linking.measure import Measure, contexts, measures
 from ..names import stored_name_key
 from ..records import Attribution, Claim, Entity, Quantity, Result
 from .database import WRITE_ATTEMPTS, StoreError, database_message, is_conflict, safe_url
-from .identity import define, identify, is_short_form
+from .identity import define, identify, is_short_form, match_key
 from .tables import (ArticleRow, AttributionRow, ClaimQuantityRow, ClaimRow, EntityRow, MentionRow, QuantityRow,
                      SourceRoleRow, SourceRow)
 
@@ -154,7 +154,7 @@ def entity_row(session: Session, name: str, kind: str) -> EntityRow:
     key = stored_name_key(name)
     row = session.scalar(select(EntityRow).where(EntityRow.name_key == key, EntityRow.kind == kind))
     if row is None:
-        row = EntityRow(name=name, name_key=key, kind=kind)
+        row = EntityRow(name=name, name_key=key, kind=kind, match_key=match_key(name, kind))
         session.add(row)
         session.flush()
         identify(session, row)
