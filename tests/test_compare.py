@@ -89,33 +89,34 @@ def test_cluster_and_conflict_floors():
 
 def test_floors_on_the_dev_half_of_the_cross_outlet_set():
     """corpora/compare-news dev (the same-claim model is trained on it: a guard against regressions, not a
-    held-out score; measured: clusters F1 0.771, conflicts P 0.870 R 0.444, entities F1 0.817)."""
+    held-out score; measured: clusters F1 0.771, conflicts P 0.870 R 0.444, entities F1 0.862)."""
     scores = compare_score.run(name="news", split="dev")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.70
     assert scores["conflicts"][0] >= 0.85 and scores["conflicts"][1] >= 0.30
-    assert scores["entities"][2] >= 0.75
+    assert scores["entities"][2] >= 0.80
 
 
 def test_floors_on_the_second_set_now_trained_on():
     """corpora/compare-heldout, the test set until 2026-12-06 and training data since (measured in-sample: clusters F1
-    0.668, conflicts P 0.476 R 0.222, entities F1 0.723); a guard against regressions."""
+    0.668, conflicts P 0.476 R 0.222, entities F1 0.803); a guard against regressions."""
     scores = compare_score.run(name="heldout")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.58
     assert scores["conflicts"][0] >= 0.38 and scores["conflicts"][1] >= 0.15
-    assert scores["entities"][2] >= 0.65
+    assert scores["entities"][2] >= 0.74
 
 
 def test_floors_on_the_held_out_set():
     """corpora/compare-heldout2, which nothing is trained or tuned on (measured at its one scoring, 2026-12-06:
-    clusters P 0.732 R 0.622 F1 0.673, conflicts P 0.621 R 0.360 over 50 gold conflicts, entities F1 0.681); floors
+    clusters P 0.732 R 0.622 F1 0.673, conflicts P 0.621 R 0.360 over 50 gold conflicts; entities F1 0.738 at its
+    second scoring, after the surname and initials merge); floors
     a sampling margin below (one conflict is 2 points of recall)."""
     scores = compare_score.run(name="heldout2")
     print({k: v for k, v in scores.items() if not k.startswith("_")})
     assert scores["clusters"][2] >= 0.60
     assert scores["conflicts"][0] >= 0.45 and scores["conflicts"][1] >= 0.26
-    assert scores["entities"][2] >= 0.62
+    assert scores["entities"][2] >= 0.67
 
 
 def test_large_bounds_are_written_in_millions_and_billions():
