@@ -18,7 +18,7 @@ from ... import resources
 from ..extensions import ENTITIES, RECASED_HEADLINE, distinct_extents, register_extensions
 from ..recasing import recased_headline
 from ..stage import DataStage
-from .aliases import (MERGE_RULES, MergeRule, a_known_place, alias_mentions, merge_mentions, name_key,
+from .aliases import (MERGE_RULES, MergeRule, a_known_place, alias_mentions, called_it, merge_mentions, name_key,
                       repeated_mentions)
 from .mentions import candidate_mentions, pattern_matcher
 from .typer import checked_kinds
@@ -45,6 +45,7 @@ def entity_spans(doc: Doc, matcher: Matcher, headline: Doc | None = None,
     merged = merge_mentions(candidate_mentions(doc, matcher, headline), rules, check)
     merged += alias_mentions(doc, merged)
     merged += repeated_mentions(doc, merged)
+    merged = called_it(merged)
     spans = []
     for m, canonical in sorted(merged, key=lambda mc: mc[0].span.start_char):
         m.span._.entity = EntityName(m.kind, m.label, canonical)

@@ -1,9 +1,11 @@
 """aliases: mentions merged into the entities of one article."""
-from pipeline.components.entities.aliases import (abbreviates, alias_mentions, merge_mentions, name_key,
-                                                  one_spelling, repeated_mentions)
+from spacy.tokens import Doc
+
+from pipeline.components.entities.aliases import (abbreviates, alias_mentions, called_it, merge_mentions, name_key,
+                                                  one_spelling, referred_to_as_it, repeated_mentions)
 from pipeline.components.entities.mentions import Mention
 
-from .docs import doc
+from .docs import NLP, doc
 
 
 def mentions(words, marked):
@@ -184,3 +186,28 @@ def test_names_are_not_spread_through_sentences_written_in_title_case():
         ["Armed", "Security", "Guard", "Stops", "Gunman", "In", "The", "Big", "City", "Today"]
     d = doc(words, sent_starts=[i in (0, 6) for i in range(len(words))])
     assert repeated_mentions(d, [(Mention(d[0:3], "organization", "ORG"), "Armed Security Guard")]) == []
+
+
+def parsed(words, heads, deps, pos):
+    return Doc(NLP.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[i == 0 for i in range(len(words))])
+
+
+def test_a_person_the_article_calls_it_is_an_organization_every_mention():
+    words = ["Vonage", "raised", "its", "prices", ".", "Vonage", "said", "so"]
+    d = parsed(words, [1, 1, 3, 1, 1, 6, 6, 6], ["nsubj", "ROOT", "poss", "dobj", "punct", "nsubj", "ROOT", "advmod"],
+               ["PROPN", "VERB", "PRON", "NOUN", "PUNCT", "PROPN", "VERB", "ADV"])
+    assert referred_to_as_it(d[0:1]) and not referred_to_as_it(d[5:6])
+    out = called_it([(Mention(d[0:1], "person", "PERSON"), "Vonage"), (Mention(d[5:6], "person", "PERSON"), "Vonage")])
+    assert [m.kind for m, _ in out] == ["organization", "organization"]
+    d = doc(["Lycos", ",", "in", "its", "defense", ",", "denied"], pos=["PROPN", "PUNCT", "ADP", "PRON", "NOUN", "PUNCT",
+                                                                  "VERB"])
+    assert referred_to_as_it(d[0:1])
+
+
+def test_a_person_whose_sentence_has_its_elsewhere_stays_a_person():
+    words = ["Trump", "criticized", "NATO", "for", "its", "spending"]
+    d = parsed(words, [1, 1, 1, 1, 5, 3], ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj"],
+               ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN"])
+    assert not referred_to_as_it(d[0:1])
+    out = called_it([(Mention(d[0:1], "person", "PERSON"), "Trump")])
+    assert [m.kind for m, _ in out] == ["person"]
