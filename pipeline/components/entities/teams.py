@@ -1,5 +1,5 @@
 """Sports teams named by their city: in a report of sport, a place that plays ("Leeds beat Arsenal 2-1", "lost to
-Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1") is the club, an organization. Countries are
+Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1", "Lyon v Porto") is the club, an organization. Countries are
 left as places (a national team is named by its country, and most news means the country); so are cities in a text
 that is not about sport. The word lists are `models/entities.json`'s `sports_words`, `team_verbs`,
 `team_object_verbs`, `team_prepositions`, `team_role_nouns` and `national_team_names`."""
@@ -43,8 +43,23 @@ def takes_a_team_role(span: Span) -> bool:
     role = next((t for t in after if t.lower_ not in ("'", "'s", "’s", "’")), None)
     if role is not None and role.lower_ in lists["team_role_nouns"]:
         return True
+    if in_a_fixture(span):
+        return True
     score = doc[span.end] if span.end < len(doc) else None  # "Plymouth 4 Exeter 1"
     return score is not None and score.is_digit and len(score) <= 3 and span.start == span.sent.start
+
+
+FIXTURE_WORDS = ("v", "v.", "vs", "vs.")
+
+
+def in_a_fixture(span: Span) -> bool:
+    """Whether a name is one side of a fixture: "Bayern Munich v Arsenal", "Lyon vs. Porto" (a capitalised word on
+    the other side of "v" or "vs")."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    before = doc[max(0, span.start - 2):span.start]
+    return len(after) == 2 and after[0].lower_ in FIXTURE_WORDS and after[1].is_title \
+        or len(before) == 2 and before[1].lower_ in FIXTURE_WORDS and before[0].is_title
 
 
 def team_names(spans: list[Span]) -> set[str]:

@@ -2,7 +2,8 @@
 import pytest
 from spacy.tokens import Doc, Span
 
-from pipeline.components.entities.teams import SCORE, is_about_sport, names_a_country, takes_a_team_role, team_names
+from pipeline.components.entities.teams import (SCORE, in_a_fixture, is_about_sport, names_a_country,
+                                                takes_a_team_role, team_names)
 
 from .docs import NLP
 
@@ -75,3 +76,10 @@ def test_nations_that_field_teams_are_countries(name):
 def test_the_object_of_a_verb_cities_take_is_no_team():
     d = sentence(["Chelsea", "hosted", "Leeds"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["chelsea", "host", "leeds"])
     assert not takes_a_team_role(Span(d, 2, 3, label="GPE"))
+
+
+def test_either_side_of_a_fixture_is_a_team():
+    d = Doc(NLP.vocab, words=["Draw", ":", "Bayern", "Munich", "v", "Arsenal", ",", "Lyon", "vs.", "Porto"])
+    assert in_a_fixture(d[2:4]) and in_a_fixture(d[5:6])
+    assert in_a_fixture(d[7:8]) and in_a_fixture(d[9:10])
+    assert not in_a_fixture(d[0:1])
