@@ -221,7 +221,7 @@ def change_verb_before(doc: Doc, i: int) -> str | None:
     $6 million" (funds raised, `raised_funds`)."""
     rules = tables()["rules"]
     j = i - 1
-    while j >= 0 and doc[j].lower_ in rules["change_verb_skips"]:
+    while j >= 0 and (doc[j].lower_ in rules["change_verb_skips"] or doc[j].is_space):  # "down\xa0from 49"
         j -= 1
     if j < 0 or doc[j].dep_ == "prt" and doc[j].head.lemma_ not in rules["change_up"] + rules["change_down"]:
         return None

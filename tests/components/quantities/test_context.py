@@ -62,6 +62,9 @@ def test_change_by_the_governing_verb():
     doc = built(["round", "up", "11", "million"], lemmas=["round", "up", "11", "million"],
                 pos=["VERB", "ADP", "NUM", "NUM"], heads=[0, 0, 3, 0], deps=["ROOT", "prt", "compound", "dobj"])
     assert change_verb_before(doc, 2) is None  # a particle of another verb
+    doc = built(["down", "\xa0", "from", "49"], spaces=[False, False, True, False], lemmas=["down", "\xa0", "from", "49"],
+                pos=["ADV", "SPACE", "ADP", "NUM"])
+    assert change_verb_before(doc, 3) == "down"  # a no-break space between the words of a web page
 
 
 def test_money_raised_is_funds_and_not_a_rise():
