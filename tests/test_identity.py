@@ -88,3 +88,32 @@ def test_a_body_named_first_in_a_longer_name_is_no_short_form_of_it(store_url):
     store = Store.open(store_url)
     store.add([inside, one_name("un", "UN", "organization")])
     assert {c.article_id for c in store.claims(entity="UN")} == {"un"}
+
+
+def test_an_acronym_typed_two_kinds_joins_its_full_name_stored_after(store_url):
+    store = Store.open(store_url)
+    store.add([one_name("org", "WHO", "organization"), one_name("agency", "WHO", "agency"),
+               one_name("full", "World Health Organization", "organization")])
+    assert {c.article_id for c in store.claims(entity="World Health Organization")} == {"org", "agency", "full"}
+
+
+def test_a_defined_short_form_takes_its_name_from_a_guessed_match(store_url):
+    culinary = one_name("culinary", "Culinary Institute of America", "organization")
+    defines = article("defines", "Cases rose 40 percent, the Central Intelligence Agency (CIA) said.",
+                      [("Central Intelligence Agency", "agency", "Central Intelligence Agency"),
+                       ("CIA", "agency", "Central Intelligence Agency")])
+    store = Store.open(store_url)
+    store.add([culinary, one_name("cia", "CIA", "agency"), defines])
+    assert {c.article_id for c in store.claims(entity="CIA")} == {"cia", "defines"}
+    assert {c.article_id for c in store.claims(entity="Culinary Institute of America")} == {"culinary"}
+
+
+def test_match_keys_are_surnames_and_initials_of_title_case_words():
+    from pipeline.store.identity import match_key
+
+    assert match_key("Jerome Powell", "person") == "powell"
+    assert match_key("Martin Luther King, Jr.", "person") == "king"
+    assert match_key("Bureau of Labor Statistics", "agency") == "bls"
+    assert match_key("U.S. Army", "agency") is None and match_key("NBC News", "organization") is None
+    assert match_key(" ".join(["Word"] * 400), "organization") is None  # at most six initials
+    assert match_key("Powell", "person") is None and match_key("New York City", "place") is None

@@ -27,6 +27,7 @@ FAMILIES = ({"organization", "agency"}, {"place", "venue"}, {"person"})
 BODY_KINDS = FAMILIES[0]
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Robert F. Kennedy Jr." is a Kennedy
 INITIALS_LEFT_OUT = frozenset({"of", "and", "for", "the", "on", "in", "&"})  # "Bureau of Labor Statistics": BLS
+MOST_INITIALS = 6  # letters of an acronym matched by initials
 
 
 def family(kind: str) -> list[str]:
@@ -49,13 +50,15 @@ def join(session: Session, keep: int, other: int) -> None:
 
 def match_key(name: str, kind: str) -> str | None:
     """The name a shorter mention of this entity would have: a person's surname ("Jerome Powell": "powell"), a body's
-    initials ("World Health Organization": "who"); None for names of one word and for other kinds."""
+    initials ("World Health Organization": "who", of words in Title Case, at most six); None for names of one word,
+    for other kinds, and for bodies with words of other shapes ("U.S. Army", "NBC News")."""
     words = name.split()
     if kind == "person" and len(words) >= 2:
         last = words[-2] if words[-1].strip(".,").lower() in NAME_SUFFIXES else words[-1]
-        return stored_name_key(last)
+        return stored_name_key(last.strip(".,;:")) or None  # "Martin Luther King, Jr.": "king"
     significant = [w for w in words if w.lower() not in INITIALS_LEFT_OUT]
-    if kind in BODY_KINDS and len(significant) >= 2 and all(w[:1].isupper() for w in significant):
+    shaped = all(w.istitle() and w.isalpha() for w in significant)
+    if kind in BODY_KINDS and 2 <= len(significant) <= MOST_INITIALS and shaped:
         return "".join(w[0] for w in significant).lower()
     return None
 
@@ -65,15 +68,17 @@ def shorter_key(row: EntityRow) -> str | None:
     if row.kind == "person" and len(row.name.split()) == 1:
         return row.name_key
     letters = row.name.replace(".", "")
-    if row.kind in BODY_KINDS and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+    if row.kind in BODY_KINDS and 2 <= len(letters) <= MOST_INITIALS and letters.isalpha() and letters.isupper():
         return letters.lower()
     return None
 
 
 def groups_keyed(session: Session, key: str, kind: str) -> set[int]:
-    """The groups of the entities of `kind`'s family whose `match_key` is `key`."""
-    rows = session.scalars(select(EntityRow).where(EntityRow.match_key == key, EntityRow.kind.in_(family(kind))))
-    return {root(r) for r in rows}
+    """The groups (at most two: one is all `identify` needs to know) of the entities of `kind`'s family whose
+    `match_key` is `key`."""
+    group = func.coalesce(EntityRow.same_as, EntityRow.id)
+    return set(session.scalars(select(group).where(EntityRow.match_key == key, EntityRow.kind.in_(family(kind)))
+                               .distinct().limit(2)))
 
 
 def identify(session: Session, row: EntityRow) -> None:
@@ -93,15 +98,16 @@ def identify(session: Session, row: EntityRow) -> None:
 
 def join_shorter(session: Session, row: EntityRow) -> None:
     """Make the stored entities that are `row`'s surname or initials alone, of its family, one with it ("Powell",
-    stored before "Jerome Powell"), unless a short form an article defined, or another group, holds them."""
+    stored before "Jerome Powell"), unless a short form an article defined, or a group holding another name, holds
+    them."""
     if session.get(EntityAliasRow, row.match_key) is not None:
         return
     for other in session.scalars(select(EntityRow).where(EntityRow.name_key == row.match_key, EntityRow.id != row.id,
                                                          EntityRow.kind.in_(family(row.kind)),
                                                          EntityRow.same_as.is_(None))).all():
-        if shorter_key(other) == row.match_key and not session.scalar(
-                select(exists().where(EntityRow.same_as == other.id))):
-            join(session, root(row), other.id)
+        others_names = select(EntityRow.id).where(EntityRow.same_as == other.id, EntityRow.name_key != other.name_key)
+        if shorter_key(other) == row.match_key and not session.scalar(select(exists(others_names))):
+            join(session, root(row), other.id)  # "WHO" typed an agency and an organization: both
 
 
 def is_short_form(text: str, canonical: str) -> bool:
@@ -110,19 +116,27 @@ def is_short_form(text: str, canonical: str) -> bool:
     another body's name inside this one's)."""
     letters = text.replace(".", "").replace("&", "")
     key, long_key = stored_name_key(text), stored_name_key(canonical)
-    first_word = long_key.split()[0] if long_key else ""
-    return len(letters) >= 2 and letters.isupper() and key != long_key and first_word not in (key, key + "'s")
+    first_word = long_key.split()[0].replace(".", "") if long_key else ""
+    return len(letters) >= 2 and letters.isupper() and key != long_key \
+        and first_word not in (letters.lower(), letters.lower() + "'s")
 
 
 def define(session: Session, short: str, entity: EntityRow) -> None:
-    """Record that `short` names `entity`, and make the stored entities called so (of its family) one with it."""
+    """Record that `short` names `entity`, and make the stored entities called so (of its family) one with it: a
+    group of its own joins whole, one that an entity of another name holds (by a guessed surname or initials:
+    "CIA" taken for the Culinary Institute of America) gives up that entity alone."""
     key = stored_name_key(short)
     if session.get(EntityAliasRow, key) is None:
         session.add(EntityAliasRow(name_key=key, entity_id=root(entity)))
         session.flush()
     for other in session.scalars(select(EntityRow).where(EntityRow.name_key == key,
                                                          EntityRow.kind.in_(family(entity.kind)))).all():
-        join(session, root(entity), root(other))
+        if other.same_as is None:
+            join(session, root(entity), other.id)
+        elif session.get(EntityRow, other.same_as).name_key == key:
+            join(session, root(entity), other.same_as)
+        elif other.id != root(entity):
+            other.same_as = root(entity)
 
 
 def groups_named(name: str):

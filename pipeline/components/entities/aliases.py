@@ -261,21 +261,15 @@ def one_kind(merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
 
 
 def referred_to_as_it(span) -> bool:
-    """Whether the article refers back to a name with "its", as to a thing, not a person: "Lycos Europe, in its
-    defense, denied", "Vonage raised its prices" (the possessive on the object of the verb the name is subject of)."""
-    doc = span.doc
-    after = doc[span.end:span.end + 3]
-    if len(after) == 3 and after[0].text == "," and after[1].pos_ == "ADP" and after[2].lower_ == "its":
-        return True
-    if span.root.dep_ != "nsubj":
-        return False
-    objects = (c for c in span.root.head.children if c.dep_ == "dobj")
-    return any(p.dep_ == "poss" and p.lower_ == "its" for o in objects for p in o.children)
+    """Whether the article refers back to a name with "its", as to a thing, not a person, in an aside right after
+    it: "Lycos Europe, in its defense, denied" (not "Angela Merkel defended its record", where "its" is another's)."""
+    after = span.doc[span.end:span.end + 3]
+    return len(after) == 3 and after[0].text == "," and after[1].pos_ == "ADP" and after[2].lower_ == "its"
 
 
 def called_it(merged: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """`merged` with the people the article refers to as "it" (`referred_to_as_it`) made organizations, every
-    mention of them ("Lycos", a person to NER, "changed its Internet address")."""
+    mention of them ("Lycos Europe", a person to NER, "in its defense")."""
     things = {name_key(c) for m, c in merged if m.kind == "person" and referred_to_as_it(m.span)}
     return [(Mention(m.span, "organization", m.label), c) if m.kind == "person" and name_key(c) in things else (m, c)
             for m, c in merged]

@@ -53,13 +53,13 @@ FIXTURE_WORDS = ("v", "v.", "vs", "vs.")
 
 
 def in_a_fixture(span: Span) -> bool:
-    """Whether a name is one side of a fixture: "Bayern Munich v Arsenal", "Lyon vs. Porto" (a capitalised word on
+    """Whether a name is one side of a fixture: "Bayern Munich v Arsenal", "Lyon vs. PSG" (a capitalised word on
     the other side of "v" or "vs")."""
     doc = span.doc
     after = doc[span.end:span.end + 2]
     before = doc[max(0, span.start - 2):span.start]
-    return len(after) == 2 and after[0].lower_ in FIXTURE_WORDS and after[1].is_title \
-        or len(before) == 2 and before[1].lower_ in FIXTURE_WORDS and before[0].is_title
+    return len(after) == 2 and after[0].lower_ in FIXTURE_WORDS and (after[1].is_title or after[1].is_upper) \
+        or len(before) == 2 and before[1].lower_ in FIXTURE_WORDS and (before[0].is_title or before[0].is_upper)
 
 
 def team_names(spans: list[Span]) -> set[str]:

@@ -18,6 +18,7 @@ from .text import lower_seq, next_index, text_of, token_after, token_end
 from .units import Unit, feet_and_inches, rate_after, symbol_after, symbol_before, table_unit, unit_after, unit_after_words
 
 
+NOT_CONVERTED = ("count", "percent", "fraction", "ratio")  # "about 40 people (12 of them children)": a part
 CURRENCY_PREFIX = re.compile(r"[A-Z]{0,3}[$€£¥]")  # "A$", "HK$", "US$"
 
 
@@ -348,7 +349,7 @@ def take_qualifier(doc: Doc, number: Number, draft: Draft) -> int:
         draft.qualifier = symbol
         if inside:
             draft.start_char = doc[q_start].idx
-    elif (converted := qualifier_of_converted(doc, first_token)) is not None:
+    elif draft.kind not in NOT_CONVERTED and (converted := qualifier_of_converted(doc, first_token)) is not None:
         draft.qualifier = converted  # "roughly 400 meters (1300 feet)": the conversion is as rough
     return first_token
 

@@ -58,13 +58,14 @@ def counted_after(doc: Doc, number: Number, i: int) -> tuple[int, int] | None:
 
 
 def coordinated_plural(doc: Doc, number: Number, target) -> tuple[int, int] | None:
-    """"20 cable and satellite channels": where the parse makes a singular modifier the head and the plural noun its
-    conjunct, a number above one counts the plural noun (token range of it alone)."""
+    """"20 cable and satellite channels": where the parse makes a singular modifier the head and the plural noun, with
+    a modifier of its own, its conjunct, a number above one counts the plural noun (token range of it alone)."""
     if target.tag_ != "NN" or number.value is None or number.value <= 1:
         return None
     conj = next((c for c in target.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.i - target.i <= 4), None)
-    if conj is None or not all(t.dep_ in ("cc", "compound", "amod") for t in doc[target.i + 1:conj.i]):
-        return None
+    if conj is None or not all(t.dep_ in ("cc", "compound", "amod") for t in doc[target.i + 1:conj.i]) \
+            or not any(t.dep_ in ("compound", "amod") for t in doc[target.i + 1:conj.i]):
+        return None  # "12 staff and students" counts both: no modifier shared
     return conj.i, hyphenated_end(doc, conj.i + 1)
 
 
@@ -221,8 +222,8 @@ def change_verb_before(doc: Doc, i: int) -> str | None:
     $6 million" (funds raised, `raised_funds`)."""
     rules = tables()["rules"]
     j = i - 1
-    while j >= 0 and (doc[j].lower_ in rules["change_verb_skips"] or doc[j].is_space):  # "down\xa0from 49"
-        j -= 1
+    while j >= 0 and (doc[j].lower_ in rules["change_verb_skips"] or doc[j].is_space and "\n" not in doc[j].text):
+        j -= 1  # "down\xa0from 49"; not across a line break
     if j < 0 or doc[j].dep_ == "prt" and doc[j].head.lemma_ not in rules["change_up"] + rules["change_down"]:
         return None
     if doc[j].lemma_ in rules["change_up"] and doc[j].pos_ in ("VERB", "ADV", "ADP", "AUX", "NOUN"):

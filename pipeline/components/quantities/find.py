@@ -163,8 +163,9 @@ def take_elided_nouns(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None
     """"81 delegates to Rubio's 17", "52 senators in favor and 48 against": a bare count whose noun is left out
     counts what the count just before it in the sentence counts, when no verb stands between them (not "has 3
     children and is 45"). A count of the dead or wounded, or one a relative clause describes, takes that noun across
-    verbs too ("four people were killed and eight wounded", "94,000 people ... out of 138,000 who died")."""
-    adjectives = tables()["rules"]["counted_adjectives"]
+    verbs too when the count before counts people ("four people were killed and eight wounded", "94,000 people ... out
+    of 138,000 who died"; not "destroyed 200 homes and left 12 dead")."""
+    adjectives, people = tables()["rules"]["counted_adjectives"], tables()["rules"]["people_nouns"]
     for k in range(1, len(found)):
         span, q = found[k]
         prev_span, prev = found[k - 1]
@@ -176,7 +177,8 @@ def take_elided_nouns(doc: Doc, found: list[tuple[Span, QuantityValue]]) -> None
                 or sentence_of(doc, prev_span).start != sentence_of(doc, span).start:
             continue
         if described:
-            q.counted = prev.counted
+            if prev.counted.lower() in people:
+                q.counted = prev.counted
         elif not (q.counted or q.unit) and not any(t.pos_ in ("VERB", "AUX") for t in doc[prev_span.end:span.start]) \
                 and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X", "SYM")):
             q.counted, q.unit = prev.counted, prev.unit

@@ -27,7 +27,8 @@ def draft_of(number):
     ("It paid A$2.1 billion ($1.4 billion).", "1.4", dict(text="$1.4 billion", value=1.4e9)),
     ("It is about 780,000 km (480,000 miles) away", "480,000", dict(text="480,000 miles", qualifier="~")),
     ("It paid nearly A$2.1 billion ($1.4 billion).", "1.4", dict(text="$1.4 billion", qualifier="~")),
-    ("It grew 40 percent (from 30) last year", "30", dict(qualifier="=")),
+    ("About 40 people (12 of them children) came", "12", dict(qualifier="=")),  # a part, not a conversion
+    ("Nearly 30 percent (40 percent in cities) agree", "40", dict(qualifier="=")),
     ("He earns $15 an hour", "15", dict(text="$15 an hour", unit_normalized="USD / hour")),
     ("It costs 15€ now", "15", dict(text="15€", unit_normalized="EUR", kind="money")),
     ("cost 10 to 20 billion dollars", "10", dict(low=10e9, high=20e9, value=None, unit_normalized="USD")),

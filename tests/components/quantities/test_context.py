@@ -65,6 +65,9 @@ def test_change_by_the_governing_verb():
     doc = built(["down", "\xa0", "from", "49"], spaces=[False, False, True, False], lemmas=["down", "\xa0", "from", "49"],
                 pos=["ADV", "SPACE", "ADP", "NUM"])
     assert change_verb_before(doc, 3) == "down"  # a no-break space between the words of a web page
+    doc = built(["fall", "\n\n", "30", "workers"], spaces=[False, False, True, False],
+                lemmas=["fall", "\n\n", "30", "worker"], pos=["VERB", "SPACE", "NUM", "NOUN"])
+    assert change_verb_before(doc, 2) is None  # a headline's verb does not reach across the line break
 
 
 def test_money_raised_is_funds_and_not_a_rise():
@@ -102,3 +105,6 @@ def test_a_singular_head_with_a_plural_conjunct_counts_the_plural():
     one = built(["one"] + words[1:], heads=[1, 1, 1, 4, 1], deps=["nummod", "ROOT", "cc", "compound", "conj"],
                 pos=["NUM", "NOUN", "CCONJ", "NOUN", "NOUN"], tags=["CD", "NN", "CC", "NN", "NNS"])
     assert counted_after(one, parse_number(one, 0), 1) == (1, 2)  # a singular count keeps its singular noun
+    both = built(["12", "staff", "and", "students"], heads=[1, 1, 1, 1], deps=["nummod", "ROOT", "cc", "conj"],
+                 pos=["NUM", "NOUN", "CCONJ", "NOUN"], tags=["CD", "NN", "CC", "NNS"])
+    assert counted_after(both, parse_number(both, 0), 1) == (1, 2)  # two nouns counted, no modifier shared

@@ -61,9 +61,14 @@ def test_a_count_of_the_wounded_or_described_by_who_takes_the_noun_across_a_verb
                 pos=["NUM", "NOUN", "VERB", "ADV", "PUNCT", "ADP", "NUM", "PRON", "VERB", "PUNCT"],
                 tags=["CD", "NNS", "VBD", "RB", ",", "IN", "CD", "WP", "VBD", "."])
     assert [q.counted for _, q in quantities_of(doc)] == ["people", "people"]
-    doc = built(["The", "attack", "left", "12", "dead", "."], pos=["DET", "NOUN", "VERB", "NUM", "ADJ", "PUNCT"],
-                tags=["DT", "NN", "VBD", "CD", "JJ", "."])
-    assert [q.counted for _, q in quantities_of(doc)] == ["dead"]  # no count before: as written
+    doc = built(["destroyed", "200", "homes", "and", "left", "12", "dead", "."],
+                pos=["VERB", "NUM", "NOUN", "CCONJ", "VERB", "NUM", "ADJ", "PUNCT"],
+                tags=["VBD", "CD", "NNS", "CC", "VBD", "CD", "JJ", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["homes", "dead"]  # the count before counts no people
+    doc = built(["seized", "40", "guns", "and", "arrested", "12", "who", "fled", "."],
+                pos=["VERB", "NUM", "NOUN", "CCONJ", "VERB", "NUM", "PRON", "VERB", "PUNCT"],
+                tags=["VBD", "CD", "NNS", "CC", "VBD", "CD", "WP", "VBD", "."])
+    assert [q.counted for _, q in quantities_of(doc)] == ["guns", None]
 
 
 def test_percent_written_before_its_number():
