@@ -46,10 +46,17 @@ def test_the_model_has_a_weight_for_every_feature_and_likes_alike_claims():
     assert probability(features(a, b, 0.95, 0.9)) > model()["threshold"] > probability(features(a, b, 0.2, 0.1))
 
 
-def test_value_gap_says_how_far_apart_two_values_are():
+def test_value_gap_says_how_far_apart_two_values_are_in_unlike_contexts():
     four, six, fourteen = (fig(x, f"{v} percent", v, "<percent> of shootings") for x, v in (("a", 4), ("b", 6), ("c", 14)))
     gap = FEATURES.index("value_gap")
-    assert features(four, fig("d", "4%", 4, "<%>"), 0.9, 0.9)[gap] == 0
-    assert 0.40 < features(four, six, 0.9, 0.9)[gap] < 0.41  # |ln 4/6|
-    assert features(four, fourteen, 0.9, 0.9)[gap] == 1  # capped
-    assert features(four, fig("e", "none", None, "<n>"), 0.9, 0.9)[gap] == 1  # no value to compare
+    assert features(four, fig("d", "4%", 4, "<%>"), 0.9, 0.5)[gap] == 0
+    assert 0.20 < features(four, six, 0.9, 0.5)[gap] < 0.21  # |ln 4/6|, half of it for contexts half alike
+    assert features(four, fourteen, 0.9, 0.0)[gap] == 1  # capped
+    assert features(four, fourteen, 0.9, 1.0)[gap] == 0  # the same words: the gap is a conflict, not another claim
+    assert features(four, fig("e", "none", None, "<n>"), 0.9, 0.0)[gap] == 1  # no value to compare
+
+
+def test_the_same_sentence_with_far_apart_figures_is_linked():
+    a = fig("a", "4 percent", 4, "Just <percent> of mass shootings ended with the shooter shot by police")
+    b = fig("b", "14 percent", 14, "Only <percent> of mass shootings ended with the shooter shot by police")
+    assert probability(features(a, b, 0.97, 0.95)) > model()["threshold"]
