@@ -215,7 +215,8 @@ def validate(data: dict[str, Any]) -> None:
 
 
 def offset_problems(data: dict[str, Any]) -> list[str]:
-    """Every span in a result whose `text` is not `text[start:end]`."""
+    """Every span in a result whose `text` is not `text[start:end]`, or whose offsets are not whole numbers (the
+    schema's integers admit 0.0)."""
     text = data["text"]
     spans: list[tuple[str, dict]] = []
     spans += [(f"entity {e['id']}", e) for e in data["entities"]]
@@ -227,11 +228,13 @@ def offset_problems(data: dict[str, Any]) -> list[str]:
             spans.append((f"source of {a['id']}", a["source"]))
         if a["source"] and a["source"].get("phrase"):
             spans.append((f"source phrase of {a['id']}", a["source"]["phrase"]))
-    return [
-        f"{name}: text[{s['start']}:{s['end']}] is {text[s['start']:s['end']]!r}, not {s['text']!r}"
-        for name, s in spans
-        if text[s["start"]:s["end"]] != s["text"]
-    ]
+    problems = []
+    for name, s in spans:
+        if type(s["start"]) is not int or type(s["end"]) is not int:
+            problems.append(f"{name}: offsets {s['start']!r}:{s['end']!r} are not whole numbers")
+        elif text[s["start"]:s["end"]] != s["text"]:
+            problems.append(f"{name}: text[{s['start']}:{s['end']}] is {text[s['start']:s['end']]!r}, not {s['text']!r}")
+    return problems
 
 
 __all__ = [
