@@ -120,6 +120,17 @@ def dump(name: str, data: Any, directory: Path) -> None:
         (directory / file_name(name)).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
 
+def with_packaged_keys(name: str, saved: Any) -> tuple[Any, list[str]]:
+    """A saved data file with the top-level entries it lacks taken from this version's packaged file (a pipeline
+    saved by an older newsclaims reads word lists added since), and the names of those entries; arrays and
+    non-mapping files as they are."""
+    if name.endswith(".npz") or not isinstance(saved, dict):
+        return saved, []
+    packaged_data = packaged(name)
+    missing = [key for key in packaged_data if key not in saved]
+    return ({**saved, **{key: packaged_data[key] for key in missing}} if missing else saved), missing
+
+
 def read_saved(name: str, directory: Path) -> Any:
     """One data file written by `dump` (a stage's `from_disk`), or a `DataFileError` naming it."""
     path = directory / file_name(name)

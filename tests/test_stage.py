@@ -88,3 +88,17 @@ def test_to_disk_and_spacy_load_in_a_new_process_give_identical_results_on_the_s
     before = python(save, tmp_path)
     after = python(load, tmp_path)
     assert json.loads(before)["quantities"] and before == after
+
+
+def test_a_pipeline_saved_before_a_word_list_was_added_reads_this_version_s(nlp, tmp_path, caplog):
+    nlp.to_disk(tmp_path)
+    rules = tmp_path / "newsclaims_quantities" / "quantity_rules.json"
+    older = json.loads(rules.read_text("utf-8"))
+    del older["people_nouns"]  # as a pipeline saved before 2026-12-06 has it
+    rules.write_text(json.dumps(older), "utf-8")
+    text = "Four people were killed and eight wounded, police said."
+    with caplog.at_level("WARNING"):
+        loaded = spacy.load(tmp_path)
+    assert "people_nouns" in caplog.text
+    counted = [q.counted for q in result_from_doc(loaded(text), Article(id="older")).quantities]
+    assert counted == ["people", "people"]

@@ -1,14 +1,18 @@
 """What every newsclaims spaCy stage shares: it carries the data files it reads, saves them with `to_disk`, restores
 them with `from_disk`, and runs with them (`resources.using`), so a saved pipeline gives the results it gave when
-it was saved, whatever data the installed package ships."""
+it was saved, whatever data the installed package ships (an entry added to a data file since, which the saved copy
+lacks, is this version's, with a warning: new rules read word lists an older file does not have)."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Iterable
 
 from spacy.tokens import Doc
 
 from .. import resources
+
+LOG = logging.getLogger(__name__)
 
 
 class DataStage:
@@ -37,6 +41,13 @@ class DataStage:
             resources.dump(file, self.data[file], path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "DataStage":
-        self.data = {file: resources.read_saved(file, Path(path)) for file in self.data_files}
+        """The stage's data as saved in `path`; entries a file saved by an older version lacks come from this
+        version's packaged file, and a warning names them."""
+        self.data = {}
+        for file in self.data_files:
+            self.data[file], added = resources.with_packaged_keys(file, resources.read_saved(file, Path(path)))
+            if added:
+                LOG.warning("%s: %s saved by an older newsclaims lacks %s; this version's are used", self.name,
+                            resources.file_name(file), ", ".join(added))
         self.loaded()
         return self
