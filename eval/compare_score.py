@@ -49,12 +49,17 @@ def pair(a, b) -> frozenset:
 
 def corpus(name: str, split: str = "all") -> tuple[list[dict], dict]:
     """The articles of a set (those of one split, for corpora/compare-news) and its gold."""
-    folder = SETS[name]
-    items = [json.loads(line) for line in (folder / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    path = SETS[name]
+    items = [json.loads(line) for line in (path / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    gold = json.loads((path / "gold.json").read_text("utf-8"))
     if split != "all":
         items = [d for d in items if d["split"] == split]
     return items, gold
+
+
+def folder(name: str) -> str:
+    """A set's folder, as the project names it ("corpora/compare-news")."""
+    return str(SETS[name].relative_to(ROOT))
 
 
 def corpora(names: list[str]) -> tuple[list[dict], dict]:
@@ -178,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     split = args.split or ("dev" if args.name == "news" else "all")
     scores = run(name=args.name, split=split)
-    print(f"{SETS[args.name].relative_to(ROOT)} ({split}): {len(corpus(args.name, split)[0])} articles")
+    print(f"{folder(args.name)} ({split}): {len(corpus(args.name, split)[0])} articles")
     for name in ("clusters", "conflicts", "entities"):
         if name in scores:
             p, r, f = scores[name]

@@ -71,15 +71,11 @@ def cross_validated(x, y, events) -> np.ndarray:
     return p
 
 
-def folder(name: str) -> str:
-    """A set's folder, as the project names it ("corpora/compare-news")."""
-    return str(compare_score.SETS[name].relative_to(compare_score.ROOT))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print, do not write models/compare.json")
-    parser.add_argument("--sets", default="news,heldout", help="the sets trained on, comma-separated (eval.compare_score)")
+    parser.add_argument("--sets", default="news,heldout",
+                        help="the sets trained on, comma-separated (eval.compare_score's names)")
     args = parser.parse_args()
     sets = args.sets.split(",")
     items, gold = compare_score.corpora(sets)
@@ -109,7 +105,8 @@ def main() -> None:
     version = hashlib.sha1(json.dumps([weights, best]).encode()).hexdigest()[:10]
     saved.update(weights=weights, intercept=round(float(m.intercept_[0]), 4), threshold=best[0],
                  conflict_from=best[1], version=version,
-                 trained_on=f"{', '.join(folder(n) for n in sets)}: {len(pairs)} candidate pairs, {int(y.sum())} positive")
+                 trained_on=f"{', '.join(map(compare_score.folder, sets))}: {len(pairs)} candidate pairs, "
+                            f"{int(y.sum())} positive")
     print(f"threshold {best[0]}, conflict_from {best[1]}; weights {weights}, "
           f"intercept {saved['intercept']}")
     if not args.dry_run:

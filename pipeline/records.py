@@ -232,8 +232,8 @@ def offset_problems(data: dict[str, Any]) -> list[str]:
     for name, s in spans:
         if type(s["start"]) is not int or type(s["end"]) is not int:
             problems.append(f"{name}: offsets {s['start']!r}:{s['end']!r} are not whole numbers")
-        elif text[s["start"]:s["end"]] != s["text"]:
-            problems.append(f"{name}: text[{s['start']}:{s['end']}] is {text[s['start']:s['end']]!r}, not {s['text']!r}")
+        elif (written := text[s["start"]:s["end"]]) != s["text"]:
+            problems.append(f"{name}: text[{s['start']}:{s['end']}] is {written!r}, not {s['text']!r}")
     return problems
 
 

@@ -75,8 +75,8 @@ def day_agreement(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) ->
 
 def value_gap(a: Figure, b: Figure) -> float:
     """How far apart two figures' values are: |ln| of their ratio, capped at 1 (about a factor of 2.7), shares
-    compared as percentages; 1 where either has no value, is zero (as the model was trained), or their signs differ. "4 percent" against "6 percent" is
-    0.41, "12" against "12" 0, and "4 percent" against "14 percent" 1."""
+    compared as percentages; 1 where either has no value, is zero (as the model was trained), or their signs
+    differ. "4 percent" against "6 percent" is 0.41, "12" against "12" 0, and "4 percent" against "14 percent" 1."""
     x, y = (scaled(f, next((v for v in (f.value, f.low, f.high) if v is not None), None)) for f in (a, b))
     if not x or not y or x * y < 0:
         return 1.0

@@ -1,7 +1,7 @@
 """Sports teams named by their city: in a report of sport, a place that plays ("Leeds beat Arsenal 2-1", "lost to
-Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1", "Lyon v Porto") is the club, an organization. Countries are
-left as places (a national team is named by its country, and most news means the country); so are cities in a text
-that is not about sport. The word lists are `models/entities.json`'s `sports_words`, `team_verbs`,
+Bayern Munich", "Liverpool manager Roy Evans", "Plymouth 4 Exeter 1", "Lyon v Porto") is the club, an
+organization. Countries are left as places (a national team is named by its country, and most news means the
+country); so are cities in a text that is not about sport. The word lists are `models/entities.json`'s `sports_words`, `team_verbs`,
 `team_object_verbs`, `team_prepositions`, `team_role_nouns` and `national_team_names`."""
 from __future__ import annotations
 
@@ -56,10 +56,13 @@ def in_a_fixture(span: Span) -> bool:
     """Whether a name is one side of a fixture: "Bayern Munich v Arsenal", "Lyon vs. PSG" (a capitalised word on
     the other side of "v" or "vs")."""
     doc = span.doc
-    after = doc[span.end:span.end + 2]
-    before = doc[max(0, span.start - 2):span.start]
-    return len(after) == 2 and after[0].lower_ in FIXTURE_WORDS and (after[1].is_title or after[1].is_upper) \
-        or len(before) == 2 and before[1].lower_ in FIXTURE_WORDS and (before[0].is_title or before[0].is_upper)
+    after, before = doc[span.end:span.end + 2], doc[max(0, span.start - 2):span.start]
+    return len(after) == 2 and after[0].lower_ in FIXTURE_WORDS and capitalised(after[1]) \
+        or len(before) == 2 and before[1].lower_ in FIXTURE_WORDS and capitalised(before[0])
+
+
+def capitalised(token) -> bool:
+    return token.is_title or token.is_upper
 
 
 def team_names(spans: list[Span]) -> set[str]:
